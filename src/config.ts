@@ -1,0 +1,189 @@
+// One config schema: embedded defaults ← JSON file ← environment, validated once at start.
+// An invalid config stops the program with every problem listed, each naming its key.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { isKnownCurrency } from './money.js';
+
+const port = z.number().int().min(0).max(65535);
+const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'must be a 16-bit hex id like 0x04b8')]);
+const ms = (d: number) => z.number().int().min(0).default(d);
+const str = z.coerce.string();
+
+export const configSchema = z
+  .object({
+    dataDir: str.default('./data'),
+    log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info') }).strict().default({}),
+    glase: z
+      .object({
+        /** SOAP endpoint; "embedded" starts the simulator in the till process (the demo default). */
+        url: str.default('embedded'),
+        caFile: str.optional(),
+        timeoutMs: ms(10_000),
+        clientId: str.default('glase-pos'),
+        channel: str.default('WS'),
+      })
+      .strict()
+      .default({}),
+    terminal: z
+      .object({
+        name: str.default('glase-pos till'),
+        externalTerminalId: str.default('till-1'),
+        currency: str.refine(isKnownCurrency, 'must be a supported ISO 4217 code such as SEK').default('SEK'),
+      })
+      .strict()
+      .default({}),
+    payment: z
+      .object({
+        pollIntervalMs: ms(1_000),
+        windowMs: ms(30_000),
+        /** Unattended mode: cancel automatically after this many unanswered windows. */
+        autoCancelWindows: z.number().int().min(1).default(2),
+      })
+      .strict()
+      .default({}),
+    printer: z
+      .object({
+        kind: z.enum(['virtual', 'tcp', 'serial', 'usb', 'usblp', 'none']).default('virtual'),
+        host: str.optional(),
+        port: port.default(9100),
+        path: str.optional(),
+        baudRate: z.number().int().positive().default(19200),
+        vid: usbId.optional(),
+        pid: usbId.optional(),
+        columns: z.union([z.literal(32), z.literal(42), z.literal(48)]).default(42),
+        codePage: str.default('cp437'),
+        header: z.array(str).default(['Glase demo shop']),
+        footer: z.array(str).default(['Thank you!']),
+      })
+      .strict()
+      .default({}),
+    scanner: z
+      .object({
+        kind: z.enum(['virtual', 'serial', 'usb-hid', 'none']).default('virtual'),
+        path: str.optional(),
+        baudRate: z.number().int().positive().default(9600),
+        vid: usbId.optional(),
+        pid: usbId.optional(),
+        terminator: z.enum(['CR', 'LF', 'CRLF', 'TAB']).default('CR'),
+        debounceMs: ms(1_500),
+      })
+      .strict()
+      .default({}),
+    api: z
+      .object({
+        host: str.default('127.0.0.1'),
+        port: port.default(8080),
+        /** Bearer token for the host POS; the kiosk screen on loopback uses its session. */
+        token: str.optional(),
+        mode: z.enum(['cashier', 'unattended']).default('cashier'),
+      })
+      .strict()
+      .default({}),
+    simulator: z
+      .object({
+        port: port.default(8090),
+        reversalMs: ms(20_000),
+        reportDelayMs: ms(3_000),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const need = (cond: boolean, path: string[], rule: string) => {
+      if (!cond) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: rule });
+    };
+    const p = c.printer;
+    if (p.kind === 'tcp') need(!!p.host, ['printer', 'host'], 'is required when printer.kind is tcp');
+    if (p.kind === 'serial' || p.kind === 'usblp') need(!!p.path, ['printer', 'path'], `is required when printer.kind is ${p.kind}`);
+    if (p.kind === 'usb') {
+      need(p.vid !== undefined, ['printer', 'vid'], 'is required when printer.kind is usb');
+      need(p.pid !== undefined, ['printer', 'pid'], 'is required when printer.kind is usb');
+    }
+    const s = c.scanner;
+    if (s.kind === 'serial') need(!!s.path, ['scanner', 'path'], 'is required when scanner.kind is serial');
+    if (s.kind === 'usb-hid') {
+      need(s.vid !== undefined, ['scanner', 'vid'], 'is required when scanner.kind is usb-hid');
+      need(s.pid !== undefined, ['scanner', 'pid'], 'is required when scanner.kind is usb-hid');
+    }
+    if (c.glase.url !== 'embedded') need(/^https?:\/\//.test(c.glase.url), ['glase', 'url'], 'must be "embedded" or an http(s):// URL');
+  });
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly code = 'config';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** GLASE_POS__PRINTER__KIND=tcp → {printer: {kind: 'tcp'}}. Values parse as JSON when they can. */
+export function envOverrides(env: NodeJS.ProcessEnv, prefix = 'GLASE_POS__'): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(env)) {
+    if (!name.startsWith(prefix) || raw === undefined) continue;
+    const path = name.slice(prefix.length).split('__').map(camel);
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      /* a plain string */
+    }
+    let node = out;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]] = value;
+  }
+  return out;
+}
+
+function camel(s: string): string {
+  return s.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function merge(a: unknown, b: unknown): unknown {
+  if (isObject(a) && isObject(b)) {
+    const out: Record<string, unknown> = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = merge(a[k], v);
+    return out;
+  }
+  return b === undefined ? a : b;
+}
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Validates layered input; throws ConfigError listing every problem by key. */
+export function parseConfig(...layers: unknown[]): Config {
+  const input = layers.reduce((acc, l) => merge(acc, l), {});
+  const r = configSchema.safeParse(input);
+  if (r.success) return r.data;
+  throw new ConfigError(
+    r.error.issues.map((i) => {
+      const key = i.path.join('.') || '(root)';
+      if (i.code === 'unrecognized_keys') return `${key ? key + ': ' : ''}unknown key(s) ${i.keys.join(', ')}`;
+      return `${key}: ${i.message}`;
+    }),
+  );
+}
+
+/** Defaults ← file (GLASE_POS_CONFIG or the given path) ← environment. */
+export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overrides?: ConfigInput } = {}): Config {
+  const env = opts.env ?? process.env;
+  const file = opts.file ?? env.GLASE_POS_CONFIG;
+  let fromFile: unknown = {};
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new ConfigError([`config file ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`]);
+    }
+    try {
+      fromFile = JSON.parse(text);
+    } catch (e) {
+      throw new ConfigError([`config file ${file}: is not valid JSON (${(e as Error).message})`]);
+    }
+  }
+  return parseConfig(fromFile, envOverrides(env), opts.overrides ?? {});
+}
