@@ -1,0 +1,15 @@
+// A small strict option parser for subcommands: unknown options and missing values are
+// errors that name the option, never silently ignored.
+import { parseArgs } from 'node:util';
+import { ValidationError } from '../validation-error.js';
+
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+export function parseOptions<T extends OptionSpec>(argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new ValidationError('arguments', msg);
+  }
+}
