@@ -1,0 +1,14 @@
+// A scanner fault (not a bad scan: bad payloads are junk results, see src/scan/).
+// Its own small class because no shared DeviceError exists yet (drivers/device-error.ts).
+export type ScannerErrorCode = 'notFound' | 'open' | 'claim' | 'io' | 'disconnected' | 'config';
+
+export class ScannerError extends Error {
+  override name = 'ScannerError';
+  constructor(
+    readonly code: ScannerErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
