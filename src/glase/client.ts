@@ -1,0 +1,237 @@
+// The till's typed Glase client: one async method per POS operation over the soap package.
+// Business results come back as values; transport trouble throws GlaseTransportError that
+// says whether the request may have been applied. Passwords never leave the envelope.
+import { fileURLToPath } from 'node:url';
+import soap from 'soap';
+import { silentLogger, type Logger } from '../log.js';
+import { GlaseTransportError } from './errors.js';
+import { GlaseHttpTransport } from './http-transport.js';
+import { clientContext } from './context.js';
+import { resultName } from './result-codes.js';
+import type { Failure, GlaseApi, Principal } from './types.js';
+import {
+  WireShapeError, fromWirePaymentStatus, fromWireReport, optText, requiredInt,
+  toWireAmount, toWireInvoice, toWireParameters, toWireTokens,
+} from './wire-map.js';
+
+export interface GlaseClientOptions {
+  endpoint: string;
+  /** path or URL of the WSDL; default: our glase.wsdl beside this module (src/ or dist/src/) */
+  wsdl?: string;
+  timeoutMs?: number;
+  caFile?: string;
+  log?: Logger;
+  clientId?: string;
+  channel?: string;
+}
+
+export interface GlaseClient extends GlaseApi {
+  close(): Promise<void>;
+}
+
+export const DEFAULT_WSDL = fileURLToPath(new URL('./glase.wsdl', import.meta.url));
+
+// Keep numbers, dates and binaries as the text that came over the wire: the mappers check
+// them strictly (the package's own parseInt/Number would accept "12abc" or round decimals).
+const asText = (s: string) => s;
+const DESERIALIZE = { int: asText, long: asText, integer: asText, short: asText, decimal: asText, double: asText, float: asText, dateTime: asText, date: asText, boolean: asText };
+
+type Obj = Record<string, unknown>;
+type SoapMethod = (args: Obj, cb: (err: unknown, result: unknown) => void, options: Obj) => void;
+
+export async function createGlaseClient(opts: GlaseClientOptions): Promise<GlaseClient> {
+  const log = opts.log ?? silentLogger;
+  const timeoutMs = opts.timeoutMs ?? 10000;
+  const ctxOpts = { channel: opts.channel ?? 'ClientWS', clientId: opts.clientId ?? 'glase-pos' };
+  const transport = new GlaseHttpTransport({ caFile: opts.caFile });
+  let soapClient: soap.Client;
+  try {
+    soapClient = await soap.createClientAsync(
+      opts.wsdl ?? DEFAULT_WSDL,
+      { httpClient: transport as unknown as soap.IOptions['httpClient'], customDeserializer: DESERIALIZE, disableCache: true },
+      opts.endpoint,
+    );
+  } catch (e) {
+    transport.close();
+    throw new Error(`cannot load the Glase WSDL ${opts.wsdl ?? DEFAULT_WSDL}: ${(e as Error).message}`);
+  }
+  const methods = soapClient as unknown as Record<string, SoapMethod>;
+
+  /** Sends one operation; resolves with the <return> object, or a Failure for a non-zero code. */
+  function call(op: string, p: Principal | undefined, args: Obj): Promise<{ ok: true; r: Obj } | Failure> {
+    const started = performance.now();
+    const secret = p?.password;
+    const fn = methods[op];
+    return new Promise((resolve, reject) => {
+      const onFault = (err: GlaseTransportError) => {
+        log.debug('glase call', { op, principal: p?.type ?? 'none', fault: err.kind, outcome: err.outcome, ms: Math.round(performance.now() - started) });
+        reject(err);
+      };
+      if (typeof fn !== 'function') {
+        onFault(new GlaseTransportError('transport', op, 'not-applied', 'the WSDL in use has no such operation'));
+        return;
+      }
+      fn.call(soapClient, args, (err, result) => {
+        if (err) return onFault(classify(op, err, secret));
+        let r: Obj;
+        let code: number;
+        try {
+          const ret = (result as Obj | null | undefined)?.return;
+          if (!ret || typeof ret !== 'object') throw new WireShapeError('return', 'is missing');
+          r = ret as Obj;
+          code = requiredInt(r.resultCode, 'resultCode');
+        } catch (e) {
+          return onFault(classify(op, e, secret));
+        }
+        log.debug('glase call', { op, principal: p?.type ?? 'none', code, ms: Math.round(performance.now() - started) });
+        if (code !== 0) {
+          const f: Failure = { ok: false, code, name: resultName(code) };
+          const ers = optText(r.ersReference, 'ersReference');
+          if (ers) f.ersReference = ers;
+          return resolve(f);
+        }
+        resolve({ ok: true, r });
+      }, { glaseOperation: op, glaseTimeoutMs: timeoutMs });
+    });
+  }
+
+  /** Runs a mapper over a successful return; a shape problem becomes a malformed fault. */
+  function shape<T>(op: string, p: Principal | undefined, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      const err = classify(op, e, p?.password);
+      log.debug('glase response rejected', { op, fault: err.kind, error: err.message });
+      throw err;
+    }
+  }
+
+  const ctx = (p: Principal) => clientContext(p, ctxOpts);
+  const ersOf = (r: Obj) => optText(r.ersReference, 'ersReference');
+  const base = (r: Obj) => {
+    const ers = ersOf(r);
+    return ers ? { ok: true as const, code: 0 as const, ersReference: ers } : { ok: true as const, code: 0 as const };
+  };
+  /** For operations whose success carries nothing but the code. */
+  const plain = async (op: string, p: Principal | undefined, args: Obj) => {
+    const res = await call(op, p, args);
+    return res.ok ? shape(op, p, () => base(res.r)) : res;
+  };
+
+  const client: GlaseClient = {
+    async registerTerminal(p, a) {
+      const op = 'registerTerminal';
+      const res = await call(op, p, { context: ctx(p), externalTerminalId: a.externalTerminalId, password: a.password, name: a.name });
+      if (!res.ok) return res;
+      return shape(op, p, () => {
+        const terminalId = optText(res.r.terminalId, 'terminalId');
+        if (!terminalId) throw new WireShapeError('terminalId', 'is required on success');
+        return { ...base(res.r), terminalId };
+      });
+    },
+    unregisterTerminal: (p) => plain('unregisterTerminal', p, { context: ctx(p) }),
+    assignSeqrId: (p, seqrId) => plain('assignSeqrId', p, { context: ctx(p), seqrId }),
+    async sendInvoice(p, invoice, tokens) {
+      const op = 'sendInvoice';
+      const res = await call(op, p, dropUndefined({ context: ctx(p), invoice: toWireInvoice(invoice), tokens: toWireTokens(tokens) }));
+      if (!res.ok) return res;
+      return shape(op, p, () => {
+        const invoiceReference = optText(res.r.invoiceReference, 'invoiceReference');
+        if (!invoiceReference) throw new WireShapeError('invoiceReference', 'is required on success');
+        const qr = optText(res.r.invoiceQRCode, 'invoiceQRCode');
+        return { ...base(res.r), invoiceReference, ...(qr ? { invoiceQRCode: qr } : {}) };
+      });
+    },
+    updateInvoice: (p, invoiceReference, invoice, tokens) =>
+      plain('updateInvoice', p, dropUndefined({ context: ctx(p), invoiceReference, invoice: toWireInvoice(invoice), tokens: toWireTokens(tokens) })),
+    async getPaymentStatus(p, invoiceReference, invoiceVersion) {
+      const op = 'getPaymentStatus';
+      const res = await call(op, p, { context: ctx(p), invoiceReference, invoiceVersion });
+      if (!res.ok) return res;
+      return shape(op, p, () => ({ ok: true as const, code: 0 as const, ...fromWirePaymentStatus(res.r) }));
+    },
+    cancelInvoice: (p, invoiceReference) => plain('cancelInvoice', p, { context: ctx(p), invoiceReference }),
+    async refundPayment(p, ersReference, invoice) {
+      const op = 'refundPayment';
+      const res = await call(op, p, { context: ctx(p), ersReference, invoice: toWireInvoice(invoice) });
+      if (!res.ok) return res;
+      return shape(op, p, () => {
+        const ers = ersOf(res.r);
+        if (!ers) throw new WireShapeError('ersReference', 'is required on a successful refund');
+        return { ok: true as const, code: 0 as const, ersReference: ers };
+      });
+    },
+    submitPaymentReceipt: (p, ersReference, doc) =>
+      plain('submitPaymentReceipt', p, dropUndefined({
+        context: ctx(p),
+        ersReference,
+        receiptDocument: doc && dropUndefined({ mimeType: doc.mimeType, receiptData: doc.receiptData, receiptType: doc.receiptType }),
+      })),
+    async markTransactionPeriod(p, parameters) {
+      const op = 'markTransactionPeriod';
+      const res = await call(op, p, dropUndefined({ context: ctx(p), parameters: toWireParameters(parameters) }));
+      if (!res.ok) return res;
+      return shape(op, p, () => {
+        const id = optText(res.r.transactionPeriodId, 'transactionPeriodId');
+        if (!id) throw new WireShapeError('transactionPeriodId', 'is required on success');
+        return { ...base(res.r), transactionPeriodId: id };
+      });
+    },
+    async executeReport(p, reportId, language, parameters) {
+      const op = 'executeReport';
+      const res = await call(op, p, dropUndefined({ context: ctx(p), reportId, language, parameters: toWireParameters(parameters) }));
+      if (!res.ok) return res;
+      return shape(op, p, () => {
+        const report = fromWireReport(res.r.report);
+        return { ...base(res.r), ...(report ? { report } : {}) };
+      });
+    },
+    // amount (later revision) goes between context and invoiceReference, as that revision has it
+    commitReservation: (p, invoiceReference, amount) =>
+      plain('commitReservation', p, dropUndefined({ context: ctx(p), amount: amount && toWireAmount(amount), invoiceReference })),
+    benchmarkingNop: () => plain('benchmarkingNop', undefined, {}),
+    async close() {
+      transport.close();
+    },
+  };
+  return client;
+}
+
+function dropUndefined<T extends Obj>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** Never let a password reach an error message, even if a server echoes it back. */
+function scrub(s: string, secret: string | undefined): string {
+  return secret && secret.length > 0 ? s.split(secret).join('***') : s;
+}
+
+/** Maps anything a call can fail with onto a GlaseTransportError. */
+export function classify(op: string, e: unknown, secret?: string): GlaseTransportError {
+  if (e instanceof GlaseTransportError) {
+    if (!secret || !e.message.includes(secret)) return e;
+    return new GlaseTransportError(e.kind, op, e.outcome, scrub(e.message.slice(op.length + 2), secret), { status: e.status });
+  }
+  if (e instanceof WireShapeError) return new GlaseTransportError('malformed', op, 'unknown', e.message);
+  const obj = e as { root?: { Envelope?: { Body?: { Fault?: Obj } } }; Fault?: Obj; message?: string };
+  const fault = obj?.root?.Envelope?.Body?.Fault;
+  if (fault) {
+    // the package's message is "code: string"; rebuilt here so no parsed tree rides along
+    const code = faultText(fault.faultcode) ?? 'soap:Server';
+    const str = faultText(fault.faultstring) ?? '';
+    return new GlaseTransportError('soap-fault', op, 'unknown', scrub(`SOAP fault ${code}: ${str}`.slice(0, 300), secret));
+  }
+  if (obj?.Fault) {
+    // the package throws a plain { Fault } object when the response is not XML
+    return new GlaseTransportError('malformed', op, 'unknown', `response is not valid XML: ${scrub(String(faultText(obj.Fault.detail) ?? ''), secret).slice(0, 200)}`);
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return new GlaseTransportError('malformed', op, 'unknown', `cannot read the response: ${scrub(msg, secret).slice(0, 200)}`);
+}
+
+function faultText(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'object') return faultText((v as Obj).$value) ?? JSON.stringify(v).slice(0, 200);
+  return String(v);
+}

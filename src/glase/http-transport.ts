@@ -1,0 +1,129 @@
+// The HTTP leg of a Glase call, plugged into the soap package as its httpClient. We own it
+// so that (1) sockets are kept alive and reused, (2) every call has a hard deadline, and
+// (3) each failure is classified by whether the request can have reached the server.
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { GlaseTransportError } from './errors.js';
+
+export interface TransportOptions {
+  caFile?: string;
+  /** sockets idle longer than this are closed before the server's own idle timeout can race us */
+  idleSocketMs?: number;
+}
+
+/** What the client passes per call through the soap package's extra options. */
+export interface CallOptions {
+  glaseOperation: string;
+  glaseTimeoutMs: number;
+}
+
+export interface TransportResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  data: string;
+}
+
+type Callback = (err: unknown, res?: TransportResponse, body?: string) => void;
+
+export class GlaseHttpTransport {
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+
+  constructor(opts: TransportOptions = {}) {
+    const idle = opts.idleSocketMs ?? 4000;
+    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8, timeout: idle });
+    // Certificate verification stays on; an extra CA is added to the system roots, not in place of them.
+    const ca = opts.caFile ? [...tls.rootCertificates, readFileSync(opts.caFile, 'utf8')] : undefined;
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8, timeout: idle, rejectUnauthorized: true, ca });
+  }
+
+  /** The soap package's HttpClient contract: request(url, body, callback, headers, options). */
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  request(rurl: string, data: string | null, callback: Callback, exheaders?: Record<string, string>, exoptions?: Partial<CallOptions>): void {
+    const op = exoptions?.glaseOperation ?? 'unknown';
+    const timeoutMs = exoptions?.glaseTimeoutMs ?? 10000;
+    let url: URL;
+    try {
+      url = new URL(rurl);
+    } catch {
+      callback(new GlaseTransportError('transport', op, 'not-applied', 'endpoint is not a valid URL'));
+      return;
+    }
+    const secure = url.protocol === 'https:';
+    // data is null when the soap package fetches the WSDL itself
+    const body = data === null ? null : Buffer.from(data, 'utf8');
+    const headers: http.OutgoingHttpHeaders = body
+      ? { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: exheaders?.SOAPAction ?? '""', 'Content-Length': body.length }
+      : {};
+    let done = false;
+    // true once a connection (and TLS handshake) exists: from then on bytes may reach the server
+    let connected = false;
+    const finish = (err: unknown, res?: TransportResponse) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (err) callback(err);
+      else callback(null, res, res!.data);
+    };
+    const req = (secure ? https : http).request(
+      {
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port || (secure ? 443 : 80),
+        path: url.pathname + url.search,
+        method: body ? 'POST' : 'GET',
+        headers,
+        agent: secure ? this.httpsAgent : this.httpAgent,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => finish(fault(op, e, true)));
+        res.on('aborted', () => finish(new GlaseTransportError('transport', op, 'unknown', 'connection closed while reading the response')));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          // A SOAP fault may come with any status; let the parser report it as a fault.
+          if ((status < 200 || status >= 300) && !/<(?:[\w-]+:)?Fault[\s>]/.test(text)) {
+            finish(new GlaseTransportError('http', op, 'unknown', `HTTP ${status} ${res.statusMessage ?? ''}`.trim(), { status }));
+            return;
+          }
+          finish(null, { status, headers: res.headers, data: text });
+        });
+      },
+    );
+    const timer = setTimeout(() => {
+      const err = new GlaseTransportError('timeout', op, connected ? 'unknown' : 'not-applied', `no response within ${timeoutMs} ms`);
+      finish(err);
+      req.destroy();
+    }, timeoutMs);
+    req.on('socket', (s: Socket) => {
+      const ready = secure ? 'secureConnect' : 'connect';
+      // a reused keep-alive socket is already connected
+      if (!s.connecting) connected = true;
+      else s.once(ready, () => (connected = true));
+    });
+    req.on('error', (e) => finish(fault(op, e, connected)));
+    if (body) req.end(body);
+    else req.end();
+  }
+}
+
+// Errors that happen before any connection existed (refused, DNS, TLS verification) cannot
+// have delivered the request.
+const BEFORE_SEND = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+function fault(op: string, e: unknown, connected: boolean): GlaseTransportError {
+  if (e instanceof GlaseTransportError) return e;
+  const err = e as NodeJS.ErrnoException;
+  const code = err.code ?? 'ERROR';
+  const certain = !connected || BEFORE_SEND.has(code);
+  return new GlaseTransportError('transport', op, certain ? 'not-applied' : 'unknown', `${code}: ${err.message}`, { cause: e });
+}
