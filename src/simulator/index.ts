@@ -1,0 +1,107 @@
+// The Glase server simulator: SOAP endpoint, ?wsdl and the JSON control API on one loopback
+// HTTP port; state in SQLite. Usable in-process (tests) and from `glase-pos simulator`.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { silentLogger, type Logger } from '../log.js';
+import { controlApi } from './control-api.js';
+import { Engine } from './engine.js';
+import { Faults } from './faults.js';
+import { handleSoap } from './soap-handler.js';
+import { SimStore } from './store.js';
+import { wsdlFor } from './wsdl.js';
+
+export const SOAP_PATH = '/soap/merchant/cashregister-2';
+const MAX_BODY = 1024 * 1024;
+
+export interface SimulatorOptions {
+  port?: number;
+  host?: string;
+  dbFile?: string;
+  reversalMs?: number;
+  reportDelayMs?: number;
+  log?: Logger;
+  now?: () => number;
+}
+
+export interface Simulator {
+  url: string;
+  soapUrl: string;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, text: string): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const log = opts.log ?? silentLogger;
+  const store = new SimStore(opts.dbFile ?? ':memory:');
+  const reversalMs = opts.reversalMs ?? 20_000;
+  const engine = new Engine(store, { reversalMs, reportDelayMs: opts.reportDelayMs ?? 3000, now: opts.now ?? Date.now });
+  const faults = new Faults();
+  const control = controlApi(engine, faults);
+  let soapUrl = '';
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const body = await readBody(req);
+      if (body === undefined) return send(res, 413, 'text/plain', 'request body larger than 1 MiB');
+      if (url.pathname === SOAP_PATH) {
+        if (req.method === 'GET' && /^\?wsdl$/i.test(url.search)) return send(res, 200, 'text/xml; charset=utf-8', wsdlFor(soapUrl));
+        if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST a SOAP 1.1 envelope, or GET ?wsdl');
+        const out = await handleSoap(engine, faults, log, body);
+        if ('drop' in out) return void req.socket.destroy();
+        return send(res, out.status, 'text/xml; charset=utf-8', out.xml);
+      }
+      if (url.pathname.startsWith('/simulator/')) {
+        const r = control(req.method ?? 'GET', url.pathname, url.searchParams, body);
+        return send(res, r.status, 'application/json', JSON.stringify(r.body));
+      }
+      send(res, 404, 'text/plain', `not found: ${url.pathname}`);
+    } catch (err) {
+      log.error('simulator request failed', { error: err as Error });
+      if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
+      else res.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  soapUrl = url + SOAP_PATH;
+  // Reversals also happen while nobody asks, so the control API and reports show them.
+  const sweep = setInterval(() => engine.sweep(), Math.max(50, Math.min(1000, reversalMs / 4)));
+  sweep.unref();
+
+  return {
+    url,
+    soapUrl,
+    async close() {
+      clearInterval(sweep);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.close();
+    },
+  };
+}

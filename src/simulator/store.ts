@@ -1,0 +1,106 @@
+// Persistence of the simulator in SQLite (better-sqlite3). The maps in memory are the working
+// copy (cheap reads on the polling hot path); every change is written through at once, and
+// the maps are loaded back at start, so a restart with the same file keeps all state.
+import Database from 'better-sqlite3';
+import type { Receipt, Refund, Reseller, SimInvoice, Terminal, TransactionPeriod } from './model.js';
+
+const KINDS = ['resellers', 'terminals', 'invoices', 'refunds', 'periods', 'receipts'] as const;
+type Kind = (typeof KINDS)[number];
+
+export class SimStore {
+  readonly resellers = new Map<string, Reseller>();
+  readonly terminals = new Map<string, Terminal>();
+  readonly invoices = new Map<string, SimInvoice>();
+  readonly refunds = new Map<string, Refund>();
+  readonly periods = new Map<string, TransactionPeriod>();
+  readonly receipts = new Map<string, Receipt>();
+  /** Derived indexes, rebuilt on load. */
+  readonly bySeqrId = new Map<string, string>(); // seqrId → terminalId
+  readonly openByTerminal = new Map<string, string>(); // terminalId → latest invoice reference
+  readonly byErs = new Map<string, string>(); // payment ersReference → invoice reference
+  private readonly db: Database.Database;
+  private readonly put: Record<Kind, Database.Statement>;
+  private readonly nextSeq: Database.Statement;
+
+  constructor(file = ':memory:') {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    for (const k of KINDS) this.db.exec(`CREATE TABLE IF NOT EXISTS ${k} (id TEXT PRIMARY KEY, data TEXT NOT NULL)`);
+    this.db.exec('CREATE TABLE IF NOT EXISTS seq (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+    this.put = Object.fromEntries(
+      KINDS.map((k) => [k, this.db.prepare(`INSERT INTO ${k} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`)]),
+    ) as Record<Kind, Database.Statement>;
+    this.nextSeq = this.db.prepare(
+      'INSERT INTO seq (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
+    );
+    this.load();
+  }
+
+  private load(): void {
+    const all = <T>(k: Kind) => (this.db.prepare(`SELECT data FROM ${k} ORDER BY rowid`).all() as { data: string }[]).map((r) => JSON.parse(r.data) as T);
+    for (const r of all<Reseller>('resellers')) this.resellers.set(r.id, r);
+    for (const t of all<Terminal>('terminals')) this.indexTerminal(t);
+    for (const i of all<SimInvoice>('invoices')) this.indexInvoice(i);
+    for (const r of all<Refund>('refunds')) this.refunds.set(r.ersReference, r);
+    for (const p of all<TransactionPeriod>('periods')) this.periods.set(p.id, p);
+    for (const r of all<Receipt>('receipts')) this.receipts.set(`${r.ersReference}/${r.at}`, r);
+  }
+
+  private indexTerminal(t: Terminal): void {
+    const old = this.terminals.get(t.id);
+    if (old?.seqrId && this.bySeqrId.get(old.seqrId) === t.id) this.bySeqrId.delete(old.seqrId);
+    this.terminals.set(t.id, t);
+    if (t.seqrId && !t.unregistered) this.bySeqrId.set(t.seqrId, t.id);
+  }
+
+  private indexInvoice(i: SimInvoice): void {
+    const known = this.invoices.has(i.reference);
+    this.invoices.set(i.reference, i);
+    if (!known) this.openByTerminal.set(i.terminalId, i.reference);
+    if (i.payment) this.byErs.set(i.payment.ersReference, i.reference);
+  }
+
+  /** Next value of a named counter; survives restarts. */
+  seq(name: string): number {
+    return (this.nextSeq.get(name) as { value: number }).value;
+  }
+
+  saveReseller(r: Reseller): void {
+    this.put.resellers.run(r.id, JSON.stringify(r));
+    this.resellers.set(r.id, r);
+  }
+  saveTerminal(t: Terminal): void {
+    this.put.terminals.run(t.id, JSON.stringify(t));
+    this.indexTerminal(t);
+  }
+  saveInvoice(i: SimInvoice): void {
+    this.put.invoices.run(i.reference, JSON.stringify(i));
+    this.indexInvoice(i);
+  }
+  saveRefund(r: Refund): void {
+    this.put.refunds.run(r.ersReference, JSON.stringify(r));
+    this.refunds.set(r.ersReference, r);
+  }
+  savePeriod(p: TransactionPeriod): void {
+    this.put.periods.run(p.id, JSON.stringify(p));
+    this.periods.set(p.id, p);
+  }
+  saveReceipt(r: Receipt): void {
+    const key = `${r.ersReference}/${r.at}/${this.receipts.size}`;
+    this.put.receipts.run(key, JSON.stringify(r));
+    this.receipts.set(key, r);
+  }
+
+  /** Several saves as one SQLite transaction. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  refundsOf(paymentErs: string): Refund[] {
+    return [...this.refunds.values()].filter((r) => r.paymentErsReference === paymentErs);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
