@@ -1,12 +1,18 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { once } from 'node:events';
-import { MockBinding, type MockPortBinding } from '@serialport/binding-mock';
+import { SerialPortMock } from 'serialport';
 import { SerialScanner, type SerialBinding } from '../../../drivers/scanner/serial-scanner.js';
 import { LineSplitter } from '../../../drivers/scanner/line-splitter.js';
 import type { Terminator } from '../../../drivers/scanner/line-splitter.js';
 
 const PATH = '/dev/ttyFAKESCAN';
+// @serialport/binding-mock ships no ESM types; serialport re-exports the same MockBinding.
+const MockBinding = SerialPortMock.binding;
+interface MockPortBinding {
+  emitData(data: string | Buffer): void;
+  readonly isOpen: boolean;
+}
 
 /** MockBinding that hands the test each opened port, so it can push bytes or pull the plug. */
 function recordingBinding() {
@@ -15,7 +21,7 @@ function recordingBinding() {
     ...MockBinding,
     async open(o: Parameters<typeof MockBinding.open>[0]) {
       const p = await MockBinding.open(o);
-      opened.push(p);
+      opened.push(p as unknown as MockPortBinding);
       return p;
     },
   } as unknown as SerialBinding;
