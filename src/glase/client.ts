@@ -8,6 +8,7 @@ import { GlaseTransportError } from './errors.js';
 import { GlaseHttpTransport } from './http-transport.js';
 import { clientContext } from './context.js';
 import { resultName } from './result-codes.js';
+import { requestXml } from './request-xml.js';
 import type { Failure, GlaseApi, Principal } from './types.js';
 import {
   WireShapeError, fromWirePaymentStatus, fromWireReport, optText, requiredInt,
@@ -23,6 +24,8 @@ export interface GlaseClientOptions {
   log?: Logger;
   clientId?: string;
   channel?: string;
+  /** let the soap package serialize requests from the WSDL (slower; same XML) instead of request-xml.ts */
+  soapSerializer?: boolean;
 }
 
 export interface GlaseClient extends GlaseApi {
@@ -71,7 +74,8 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
         onFault(new GlaseTransportError('transport', op, 'not-applied', 'the WSDL in use has no such operation'));
         return;
       }
-      fn.call(soapClient, args, (err, result) => {
+      const body = opts.soapSerializer ? args : { _xml: requestXml(op, args) };
+      fn.call(soapClient, body, (err, result) => {
         if (err) return onFault(classify(op, err, secret));
         let r: Obj;
         let code: number;
