@@ -1,0 +1,113 @@
+// A serial barcode scanner on a real kernel pty pair made by socat. The till opens `path`
+// (scanner-host) exactly as it would open /dev/ttyACM0; scan() types payload + terminator into
+// the other end (scanner-device), as a scanner in USB-CDC / RS-232 mode does.
+// close() kills socat, which removes both links: for the till that is an unplugged cable.
+// Starting again with the same dir recreates the same path: a replug.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants, promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TERMINATOR_TEXT, type Terminator } from '../scanner/line-splitter.js';
+
+export interface ScannerEmulatorOptions {
+  /** Where the two links live; a fresh temp dir by default. */
+  dir?: string;
+  terminator?: Terminator;
+  /** Delay between characters (0: the whole payload in one write). Real scanners burst; tests can dribble. */
+  charDelayMs?: number;
+}
+
+export interface ScannerEmulator {
+  /** The end the till opens (scanner.path in config). */
+  readonly path: string;
+  /** The end the emulator types into. */
+  readonly devicePath: string;
+  readonly dir: string;
+  /** Types payload + terminator. */
+  scan(payload: string): Promise<void>;
+  /** Writes raw bytes (junk, half payloads, another terminator). */
+  write(bytes: string | Buffer): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startScannerEmulator(opts: ScannerEmulatorOptions = {}): Promise<ScannerEmulator> {
+  const dir = opts.dir ?? (await fs.mkdtemp(join(tmpdir(), 'glase-scanner-')));
+  await fs.mkdir(dir, { recursive: true });
+  const path = join(dir, 'scanner-host');
+  const devicePath = join(dir, 'scanner-device');
+  for (const link of [path, devicePath]) await removeStaleLink(link);
+
+  const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${path}`, `pty,raw,echo=0,link=${devicePath}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await ready(child);
+  // Held open for the emulator's life: the pty keeps its settings and socat its peer.
+  const device = await fs.open(devicePath, constants.O_RDWR | constants.O_NOCTTY);
+  const terminator = TERMINATOR_TEXT[opts.terminator ?? 'CR'];
+  const delay = opts.charDelayMs ?? 0;
+  let closed = false;
+
+  const write = async (bytes: string | Buffer) => {
+    if (closed) throw new Error('scanner emulator is closed');
+    const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes;
+    if (delay <= 0) return void (await device.write(buf));
+    for (const b of buf) {
+      await device.write(Buffer.of(b));
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  };
+
+  return {
+    path,
+    devicePath,
+    dir,
+    write,
+    scan: (payload) => write(payload + terminator),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await device.close().catch(() => {});
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** Resolves once socat says both ptys exist; rejects with socat's own words if it fails. */
+function ready(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`socat did not start within 5 s: ${log.trim()}`));
+    }, 5_000);
+    const onData = (d: Buffer) => {
+      log += d.toString();
+      if (log.includes('starting data transfer loop')) {
+        clearTimeout(timer);
+        child.stderr!.off('data', onData);
+        child.stderr!.resume(); // keep draining socat's log so it never blocks
+        resolve();
+      }
+    };
+    child.stderr!.on('data', onData);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot run socat (is it installed?): ${e.message}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`socat exited (${code}) before the ptys were ready: ${log.trim()}`));
+    });
+  });
+}
+
+/** A link left by a killed socat would make the new one fail; only symlinks are removed, never files. */
+async function removeStaleLink(p: string): Promise<void> {
+  const st = await fs.lstat(p).catch(() => undefined);
+  if (st?.isSymbolicLink()) await fs.unlink(p);
+  else if (st) throw new Error(`${p} exists and is not a link left by socat; refusing to replace it`);
+}
