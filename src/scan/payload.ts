@@ -1,0 +1,87 @@
+// What a scanned payload is, checked at the edge: a Glase ID (the till's sticker), an
+// ersReference (a receipt, for refunds) or junk with the rule it broke. Junk is reported, never acted on.
+import { ValidationError } from '../validation-error.js';
+
+/** Glase ID: letters and digits (the server answers 53 INVALID_SEQR_ID otherwise), 1–32 long. 32 is our
+ * choice: sticker ids seen are far shorter, and it bounds what reaches assignSeqrId and the log. */
+export const GLASE_ID_MAX = 32;
+const GLASE_ID = /^[A-Za-z0-9]+$/;
+/** ersReference: exactly 25 digits (yyyyMMddHHmmss + 11). */
+const ERS_REFERENCE = /^\d{25}$/;
+/** The sticker's QR code encodes HTTP://SEQR.SE/Q<glaseId>; R<…> is an invoice QR from a web shop. */
+const STICKER_URL = /^https?:\/\/seqr\.se\/([QR])(.*)$/i;
+
+export type ScanKind = 'glaseId' | 'ersReference' | 'junk';
+export type Classified =
+  | { kind: 'glaseId'; value: string }
+  | { kind: 'ersReference'; value: string }
+  | { kind: 'junk'; value: string; reason: string };
+
+/** Throws ValidationError('glaseId', rule) unless `s` is a Glase ID. */
+export function checkGlaseId(s: string, field = 'glaseId'): string {
+  const why = glaseIdProblem(s);
+  if (why) throw new ValidationError(field, why);
+  return s;
+}
+
+/** Throws ValidationError('ersReference', rule) unless `s` is exactly 25 digits. */
+export function checkErsReference(s: string, field = 'ersReference'): string {
+  if (!ERS_REFERENCE.test(s)) throw new ValidationError(field, `must be exactly 25 digits (got ${describe(s)})`);
+  return s;
+}
+
+function glaseIdProblem(s: string): string | undefined {
+  if (s.length === 0) return 'must not be empty';
+  if (s.length > GLASE_ID_MAX) return `must be at most ${GLASE_ID_MAX} characters (got ${s.length})`;
+  const bad = s.search(/[^A-Za-z0-9]/);
+  if (bad >= 0) return `must be letters and digits only (${charName(s[bad])} at position ${bad + 1})`;
+  return undefined;
+}
+
+/**
+ * Order matters: non-printables first (never guess around them), then the sticker URL, then
+ * 25 digits = ersReference, 26+ digits = junk (so an all-digit Glase ID must be ≤ 24 long), then Glase ID.
+ * Surrounding spaces are trimmed: some scanners are set to add them.
+ */
+export function classifyScan(payload: string): Classified {
+  const junk = (reason: string): Classified => ({ kind: 'junk', value: payload, reason });
+  const bad = payload.search(/[^\x20-\x7e]/);
+  if (bad >= 0) return junk(`contains a non-printable character (${charName(payload[bad])}) at position ${bad + 1}`);
+  const s = payload.trim();
+  if (s.length === 0) return junk('is empty');
+
+  const url = STICKER_URL.exec(s);
+  if (url) {
+    if (url[1].toUpperCase() === 'R') return junk('is an invoice QR code (HTTP://SEQR.SE/R…), not a till sticker');
+    const why = glaseIdProblem(url[2]);
+    return why ? junk(`sticker QR code: Glase ID ${why}`) : { kind: 'glaseId', value: url[2] };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return junk('is a link, not a Glase sticker or receipt');
+  if (ERS_REFERENCE.test(s)) return { kind: 'ersReference', value: s };
+  // 26+ digits is a misread or doubled receipt far more likely than a Glase ID: do not guess.
+  if (/^\d+$/.test(s) && s.length > 25) return junk(`is ${s.length} digits; an ersReference has exactly 25`);
+  const why = glaseIdProblem(s);
+  return why ? junk(`is not a Glase ID or ersReference: Glase ID ${why}`) : { kind: 'glaseId', value: s };
+}
+
+/** For a use that needs one kind (assign Glase ID, refund lookup): the value or the reason it is not that. */
+export function expectScan(
+  payload: string,
+  want: 'glaseId' | 'ersReference',
+): { ok: true; value: string } | { ok: false; reason: string } {
+  const c = classifyScan(payload);
+  if (c.kind === want) return { ok: true, value: c.value };
+  if (c.kind === 'junk') return { ok: false, reason: c.reason };
+  const names = { glaseId: 'a Glase ID', ersReference: 'an ersReference (receipt)' };
+  return { ok: false, reason: `is ${names[c.kind]}, expected ${names[want]}` };
+}
+
+function charName(c: string): string {
+  const code = c.codePointAt(0)!;
+  if (code >= 0x20 && code <= 0x7e) return JSON.stringify(c);
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function describe(s: string): string {
+  return s.length > 40 ? `${s.length} characters` : JSON.stringify(s);
+}
