@@ -1,0 +1,127 @@
+// Drains the durable print queue into the printer, oldest job first. A job leaves the queue
+// only when the status after it is fine; a failed job stays queued and is retried when the
+// printer says it is ready again, so a paper-out costs a retry, never a receipt.
+import { EventEmitter } from 'node:events';
+import { DeviceError } from '../../drivers/printer/device-error.js';
+import type { Printer, Readiness } from '../../drivers/printer/printer.js';
+import type { PrinterStatus } from '../../drivers/printer/status.js';
+import { silentLogger, type Logger } from '../log.js';
+import { receiptBytes } from '../receipt/escpos.js';
+import type { ReceiptLayout } from '../receipt/receipt-document.js';
+import type { PrintJob, PrintQueue } from '../store/print-queue.js';
+import type { TransactionPost } from '../store/transaction-post.js';
+
+export type PrintQueueLike = Pick<PrintQueue, 'enqueue' | 'pending' | 'markPrinted' | 'markAttemptFailed'>;
+export type PrinterLike = Pick<Printer, 'print' | 'check' | 'on' | 'off' | 'description'>;
+
+export interface SpoolerOptions {
+  queue: PrintQueueLike;
+  printer: PrinterLike;
+  layout: ReceiptLayout;
+  /** how often to re-check the printer and retry queued jobs */
+  retryMs?: number;
+  log?: Logger;
+}
+
+export type SpoolerReadiness = { ready: true } | { ready: false; code: DeviceError['code']; message: string };
+
+export interface SpoolerEvents {
+  printed: [PrintJob];
+  failed: [PrintJob, DeviceError];
+  readiness: [SpoolerReadiness];
+}
+
+export class Spooler extends EventEmitter<SpoolerEvents> {
+  private state: SpoolerReadiness = { ready: false, code: 'noStatus', message: 'The printer has not been checked yet' };
+  private running?: Promise<void>;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+  private readonly log: Logger;
+  private readonly onReady = () => this.setReadiness({ ready: true });
+  private readonly onNotReady = (e: DeviceError) => this.setReadiness({ ready: false, code: e.code, message: e.message });
+
+  constructor(private readonly opts: SpoolerOptions) {
+    super();
+    this.log = opts.log ?? silentLogger;
+    opts.printer.on('ready', this.onReady);
+    opts.printer.on('notReady', this.onNotReady);
+  }
+
+  /** For the kiosk: may a Glase payment start? (its receipt must be printable) */
+  printerReady(): SpoolerReadiness {
+    return this.state;
+  }
+
+  /** Queues a receipt (originals once per ersReference) and starts draining. */
+  enqueue(post: TransactionPost, opts: { copy?: boolean } = {}): PrintJob {
+    const job = this.opts.queue.enqueue(post, opts);
+    this.kick();
+    return job;
+  }
+
+  /** Starts a drain now, or right after the one in progress. Resolves when the queue is idle. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.drainOnce();
+      } while (this.again);
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Prints pending jobs in order until one fails; returns how many printed. */
+  async drainOnce(): Promise<number> {
+    let printed = 0;
+    for (const job of this.opts.queue.pending()) {
+      try {
+        await this.opts.printer.print(receiptBytes(job.post, this.opts.layout, { copy: job.copy }));
+      } catch (e) {
+        const err = e instanceof DeviceError ? e : new DeviceError('disconnected', String((e as Error)?.message ?? e), { cause: e });
+        this.opts.queue.markAttemptFailed(job.id, `${err.code}: ${err.message}`);
+        this.log.warn('receipt not printed, kept in queue', { job: job.id, ersReference: job.ersReference, code: err.code });
+        this.emit('failed', job, err);
+        return printed;
+      }
+      this.opts.queue.markPrinted(job.id);
+      printed++;
+      this.log.info('receipt printed', { job: job.id, ersReference: job.ersReference, copy: job.copy });
+      this.emit('printed', job);
+    }
+    return printed;
+  }
+
+  /** Checks the printer (for readiness) and retries queued jobs every retryMs. */
+  start(): void {
+    if (this.timer) return;
+    const tick = async () => {
+      try {
+        if (this.opts.queue.pending().length) await this.kick();
+        else await this.opts.printer.check().catch(() => undefined as PrinterStatus | undefined);
+      } finally {
+        if (this.timer) this.timer = setTimeout(tick, this.opts.retryMs ?? 2000);
+      }
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.opts.printer.off('ready', this.onReady);
+    this.opts.printer.off('notReady', this.onNotReady);
+    await this.running;
+  }
+
+  private setReadiness(r: SpoolerReadiness): void {
+    const prev = this.state;
+    this.state = r;
+    if (prev.ready !== r.ready || (!prev.ready && !r.ready && prev.code !== r.code)) this.emit('readiness', r);
+  }
+}
+
+export type { Readiness };
