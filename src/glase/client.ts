@@ -217,7 +217,7 @@ export function classify(op: string, e: unknown, secret?: string): GlaseTranspor
     if (!secret || !e.message.includes(secret)) return e;
     return new GlaseTransportError(e.kind, op, e.outcome, scrub(e.message.slice(op.length + 2), secret), { status: e.status });
   }
-  if (e instanceof WireShapeError) return new GlaseTransportError('malformed', op, 'unknown', e.message);
+  if (e instanceof WireShapeError) return new GlaseTransportError('malformed', op, 'unknown', scrub(e.message, secret));
   const obj = e as { root?: { Envelope?: { Body?: { Fault?: Obj } } }; Fault?: Obj; message?: string };
   const fault = obj?.root?.Envelope?.Body?.Fault;
   if (fault) {
