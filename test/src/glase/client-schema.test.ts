@@ -1,0 +1,116 @@
+// Every request the client sends validates with xmllint against the reference WSDL's schema
+// (and later-revision fields against ours), whichever WSDL and serializer the client uses.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.js';
+import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
+import type { Invoice } from '../../../src/glase/types.js';
+import { envelope, ok, startLoopback, type Loopback } from './_loopback.js';
+import { xmllintErrors } from './_xmllint.js';
+import { REFERENCE_WSDL, extractSchema } from '../../fixtures/glase/extract-schema.mjs';
+
+const t = suite('glase client requests validate');
+const R = resellerPrincipal('shop', '9900', 'rpw&<x>');
+const P = terminalPrincipal('0123456789abcdef0123456789abcdef', 'tpw');
+const INVOICE: Invoice = {
+  paymentMode: 'IMMEDIATE_DEBIT', acknowledgmentMode: 'NO_ACKNOWLEDGMENT', issueDate: '2026-01-02T10:00:00',
+  title: 'Fika & bulle', clientInvoiceId: 'R-1',
+  invoiceRows: [
+    { itemDescription: 'Kaffe', itemQuantity: '2', itemUnitPrice: { minor: 2500, currency: 'SEK' }, itemTotalAmount: { minor: 5000, currency: 'SEK' }, itemTaxRate: '12', itemEAN: '7310000000001', itemSKU: 'K1', itemUnit: 'EA', itemDiscount: { minor: 0, currency: 'SEK' } },
+    { itemDescription: 'Rabatt', itemQuantity: '1', itemTotalAmount: { minor: -500, currency: 'SEK' } },
+  ],
+  totalAmount: { minor: 4500, currency: 'SEK' }, cashierId: 'Anna', footer: 'Tack!', notificationUrl: 'http://127.0.0.1/n',
+};
+const TOKENS = [{ id: 'X_CARD', status: 1, value: '42', description: 'loyalty' }];
+
+const RETURNS: Record<string, string> = {
+  registerTerminal: '<resultCode>0</resultCode><terminalId>0123456789abcdef0123456789abcdef</terminalId>',
+  sendInvoice: '<resultCode>0</resultCode><invoiceReference>20260102100000001</invoiceReference>',
+  getPaymentStatus: '<resultCode>0</resultCode><status>ISSUED</status><version>1</version>',
+  refundPayment: '<ersReference>2026010210000000000000002</ersReference><resultCode>0</resultCode>',
+  markTransactionPeriod: '<resultCode>0</resultCode><transactionPeriodId>7</transactionPeriodId>',
+};
+
+/** One call of every operation; the shapes of both API revisions where they differ. */
+async function everyOperation(c: GlaseClient, laterRevision: boolean): Promise<void> {
+  const must = async (p: Promise<{ ok: boolean }>) => assert.ok((await p).ok);
+  await must(c.registerTerminal(R, { externalTerminalId: 'till-1', password: 'tpw', name: 'Till 1' }));
+  await must(c.unregisterTerminal(P));
+  await must(c.assignSeqrId(P, 'GLASE123'));
+  await must(c.sendInvoice(P, laterRevision ? { ...INVOICE, paymentMode: 'RESERVATION_REQUIRED_PRELIMINARY_AMOUNT', commitReservationTimeout: 3600 } : INVOICE, TOKENS));
+  await must(c.updateInvoice(P, '20260102100000001', INVOICE, TOKENS));
+  await must(c.getPaymentStatus(P, '20260102100000001', 3));
+  await must(c.cancelInvoice(P, '20260102100000001'));
+  await must(c.refundPayment(P, '2026010210000000000000001', { title: 'Refund', totalAmount: { minor: 1000, currency: 'SEK' } }));
+  await must(c.submitPaymentReceipt(P, '2026010210000000000000001', { mimeType: 'text/html', receiptData: Buffer.from('<p>kvitto</p>').toString('base64'), receiptType: 'PAYMENT_RECEIPT' }));
+  await must(c.markTransactionPeriod(R, { TERMINALID: '0123456789abcdef0123456789abcdef' }));
+  await must(c.executeReport(R, 'Reconciliation/STD_RECON_002.xml', 'en', { TRANSACTION_PERIOD_ID: '7' }));
+  await must(c.commitReservation(P, '20260102100000001', laterRevision ? { minor: 4000, currency: 'SEK' } : undefined));
+  await must(c.benchmarkingNop());
+}
+
+let lb: Loopback;
+t.before(async () => {
+  lb = await startLoopback();
+  lb.handle((s, res) => ok(res, envelope(s.op, RETURNS[s.op] ?? '<resultCode>0</resultCode>')));
+});
+t.after(() => lb.close());
+
+t('the schema fixture is the reference WSDL schema, unchanged', () => {
+  const fixture = readFileSync(fileURLToPath(new URL('../../fixtures/glase/reference-schema.xsd', import.meta.url)), 'utf8');
+  assert.is(fixture, extractSchema(readFileSync(REFERENCE_WSDL, 'utf8')));
+});
+
+t('the validator rejects what the schema forbids (control)', () => {
+  const good = '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><t:cancelInvoice xmlns:t="http://external.interfaces.ers.seamless.com/"><invoiceReference>1</invoiceReference></t:cancelInvoice></s:Body></s:Envelope>';
+  assert.is(xmllintErrors(good), '');
+  // qualified child, wrong order, unknown operation: each must fail
+  assert.match(xmllintErrors(good.replace('<invoiceReference>1</invoiceReference>', '<t:invoiceReference>1</t:invoiceReference>')), /fails to validate|not expected/);
+  assert.match(xmllintErrors(good.replace('<invoiceReference>1</invoiceReference>', '<invoiceReference>1</invoiceReference><context><clientRequestTimeout>0</clientRequestTimeout></context>')), /not expected/);
+  assert.match(xmllintErrors(good.replaceAll('cancelInvoice', 'payEverything')), /fails to validate|No matching global/);
+});
+
+for (const [label, wsdl] of [['our WSDL', undefined], ['reference WSDL', REFERENCE_WSDL]] as const) {
+  for (const soapSerializer of [false, true]) {
+    t(`every request validates against the reference schema (${label}, ${soapSerializer ? 'soap' : 'our'} serializer)`, async () => {
+      const c = await createGlaseClient({ endpoint: lb.url, wsdl, soapSerializer });
+      const from = lb.seen.length;
+      await everyOperation(c, false);
+      await c.close();
+      const sent = lb.seen.slice(from);
+      assert.is(sent.length, 13);
+      for (const s of sent) assert.is(xmllintErrors(s.body), '', `${s.op}:\n${s.body}`);
+    });
+  }
+}
+
+t('later-revision requests validate against our schema; the reference schema rejects them', async () => {
+  const c = await createGlaseClient({ endpoint: lb.url });
+  const from = lb.seen.length;
+  await everyOperation(c, true);
+  await c.close();
+  const sent = lb.seen.slice(from);
+  for (const s of sent) assert.is(xmllintErrors(s.body, 'ours'), '', `${s.op}:\n${s.body}`);
+  const commit = sent.find((s) => s.op === 'commitReservation')!;
+  assert.match(commit.body, /<context>.*<\/context><amount><currency>SEK<\/currency><value>40.00<\/value><\/amount><invoiceReference>/);
+  assert.match(xmllintErrors(commit.body, 'reference'), /amount.*not expected/);
+});
+
+t('our request writer produces the same XML as the soap package serializer', async () => {
+  const bodies: string[][] = [];
+  for (const soapSerializer of [false, true]) {
+    const c = await createGlaseClient({ endpoint: lb.url, soapSerializer });
+    const from = lb.seen.length;
+    await everyOperation(c, true);
+    await c.close();
+    // normalize what legitimately differs: the prefix, where xmlns sits, the clientReference
+    bodies.push(lb.seen.slice(from).map((s) =>
+      s.body.replace(/^.*?<soap:Body>/, '').replace(/ xmlns:\w+="[^"]*"/g, '').replace(/<(\/?)\w+:/g, '<$1')
+        .replace(/<clientReference>[^<]*</, '<clientReference>X<')));
+  }
+  assert.equal(bodies[0], bodies[1]);
+});
+
+t.run();
