@@ -89,7 +89,9 @@ export class UsbHidScanner extends BaseScanner {
   };
 
   #onDetach = (d: UsbDeviceShape): void => {
-    if (this.#open?.device === d) this.#lost(new ScannerError('disconnected', `usb scanner ${this.id} was unplugged`));
+    const open = this.#open?.device;
+    if (open && (open === d || (d.busNumber !== undefined && d.busNumber === open.busNumber && d.deviceAddress === open.deviceAddress)))
+      this.#lost(new ScannerError('disconnected', `usb scanner ${this.id} was unplugged`));
   };
 
   #connect(device: UsbDeviceShape): void {

@@ -23,6 +23,9 @@ export interface UsbInterfaceShape {
 
 export interface UsbDeviceShape {
   deviceDescriptor: { idVendor: number; idProduct: number };
+  /** Where it sits on the bus: identifies the device across Device objects (hotplug events). */
+  busNumber?: number;
+  deviceAddress?: number;
   interfaces?: UsbInterfaceShape[];
   open(defaultConfig?: boolean): void;
   close(): void;

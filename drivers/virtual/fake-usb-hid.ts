@@ -90,6 +90,8 @@ class FakeInterface implements UsbInterfaceShape {
 
 export class FakeUsbHidDevice implements UsbDeviceShape {
   deviceDescriptor: { idVendor: number; idProduct: number };
+  busNumber?: number;
+  deviceAddress?: number;
   readonly iface = new FakeInterface(this);
   interfaces = [this.iface];
   readonly calls: string[] = [];

@@ -113,4 +113,31 @@ t('a device that refuses to be claimed is reported as an error and retried', asy
   await scanner.stop();
 });
 
+t('a detach event carrying another Device object for the same bus address counts as the unplug', async () => {
+  const { dev, usb, scanner, events } = setup();
+  dev.busNumber = 1;
+  dev.deviceAddress = 7;
+  await scanner.start();
+  const twin = new FakeUsbHidDevice(VID, PID);
+  twin.busNumber = 1;
+  twin.deviceAddress = 8;
+  usb.emit('detach', twin); // a different device with the same ids: not ours
+  assert.ok(scanner.isConnected);
+  twin.deviceAddress = 7;
+  usb.emit('detach', twin);
+  assert.equal(events, ['connected', 'disconnected']);
+  await scanner.stop();
+});
+
+t('the real usb module satisfies the shape: an absent device is waited for, stop lets the process exit', async () => {
+  const { loadRealUsb } = await import('../../../drivers/scanner/usb-shapes.js');
+  const usb = await loadRealUsb();
+  assert.is(usb.findByIds(0xdead, 0xbeef), undefined);
+  const scanner = new UsbHidScanner({ usb, vid: 0xdead, pid: 0xbeef, retryMs: 20 });
+  await scanner.start();
+  await new Promise((r) => setTimeout(r, 60));
+  assert.not.ok(scanner.isConnected);
+  await scanner.stop(); // if hotplug listeners stayed, this file would never exit (the runner kills it)
+});
+
 t.run();
