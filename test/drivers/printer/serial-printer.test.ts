@@ -1,7 +1,6 @@
 // Serial printer: MockBinding for the byte-level unit test, a real socat pty bridged to the
 // emulator for the integration test.
-import { MockBinding } from '@serialport/binding-mock';
-import { SerialPort } from 'serialport';
+import { SerialPort, SerialPortMock } from 'serialport';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DeviceError } from '../../../drivers/printer/device-error.js';
@@ -12,6 +11,8 @@ import { receiptBytes } from '../../../src/receipt/index.js';
 import { layout32, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('printer over serial');
+// serialport re-exports the mock binding with types (the binding-mock package has no ESM types)
+const MockBinding = SerialPortMock.binding;
 
 /** MockBinding whose port answers every DLE EOT n with the given byte, recording the rest. */
 function answeringBinding(answer: (n: number) => number | undefined) {
