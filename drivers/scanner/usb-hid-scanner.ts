@@ -120,7 +120,8 @@ export class UsbHidScanner extends BaseScanner {
       });
       endpoint.on('error', (err: Error) => this.#lost(new ScannerError('io', `usb scanner ${this.id}: ${err.message}`, { cause: err })));
       step = 'start polling';
-      endpoint.startPoll(2, 8);
+      // A transfer shorter than the endpoint's packet would overflow on a 64-byte-report device.
+      endpoint.startPoll(2, Math.max(8, endpoint.descriptor?.wMaxPacketSize ?? 8));
       this.#open = { device, iface, endpoint, kernelDetached };
       this.#o.log.info('usb scanner connected', { id: this.id, interface: iface.interfaceNumber, kernelDetached });
       this.setConnected(true);

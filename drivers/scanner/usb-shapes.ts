@@ -6,6 +6,7 @@ export interface UsbInEndpointShape extends Pick<EventEmitter, 'on' | 'removeAll
   direction: 'in' | 'out';
   /** 3 = LIBUSB_TRANSFER_TYPE_INTERRUPT. */
   transferType: number;
+  descriptor?: { wMaxPacketSize: number };
   startPoll(nTransfers?: number, transferSize?: number): unknown;
   stopPoll(callback?: () => void): void;
 }

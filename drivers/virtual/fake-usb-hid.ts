@@ -38,14 +38,17 @@ export function reportsFor(text: string, opts: { terminator?: HidTerminator; rol
 class FakeInEndpoint extends EventEmitter implements UsbInEndpointShape {
   direction = 'in' as const;
   transferType = 3;
+  descriptor = { wMaxPacketSize: 8 };
   polling = false;
+  pollSize = 0;
   constructor(private readonly dev: FakeUsbHidDevice) {
     super();
   }
-  startPoll(): unknown {
+  startPoll(_n?: number, size?: number): unknown {
     this.dev.use('startPoll');
     if (!this.dev.iface.claimed) throw new Error('LIBUSB_ERROR_ACCESS: interface not claimed');
     this.polling = true;
+    this.pollSize = size ?? 0;
     return [];
   }
   stopPoll(callback?: () => void): void {
@@ -130,6 +133,8 @@ export class FakeUsbHidDevice implements UsbDeviceShape {
   /** Sends raw reports as the device would; refuses if nobody polls (a test set-up mistake). */
   send(reports: Buffer[]): void {
     if (!this.endpoint.polling) throw new Error('fake HID: endpoint is not being polled');
+    const tooLong = reports.find((r) => r.length > this.endpoint.pollSize);
+    if (tooLong) throw new Error(`LIBUSB_TRANSFER_OVERFLOW: ${tooLong.length}-byte report, ${this.endpoint.pollSize}-byte transfers`);
     for (const r of reports) this.endpoint.emit('data', r);
   }
   /** Types `text` + terminator as press/release reports. */

@@ -113,6 +113,17 @@ t('a device that refuses to be claimed is reported as an error and retried', asy
   await scanner.stop();
 });
 
+t('polls with transfers as large as the endpoint packet; decodes the 8-byte layout of longer reports', async () => {
+  const { dev, scanner, scans } = setup();
+  dev.endpoint.descriptor = { wMaxPacketSize: 64 };
+  await scanner.start();
+  assert.is(dev.endpoint.pollSize, 64);
+  const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc(56)]);
+  dev.send([Buffer.from([0, 0, 0x04, 0, 0, 0, 0, 0]), Buffer.alloc(8), Buffer.from([0, 0, 0x28, 0, 0, 0, 0, 0])].map(pad));
+  assert.equal(scans.map((s) => s.payload), ['a']);
+  await scanner.stop();
+});
+
 t('a detach event carrying another Device object for the same bus address counts as the unplug', async () => {
   const { dev, usb, scanner, events } = setup();
   dev.busNumber = 1;
