@@ -1,0 +1,62 @@
+// Kiosk readiness: is Glase usable on this till right now, and if not, why (in words a
+// cashier understands). Inputs arrive as events; the printer and server states come from
+// two provided callback actors (printerStatus, serverProbe) that send PRINTER / SERVER.
+import { assign, fromCallback, setup } from 'xstate';
+
+export interface KioskContext {
+  registered: boolean;
+  glaseIdAssigned: boolean;
+  /** undefined until the first probe answered */
+  serverReachable?: boolean;
+  printerReady?: boolean;
+  printerReason?: string;
+  paymentInProgress: boolean;
+}
+export type KioskEvent =
+  | { type: 'SETUP'; registered: boolean; glaseIdAssigned: boolean }
+  | { type: 'SERVER'; reachable: boolean }
+  | { type: 'PRINTER'; ready: boolean; reason?: string }
+  | { type: 'PAYMENT'; inProgress: boolean };
+
+export type ReadinessCode = 'not-registered' | 'no-glase-id' | 'server-unreachable' | 'server-unknown' | 'printer-not-ready' | 'payment-in-progress';
+export interface Readiness {
+  ready: boolean;
+  reasons: Array<{ code: ReadinessCode; message: string }>;
+}
+
+export function readinessOf(c: KioskContext): Readiness {
+  const reasons: Readiness['reasons'] = [];
+  if (!c.registered) reasons.push({ code: 'not-registered', message: 'this till is not registered with Glase' });
+  else if (!c.glaseIdAssigned) reasons.push({ code: 'no-glase-id', message: 'no Glase ID is assigned to this till' });
+  if (c.serverReachable === false) reasons.push({ code: 'server-unreachable', message: 'Glase cannot be reached (offline)' });
+  if (c.serverReachable === undefined) reasons.push({ code: 'server-unknown', message: 'checking the connection to Glase' });
+  if (c.printerReady === false) reasons.push({ code: 'printer-not-ready', message: `the receipt printer is not ready${c.printerReason ? `: ${c.printerReason}` : ''}` });
+  if (c.paymentInProgress) reasons.push({ code: 'payment-in-progress', message: 'a Glase payment is in progress' });
+  return { ready: reasons.length === 0, reasons };
+}
+
+const idle = fromCallback<KioskEvent>(() => () => {});
+
+export const kioskMachine = setup({
+  types: {} as { context: KioskContext; events: KioskEvent; input: Partial<KioskContext> },
+  actors: { printerStatus: idle, serverProbe: idle },
+}).createMachine({
+  id: 'kiosk',
+  context: ({ input }) => ({ registered: false, glaseIdAssigned: false, paymentInProgress: false, ...input }),
+  invoke: [
+    { id: 'printerStatus', src: 'printerStatus' },
+    { id: 'serverProbe', src: 'serverProbe' },
+  ],
+  on: {
+    SETUP: { target: '.check', actions: assign(({ event }) => ({ registered: event.registered, glaseIdAssigned: event.glaseIdAssigned })) },
+    SERVER: { target: '.check', actions: assign(({ event }) => ({ serverReachable: event.reachable })) },
+    PRINTER: { target: '.check', actions: assign(({ event }) => ({ printerReady: event.ready, printerReason: event.ready ? undefined : event.reason })) },
+    PAYMENT: { target: '.check', actions: assign(({ event }) => ({ paymentInProgress: event.inProgress })) },
+  },
+  initial: 'check',
+  states: {
+    check: { always: [{ guard: ({ context }) => readinessOf(context).ready, target: 'ready' }, { target: 'outOfService' }] },
+    ready: {},
+    outOfService: {},
+  },
+});

@@ -1,0 +1,40 @@
+// The start rules of a Glase payment, checked in order; the first failure names its rule.
+import type { PaymentRequest, StartChecks } from './payment-types.js';
+
+export interface RuleFailure {
+  rule: string;
+  message: string;
+}
+
+export function startRuleFailure(req: PaymentRequest, checks: StartChecks): RuleFailure | undefined {
+  const fail = (rule: string, message: string): RuleFailure => ({ rule, message });
+  if (checks.paymentInProgress) return fail('one-payment', 'a Glase payment is already in progress on this till; finish it first');
+  if (checks.orphanUnconfirmed)
+    return fail('orphan-confirmed', 'the last payment lost its answer from Glase; confirm it (check the customer\'s phone) before a new payment');
+  if (!checks.registered) return fail('registered', 'this till is not registered with Glase; register it in the admin menu');
+  if (!checks.glaseIdAssigned) return fail('glase-id', 'no Glase ID is assigned to this till; assign the sticker\'s Glase ID in the admin menu');
+  if (!checks.serverReachable) return fail('online', 'Glase cannot be reached; Glase payments do not work offline, take another tender');
+  if (checks.printerReady === false)
+    return fail('printer-ready', `the receipt printer is not ready${checks.printerReason ? ` (${checks.printerReason})` : ''}; fix it before a Glase payment`);
+  if (!Number.isSafeInteger(req.amount)) return fail('amount-integer', 'amount must be a whole number of minor units');
+  if (req.amount <= 0) return fail('amount-positive', 'the amount to pay with Glase must be greater than zero');
+  if (!/^[A-Z]{3}$/.test(req.currency)) return fail('currency', 'currency must be an ISO 4217 code such as SEK');
+  if (req.receiptTotal !== undefined || req.alreadyPaid !== undefined) {
+    const total = req.receiptTotal ?? req.amount;
+    const paid = req.alreadyPaid ?? 0;
+    if (!Number.isSafeInteger(total) || !Number.isSafeInteger(paid) || paid < 0)
+      return fail('split-tender', 'receipt total and already-paid amount must be whole, non-negative minor units');
+    const left = total - paid;
+    if (req.amount > left) return fail('split-tender', `the Glase part (${req.amount}) is more than what is left to pay (${left}); Glase is the last tender`);
+  }
+  if (req.rows && req.rows.length > 0) {
+    let sum = 0;
+    for (const [i, r] of req.rows.entries()) {
+      if (!Number.isSafeInteger(r.itemTotalAmount.minor)) return fail('rows', `row ${i + 1}: itemTotalAmount must be whole minor units`);
+      if (r.itemTotalAmount.currency !== req.currency) return fail('rows', `row ${i + 1}: currency ${r.itemTotalAmount.currency} differs from ${req.currency}`);
+      sum += r.itemTotalAmount.minor;
+    }
+    if (sum !== req.amount) return fail('rows-sum', `the invoice rows sum to ${sum} but the amount is ${req.amount}; rows must sum to the total (add a negative row to balance)`);
+  }
+  return undefined;
+}

@@ -1,0 +1,148 @@
+// Types of the payment machine: its input, context, events and the contract of each named
+// actor the till runtime provides. Pure types; the machine imports nothing with effects.
+import type { Invoice, InvoiceRow, PaymentStatus, Result } from '../src/glase/types.js';
+
+/** What the till knows about its readiness when a payment is asked for. */
+export interface StartChecks {
+  registered: boolean;
+  glaseIdAssigned: boolean;
+  serverReachable: boolean;
+  /** undefined = no printer information (treated as ready) */
+  printerReady?: boolean;
+  printerReason?: string;
+  paymentInProgress?: boolean;
+  /** a lost sendInvoice reply that the cashier has not confirmed yet */
+  orphanUnconfirmed?: boolean;
+}
+
+export interface PaymentRequest {
+  /** the Glase part in minor units (Glase is the last tender) */
+  amount: number;
+  currency: string;
+  rows?: InvoiceRow[];
+  cashierId?: string;
+  title?: string;
+  /** split tender: the whole receipt total and what other tenders already paid (minor units) */
+  receiptTotal?: number;
+  alreadyPaid?: number;
+}
+
+/** Where a restored payment continues (see payment-resume.ts). */
+export type ResumeAt = 'poll' | 'record' | 'print' | 'submit' | 'orphan';
+
+export interface PaymentInput extends PaymentRequest {
+  paymentId: string;
+  clientInvoiceId: string;
+  issueDate: string;
+  terminalId?: string;
+  checks: StartChecks;
+  /** unattended mode: cancel by itself after this many unanswered windows */
+  autoCancelWindows?: number;
+  resume?: { at: ResumeAt; context: PaymentContext };
+}
+
+/** The transaction post the machine asks the runtime to record (same shape as TransactionPost). */
+export interface PaymentPost {
+  ersReference: string;
+  amount: number;
+  currency: string;
+  description: 'Glase payment';
+  timestamp: string;
+  clientInvoiceId: string;
+  invoiceReference: string;
+  cashierId?: string;
+  terminalId?: string;
+  recovered?: boolean;
+}
+
+export interface PaymentContext {
+  paymentId: string;
+  clientInvoiceId: string;
+  amount: number;
+  currency: string;
+  rows: InvoiceRow[];
+  cashierId?: string;
+  title: string;
+  issueDate: string;
+  terminalId?: string;
+  invoiceReference?: string;
+  version: number;
+  status?: string;
+  resultCode?: number;
+  ersReference?: string;
+  paidAt?: string;
+  /** 1 for the first 30-s window, +1 for each "try again" */
+  windows: number;
+  /** what the cashier should read now */
+  message: string;
+  /** a side note (connection lost, server busy), cleared by the next good status answer */
+  notice?: string;
+  /** why the payment ended without being paid */
+  reason?: string;
+  cancelRequested: boolean;
+  recovered: boolean;
+  autoCancelWindows?: number;
+  post?: PaymentPost;
+  printJobId?: number;
+  receiptSubmitted?: boolean;
+  /** set at creation: where a restored payment continues, or why a new one is refused */
+  resumeAt?: ResumeAt;
+  refusal?: { rule: string; message: string };
+}
+
+export type PaymentEvent = { type: 'TRY_AGAIN' } | { type: 'CANCEL' } | { type: 'STILL_OPEN' };
+
+// Named actors: input and output contracts.
+export interface SendInvoiceInput {
+  paymentId: string;
+  clientInvoiceId: string;
+  invoice: Invoice;
+}
+export type SendInvoiceOutput = Result<{ invoiceReference: string; invoiceQRCode?: string }>;
+
+export interface PollStatusInput {
+  paymentId: string;
+  invoiceReference: string;
+  version: number;
+}
+/** seenAt: the runtime's clock when the answer arrived (UTC ISO) */
+export interface PollStatusOutput {
+  result: Result<PaymentStatus>;
+  seenAt: string;
+}
+
+export interface CancelInvoiceInput {
+  paymentId: string;
+  invoiceReference: string;
+}
+export type CancelInvoiceOutput = Result;
+
+export interface RecordPaymentInput {
+  paymentId: string;
+  post: PaymentPost;
+}
+export interface RecordPaymentOutput {
+  post: PaymentPost;
+  created: boolean;
+}
+
+export interface PrintReceiptInput {
+  paymentId: string;
+  post: PaymentPost;
+}
+export interface PrintReceiptOutput {
+  jobId: number;
+}
+
+export interface SubmitReceiptInput {
+  paymentId: string;
+  ersReference: string;
+  post: PaymentPost;
+}
+export type SubmitReceiptOutput = Result;
+
+/** A thrown fault: `outcome: 'not-applied'` means the request surely did not reach the server. */
+export interface FaultLike {
+  outcome?: 'unknown' | 'not-applied';
+  message?: string;
+}

@@ -1,0 +1,306 @@
+// The Glase payment machine: one invoice from sending to completed, cancelled or failed.
+// Pure: every side effect is a named actor the till runtime provides; time enters only
+// through the named delays. Rules (architecture §5): poll every second while the invoice
+// can still be paid — also while the try-again/cancel question is open — and treat a lost
+// reply as "unknown": ask for the status again, never resend, cancel or refund blindly.
+import { assign, fromPromise, raise, setup } from 'xstate';
+import type { Invoice, PaymentStatus, Result } from '../src/glase/types.js';
+import { TEXT, TRANSIENT_CODES, codeMessage, unknownStatusMessage } from './messages.js';
+import { startRuleFailure } from './payment-rules.js';
+import type {
+  CancelInvoiceInput, CancelInvoiceOutput, FaultLike, PaymentContext, PaymentEvent, PaymentInput, PaymentPost, PollStatusInput,
+  PollStatusOutput, PrintReceiptInput, PrintReceiptOutput, RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput,
+  SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput,
+} from './payment-types.js';
+
+const notProvided = (name: string) => () => Promise.reject(new Error(`actor ${name} is not provided`));
+
+const isTransient = (code: number) => TRANSIENT_CODES.includes(code);
+const notApplied = (error: unknown) => (error as FaultLike | undefined)?.outcome === 'not-applied';
+const statusOf = (o: PollStatusOutput): PaymentStatus | undefined => (o.result.ok ? (o.result as Result<PaymentStatus> & { ok: true }) : undefined);
+
+export function initialContext(input: PaymentInput): PaymentContext {
+  if (input.resume) return { ...input.resume.context, resumeAt: input.resume.at, recovered: true, notice: TEXT.resumed };
+  return {
+    paymentId: input.paymentId,
+    clientInvoiceId: input.clientInvoiceId,
+    amount: input.amount,
+    currency: input.currency,
+    rows: input.rows && input.rows.length > 0 ? input.rows : [{ itemDescription: 'Purchase', itemQuantity: '1', itemTotalAmount: { minor: input.amount, currency: input.currency } }],
+    cashierId: input.cashierId,
+    title: input.title ?? 'Purchase',
+    issueDate: input.issueDate,
+    terminalId: input.terminalId,
+    version: 0,
+    windows: 1,
+    message: TEXT.sending,
+    cancelRequested: false,
+    recovered: false,
+    autoCancelWindows: input.autoCancelWindows,
+    refusal: startRuleFailure(input, input.checks),
+  };
+}
+
+export function invoiceOf(c: PaymentContext): Invoice {
+  return {
+    paymentMode: 'IMMEDIATE_DEBIT',
+    acknowledgmentMode: 'NO_ACKNOWLEDGMENT',
+    issueDate: c.issueDate,
+    title: c.title,
+    clientInvoiceId: c.clientInvoiceId,
+    invoiceRows: c.rows,
+    totalAmount: { minor: c.amount, currency: c.currency },
+    ...(c.cashierId ? { cashierId: c.cashierId } : {}),
+  };
+}
+
+export function postOf(c: PaymentContext): PaymentPost {
+  return {
+    ersReference: c.ersReference!,
+    amount: c.amount,
+    currency: c.currency,
+    description: 'Glase payment',
+    timestamp: c.paidAt!,
+    clientInvoiceId: c.clientInvoiceId,
+    invoiceReference: c.invoiceReference!,
+    ...(c.cashierId ? { cashierId: c.cashierId } : {}),
+    ...(c.terminalId ? { terminalId: c.terminalId } : {}),
+    ...(c.recovered ? { recovered: true } : {}),
+  };
+}
+
+// context update from a business result code: the code and its sentence for the cashier
+const byCode =
+  (op: Parameters<typeof codeMessage>[0]) =>
+  ({ event }: { event: unknown }): Partial<PaymentContext> => {
+    const code = (event as { output: Result }).output.code;
+    return { resultCode: code, message: codeMessage(op, code) };
+  };
+
+export const paymentMachine = setup({
+  types: {} as { context: PaymentContext; events: PaymentEvent; input: PaymentInput },
+  actors: {
+    sendInvoice: fromPromise<SendInvoiceOutput, SendInvoiceInput>(notProvided('sendInvoice')),
+    pollStatus: fromPromise<PollStatusOutput, PollStatusInput>(notProvided('pollStatus')),
+    cancelInvoice: fromPromise<CancelInvoiceOutput, CancelInvoiceInput>(notProvided('cancelInvoice')),
+    recordPayment: fromPromise<RecordPaymentOutput, RecordPaymentInput>(notProvided('recordPayment')),
+    printReceipt: fromPromise<PrintReceiptOutput, PrintReceiptInput>(notProvided('printReceipt')),
+    submitReceipt: fromPromise<SubmitReceiptOutput, SubmitReceiptInput>(notProvided('submitReceipt')),
+  },
+  delays: { pollInterval: 1_000, window: 30_000, retry: 1_000 },
+  actions: { askQuestion: assign({ message: TEXT.question }) },
+}).createMachine({
+  id: 'payment',
+  context: ({ input }) => initialContext(input),
+  initial: 'start',
+  states: {
+    start: {
+      always: [
+        { guard: ({ context }) => context.resumeAt === 'poll', target: 'live' },
+        { guard: ({ context }) => context.resumeAt === 'record', target: 'paid.recording' },
+        { guard: ({ context }) => context.resumeAt === 'print', target: 'paid.printing' },
+        { guard: ({ context }) => context.resumeAt === 'submit', target: 'paid.submitting' },
+        { guard: ({ context }) => context.resumeAt === 'orphan', target: 'orphaned' },
+        { guard: ({ context }) => context.refusal !== undefined, target: 'refused', actions: assign(({ context }) => ({ message: context.refusal!.message, reason: context.refusal!.rule })) },
+        { target: 'sending' },
+      ],
+    },
+    sending: {
+      entry: assign({ message: TEXT.sending }),
+      on: { CANCEL: { actions: assign({ cancelRequested: true }) } },
+      invoke: {
+        id: 'sendInvoice',
+        src: 'sendInvoice',
+        input: ({ context }) => ({ paymentId: context.paymentId, clientInvoiceId: context.clientInvoiceId, invoice: invoiceOf(context) }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok && !!(event.output as { invoiceReference?: string }).invoiceReference,
+            target: 'live',
+            actions: assign(({ event }) => ({ invoiceReference: (event.output as { invoiceReference: string }).invoiceReference, resultCode: 0, status: 'ISSUED' })),
+          },
+          // a success without a reference is as good as a lost reply: the invoice may exist
+          { guard: ({ event }) => event.output.ok, target: 'orphaned' },
+          // every business code (90/93/94 included) means the server created nothing
+          { target: 'failed', actions: [assign(byCode('sendInvoice')), assign(({ event }) => ({ reason: `sendInvoice:${event.output.code}` }))] },
+        ],
+        onError: [
+          { guard: ({ event }) => notApplied(event.error), target: 'failed', actions: assign({ message: TEXT.sendNotApplied, reason: 'sendInvoice:not-applied' }) },
+          { target: 'orphaned' },
+        ],
+      },
+    },
+    live: {
+      type: 'parallel',
+      states: {
+        poll: {
+          initial: 'asking',
+          states: {
+            asking: {
+              invoke: {
+                id: 'pollStatus',
+                src: 'pollStatus',
+                input: ({ context }) => ({ paymentId: context.paymentId, invoiceReference: context.invoiceReference!, version: context.version }),
+                onDone: [
+                  {
+                    guard: ({ event }) => statusOf(event.output)?.status === 'PAID',
+                    target: '#payment.paid',
+                    actions: assign(({ event, context }) => {
+                      const s = statusOf(event.output)!;
+                      return {
+                        status: 'PAID',
+                        version: s.version,
+                        ersReference: s.ersReference ?? s.receipt?.paymentReference,
+                        paidAt: event.output.seenAt,
+                        notice: undefined,
+                        resultCode: 0,
+                        message: TEXT.paid,
+                        recovered: context.recovered,
+                      };
+                    }),
+                  },
+                  {
+                    guard: ({ event }) => ['CANCELED', 'EXPIRED'].includes(statusOf(event.output)?.status ?? ''),
+                    target: '#payment.cancelled',
+                    actions: assign(({ event }) => {
+                      const st = statusOf(event.output)!.status;
+                      return { status: st, version: statusOf(event.output)!.version, reason: `status:${st}`, message: st === 'EXPIRED' ? TEXT.expired : TEXT.canceledByServer, notice: undefined };
+                    }),
+                  },
+                  {
+                    guard: ({ event }) => ['ISSUED', 'PENDING_ISSUER_ACKNOWLEDGE'].includes(statusOf(event.output)?.status ?? ''),
+                    target: 'waiting',
+                    actions: [
+                      assign(({ event }) => ({ status: statusOf(event.output)!.status, version: statusOf(event.output)!.version, resultCode: 0, notice: undefined })),
+                      raise({ type: 'STILL_OPEN' }),
+                    ],
+                  },
+                  {
+                    guard: ({ event }) => statusOf(event.output) !== undefined,
+                    target: '#payment.failed',
+                    actions: assign(({ event }) => {
+                      const s = statusOf(event.output)!;
+                      const message = s.status === 'FAILED' ? TEXT.failedStatus : s.status === 'RESERVED' ? TEXT.reserved : unknownStatusMessage(s.rawStatus ?? s.status);
+                      return { status: s.status, version: s.version, reason: `status:${s.rawStatus ?? s.status}`, message, notice: undefined };
+                    }),
+                  },
+                  // server busy or down: the invoice is still there, keep asking
+                  {
+                    guard: ({ event }) => isTransient(event.output.result.code),
+                    target: 'waiting',
+                    actions: assign(({ event }) => ({ resultCode: event.output.result.code, notice: codeMessage('getPaymentStatus', event.output.result.code) })),
+                  },
+                  {
+                    target: '#payment.failed',
+                    actions: assign(({ event }) => ({
+                      resultCode: event.output.result.code,
+                      reason: `getPaymentStatus:${event.output.result.code}`,
+                      message: codeMessage('getPaymentStatus', event.output.result.code),
+                    })),
+                  },
+                ],
+                onError: { target: 'unknown', actions: assign({ notice: TEXT.connectionLost }) },
+              },
+            },
+            waiting: { after: { pollInterval: 'asking' } },
+            // the last status query got no answer: the outcome is unknown, so ask again
+            unknown: { after: { pollInterval: 'asking' } },
+          },
+        },
+        dialog: {
+          initial: 'window',
+          states: {
+            window: {
+              entry: assign({ message: TEXT.waiting }),
+              always: { guard: ({ context }) => context.cancelRequested, target: 'cancelling' },
+              after: { window: { target: 'question', actions: 'askQuestion' } },
+              on: { CANCEL: 'cancelling' },
+            },
+            // the message is set by the transition in (the plain question, or why a cancel did not happen)
+            question: {
+              always: {
+                guard: ({ context }) => context.autoCancelWindows !== undefined && context.windows >= context.autoCancelWindows,
+                target: 'cancelling',
+              },
+              on: { TRY_AGAIN: { target: 'window', actions: assign(({ context }) => ({ windows: context.windows + 1 })) }, CANCEL: 'cancelling' },
+            },
+            cancelling: {
+              entry: assign({ message: TEXT.cancelling, cancelRequested: false }),
+              invoke: {
+                id: 'cancelInvoice',
+                src: 'cancelInvoice',
+                input: ({ context }) => ({ paymentId: context.paymentId, invoiceReference: context.invoiceReference! }),
+                onDone: [
+                  { guard: ({ event }) => event.output.code === 0 || event.output.code === 95, target: '#payment.cancelled', actions: assign(({ event }) => ({ resultCode: event.output.code, reason: 'cancelled', message: TEXT.cancelled })) },
+                  { guard: ({ event }) => event.output.code === 50, target: 'confirmingPaid', actions: assign(byCode('cancelInvoice')) },
+                  { guard: ({ event }) => event.output.code === 51 || event.output.code === 48, target: 'customerPaying', actions: assign(byCode('cancelInvoice')) },
+                  { target: 'question', actions: assign(byCode('cancelInvoice')), reenter: true },
+                ],
+                onError: [
+                  { guard: ({ event }) => notApplied(event.error), target: 'question', actions: assign({ message: TEXT.cancelNotSent }) },
+                  { target: 'cancelUnknown' },
+                ],
+              },
+            },
+            // the cancel reply was lost: the next status answer tells what happened
+            cancelUnknown: {
+              entry: assign({ message: TEXT.cancelUnknown }),
+              on: { STILL_OPEN: { target: 'question', actions: assign({ message: TEXT.cancelNotDone }) } },
+            },
+            customerPaying: {
+              after: { window: { target: 'question', actions: 'askQuestion' } },
+              on: { TRY_AGAIN: { target: 'window', actions: assign(({ context }) => ({ windows: context.windows + 1 })) }, CANCEL: 'cancelling' },
+            },
+            // cancel said 50: the status poll will bring PAID and its ersReference
+            confirmingPaid: { after: { window: { target: 'question', actions: 'askQuestion' } } },
+          },
+        },
+      },
+    },
+    paid: {
+      initial: 'recording',
+      states: {
+        recording: {
+          entry: assign({ message: TEXT.recording }),
+          invoke: {
+            id: 'recordPayment',
+            src: 'recordPayment',
+            input: ({ context }) => ({ paymentId: context.paymentId, post: postOf(context) }),
+            onDone: { target: 'printing', actions: assign(({ event }) => ({ post: event.output.post })) },
+            onError: 'recordRetry',
+          },
+        },
+        recordRetry: { entry: assign({ message: TEXT.recordRetry }), after: { retry: 'recording' } },
+        printing: {
+          entry: assign({ message: TEXT.printing }),
+          invoke: {
+            id: 'printReceipt',
+            src: 'printReceipt',
+            input: ({ context }) => ({ paymentId: context.paymentId, post: context.post! }),
+            onDone: { target: 'submitting', actions: assign(({ event }) => ({ printJobId: event.output.jobId })) },
+            onError: { target: 'submitting', actions: assign({ notice: TEXT.printFailed }) },
+          },
+        },
+        // a failed digital receipt never undoes the payment: it is noted and we complete
+        submitting: {
+          invoke: {
+            id: 'submitReceipt',
+            src: 'submitReceipt',
+            input: ({ context }) => ({ paymentId: context.paymentId, ersReference: context.post!.ersReference, post: context.post! }),
+            onDone: {
+              target: '#payment.completed',
+              actions: assign(({ event }) => ({ receiptSubmitted: event.output.ok, ...(event.output.ok ? {} : { notice: `${TEXT.submitFailed} (${codeMessage('submitPaymentReceipt', event.output.code)})` }) })),
+            },
+            onError: { target: '#payment.completed', actions: assign({ receiptSubmitted: false, notice: TEXT.submitFailed }) },
+          },
+        },
+      },
+    },
+    completed: { type: 'final', entry: assign({ message: TEXT.completed }) },
+    cancelled: { type: 'final' },
+    failed: { type: 'final' },
+    refused: { type: 'final' },
+    orphaned: { type: 'final', entry: assign({ message: TEXT.orphan, reason: 'sendInvoice:reply-lost' }) },
+  },
+});
+
+export type PaymentMachine = typeof paymentMachine;

@@ -1,0 +1,147 @@
+// Terminal set-up: unregistered → registering → registered → assigning the Glase ID → ready.
+// The reseller password only travels inside the REGISTER event into the registerTerminal
+// actor's input; it is never put in the context, so it is never persisted or shown.
+// registerTerminal (provided) generates and stores the terminal password itself for the
+// same reason. Local credentials are forgotten only after the server answered 0.
+import { assign, fromPromise, setup } from 'xstate';
+import type { Result } from '../src/glase/types.js';
+import { codeMessage, type GlaseOp } from './messages.js';
+
+export interface SetupInput {
+  terminalId?: string;
+  glaseId?: string;
+}
+export interface SetupContext {
+  terminalId?: string;
+  glaseId?: string;
+  /** the Glase ID being assigned right now */
+  pendingGlaseId?: string;
+  message: string;
+  resultCode?: number;
+}
+export interface RegisterRequest {
+  resellerId: string;
+  userId: string;
+  password: string;
+}
+export type SetupEvent =
+  | { type: 'REGISTER'; credentials: RegisterRequest }
+  | { type: 'ASSIGN'; glaseId: string }
+  | { type: 'UNREGISTER' };
+
+export type RegisterTerminalOutput = Result<{ terminalId: string }>;
+export type FaultOf = { outcome?: 'unknown' | 'not-applied'; message?: string };
+
+const notProvided = (name: string) => () => Promise.reject(new Error(`actor ${name} is not provided`));
+export const GLASE_ID = /^[A-Za-z0-9]{1,64}$/;
+
+const onCode = (op: GlaseOp) => ({ event }: { event: unknown }): Partial<SetupContext> => {
+  const code = (event as { output: Result }).output.code;
+  return { resultCode: code, message: codeMessage(op, code) };
+};
+const onFault = (what: string) => ({ event }: { event: unknown }): Partial<SetupContext> => {
+  const e = (event as { error: FaultOf }).error;
+  const maybe = e?.outcome === 'not-applied' ? 'nothing was changed' : 'Glase may or may not have done it';
+  return { resultCode: undefined, message: `could not reach Glase to ${what} (${maybe}); check the connection and try again` };
+};
+
+export const terminalSetupMachine = setup({
+  types: {} as { context: SetupContext; events: SetupEvent; input: SetupInput },
+  actors: {
+    registerTerminal: fromPromise<RegisterTerminalOutput, RegisterRequest>(notProvided('registerTerminal')),
+    assignSeqrId: fromPromise<Result, { glaseId: string }>(notProvided('assignSeqrId')),
+    unregisterTerminal: fromPromise<Result, void>(notProvided('unregisterTerminal')),
+    forgetCredentials: fromPromise<void, void>(notProvided('forgetCredentials')),
+  },
+}).createMachine({
+  id: 'terminalSetup',
+  context: ({ input }) => ({ terminalId: input.terminalId, glaseId: input.glaseId, message: '' }),
+  initial: 'start',
+  states: {
+    start: {
+      always: [
+        { guard: ({ context }) => !context.terminalId, target: 'unregistered' },
+        { guard: ({ context }) => !context.glaseId, target: 'registered' },
+        { target: 'ready' },
+      ],
+    },
+    unregistered: {
+      on: { REGISTER: 'registering' },
+    },
+    registering: {
+      invoke: {
+        id: 'registerTerminal',
+        src: 'registerTerminal',
+        input: ({ event }) => (event as Extract<SetupEvent, { type: 'REGISTER' }>).credentials,
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'registered',
+            actions: assign(({ event }) => ({ terminalId: (event.output as { terminalId: string }).terminalId, glaseId: undefined, resultCode: 0, message: 'registered with Glase; now assign the Glase ID' })),
+          },
+          { target: 'unregistered', actions: assign(onCode('registerTerminal')) },
+        ],
+        onError: { target: 'unregistered', actions: assign(onFault('register the till')) },
+      },
+    },
+    registered: {
+      on: {
+        ASSIGN: [
+          { guard: ({ event }) => GLASE_ID.test(event.glaseId), target: 'assigning', actions: assign(({ event }) => ({ pendingGlaseId: event.glaseId })) },
+          { actions: assign({ message: 'a Glase ID has only letters and digits (scan the Code 128 barcode on the sticker)' }) },
+        ],
+        UNREGISTER: 'unregistering',
+      },
+    },
+    assigning: {
+      invoke: {
+        id: 'assignSeqrId',
+        src: 'assignSeqrId',
+        input: ({ context }) => ({ glaseId: context.pendingGlaseId! }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'ready',
+            actions: assign(({ context }) => ({ glaseId: context.pendingGlaseId, pendingGlaseId: undefined, resultCode: 0, message: 'Glase ID assigned; the till is ready for Glase payments' })),
+          },
+          { target: 'checkAssigned', actions: assign(onCode('assignSeqrId')) },
+        ],
+        onError: { target: 'checkAssigned', actions: assign(onFault('assign the Glase ID')) },
+      },
+    },
+    // after a failed assignment, go back to where we were
+    checkAssigned: {
+      always: [{ guard: ({ context }) => !!context.glaseId, target: 'ready' }, { target: 'registered' }],
+    },
+    ready: {
+      on: {
+        ASSIGN: [
+          { guard: ({ event }) => GLASE_ID.test(event.glaseId), target: 'assigning', actions: assign(({ event }) => ({ pendingGlaseId: event.glaseId })) },
+          { actions: assign({ message: 'a Glase ID has only letters and digits (scan the Code 128 barcode on the sticker)' }) },
+        ],
+        UNREGISTER: 'unregistering',
+      },
+    },
+    unregistering: {
+      invoke: {
+        id: 'unregisterTerminal',
+        src: 'unregisterTerminal',
+        onDone: [
+          { guard: ({ event }) => event.output.ok, target: 'forgetting' },
+          { target: 'checkAssigned', actions: assign(onCode('unregisterTerminal')) },
+        ],
+        onError: { target: 'checkAssigned', actions: assign(onFault('unregister the till')) },
+      },
+    },
+    forgetting: {
+      invoke: {
+        id: 'forgetCredentials',
+        src: 'forgetCredentials',
+        onDone: { target: 'unregistered', actions: assign({ terminalId: undefined, glaseId: undefined, resultCode: 0, message: 'unregistered; the till\'s Glase credentials were removed' }) },
+        onError: { target: 'checkAssigned', actions: assign({ message: 'Glase unregistered the till but the local credentials could not be removed; unregister again' }) },
+      },
+    },
+  },
+});
+
+export type TerminalSetupMachine = typeof terminalSetupMachine;

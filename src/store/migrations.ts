@@ -1,0 +1,89 @@
+// Schema migrations, applied in order inside one transaction each; PRAGMA user_version
+// records how far a database has come, so a newer till opens an older file safely.
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS: string[] = [
+  // 1: the whole first schema
+  `
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  -- one row at most: this till's Glase identity (the reseller password is never stored)
+  CREATE TABLE credentials (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    terminal_id TEXT NOT NULL,
+    terminal_password TEXT NOT NULL,
+    external_terminal_id TEXT NOT NULL,
+    glase_id TEXT,
+    registered_at TEXT NOT NULL,
+    assigned_at TEXT
+  );
+  CREATE TABLE journal (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    payment_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    client_invoice_id TEXT,
+    invoice_reference TEXT,
+    version INTEGER,
+    result_code INTEGER,
+    ers_reference TEXT,
+    message TEXT
+  );
+  CREATE INDEX journal_payment ON journal (payment_id, seq);
+  CREATE TABLE payments (
+    payment_id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    finished INTEGER NOT NULL DEFAULT 0,
+    snapshot TEXT NOT NULL
+  );
+  CREATE INDEX payments_unfinished ON payments (finished, created_at);
+  CREATE TABLE transaction_posts (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ers_reference TEXT NOT NULL UNIQUE,
+    payment_id TEXT NOT NULL,
+    post TEXT NOT NULL,
+    written_to_file INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT
+  );
+  CREATE TABLE print_jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ers_reference TEXT NOT NULL,
+    copy INTEGER NOT NULL,
+    post TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'printed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    printed_at TEXT
+  );
+  -- an original receipt is queued once per payment; copies may repeat
+  CREATE UNIQUE INDEX print_jobs_original ON print_jobs (ers_reference) WHERE copy = 0;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`the database schema version ${current} is newer than this program (${SCHEMA_VERSION}); upgrade glase-pos`);
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return SCHEMA_VERSION;
+}

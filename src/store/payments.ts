@@ -1,0 +1,55 @@
+// Persisted payment machine snapshots, one row per payment, with a `finished` flag so the
+// till can find every unfinished payment at start.
+import type Database from 'better-sqlite3';
+
+export interface PaymentRecord {
+  paymentId: string;
+  createdAt: string;
+  updatedAt: string;
+  state: string;
+  finished: boolean;
+  /** the xstate persisted snapshot (JSON-parsed) */
+  snapshot: unknown;
+}
+
+interface Row {
+  payment_id: string;
+  created_at: string;
+  updated_at: string;
+  state: string;
+  finished: number;
+  snapshot: string;
+}
+
+const fromRow = (r: Row): PaymentRecord => ({
+  paymentId: r.payment_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  state: r.state,
+  finished: r.finished === 1,
+  snapshot: JSON.parse(r.snapshot),
+});
+
+export class PaymentsRepo {
+  constructor(private readonly db: Database.Database) {}
+  save(paymentId: string, state: string, snapshot: unknown, finished: boolean, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO payments (payment_id, created_at, updated_at, state, finished, snapshot) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(payment_id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state,
+           finished = excluded.finished, snapshot = excluded.snapshot`,
+      )
+      .run(paymentId, at, at, state, finished ? 1 : 0, JSON.stringify(snapshot));
+  }
+  get(paymentId: string): PaymentRecord | undefined {
+    const r = this.db.prepare('SELECT * FROM payments WHERE payment_id = ?').get(paymentId) as Row | undefined;
+    return r ? fromRow(r) : undefined;
+  }
+  /** oldest first */
+  unfinished(): PaymentRecord[] {
+    return (this.db.prepare('SELECT * FROM payments WHERE finished = 0 ORDER BY created_at, payment_id').all() as Row[]).map(fromRow);
+  }
+  recent(limit = 20): PaymentRecord[] {
+    return (this.db.prepare('SELECT * FROM payments ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map(fromRow);
+  }
+}

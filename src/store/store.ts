@@ -1,0 +1,65 @@
+// Opens (and creates) the till's one SQLite database in the data directory: WAL, full
+// fsync on every commit, migrations. The directory is private (0700), the file 0600.
+import { chmodSync, mkdirSync, openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations.js';
+import { AuditLog, Settings } from './settings.js';
+import { CredentialsRepo } from './credentials.js';
+import { Journal } from './journal.js';
+import { PaymentsRepo } from './payments.js';
+import { PostsRepo } from './posts.js';
+import { PrintQueue } from './print-queue.js';
+
+export const DB_FILE = 'glase-pos.sqlite';
+export const RECEIPTS_FILE = 'receipts.jsonl';
+
+export interface Store {
+  readonly dataDir: string;
+  readonly db: Database.Database;
+  readonly settings: Settings;
+  readonly credentials: CredentialsRepo;
+  readonly journal: Journal;
+  readonly payments: PaymentsRepo;
+  readonly posts: PostsRepo;
+  readonly audit: AuditLog;
+  readonly printQueue: PrintQueue;
+  /** runs fn in one SQLite transaction (nested calls become savepoints) */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export function openStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, DB_FILE);
+  // create the file 0600 before SQLite does, so it never exists with a wider mode
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const posts = new PostsRepo(db, join(dataDir, RECEIPTS_FILE));
+  // finish any receipt-file append a crash interrupted
+  posts.flushToFile();
+  return {
+    dataDir,
+    db,
+    settings: new Settings(db),
+    credentials: new CredentialsRepo(db),
+    journal: new Journal(db),
+    payments: new PaymentsRepo(db),
+    posts,
+    audit: new AuditLog(db),
+    printQueue: new PrintQueue(db),
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => db.close(),
+  };
+}

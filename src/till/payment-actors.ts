@@ -1,0 +1,84 @@
+// The real side effects of the payment machine: Glase calls with this till's TERMINALID
+// principal, and the store writes. Recording is one SQLite transaction (post + journal row)
+// and idempotent per ersReference, so a resumed payment is never recorded twice.
+import { fromPromise } from 'xstate';
+import type { GlaseApi, Principal } from '../glase/types.js';
+import { GlaseTransportError } from '../glase/errors.js';
+import type { Store } from '../store/store.js';
+import type {
+  CancelInvoiceInput, CancelInvoiceOutput, PollStatusInput, PollStatusOutput, PrintReceiptInput, PrintReceiptOutput,
+  RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput, SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput,
+} from '../../machines/payment-types.js';
+import type { PrintJob } from '../store/print-queue.js';
+import type { Logger } from '../log.js';
+import { receiptText } from './receipt-text.js';
+
+export interface PaymentActorDeps {
+  store: Store;
+  glase: GlaseApi;
+  log: Logger;
+  nowIso: () => string;
+  /** every Glase answer (true) or transport fault (false) tells whether the server is reachable */
+  onReachability?: (reachable: boolean) => void;
+  /** called after a receipt job is queued, so a spooler can print it at once */
+  onReceiptQueued?: (job: PrintJob) => void;
+}
+
+export function terminalPrincipal(store: Store, op: string): Principal {
+  const c = store.credentials.get();
+  if (!c) throw new GlaseTransportError('transport', op, 'not-applied', 'this till has no Glase credentials (not registered)');
+  return { type: 'TERMINALID', terminalId: c.terminalId, password: c.terminalPassword };
+}
+
+export function paymentActors(d: PaymentActorDeps) {
+  const watch = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      const v = await p;
+      d.onReachability?.(true);
+      return v;
+    } catch (e) {
+      if (e instanceof GlaseTransportError && e.kind !== 'soap-fault') d.onReachability?.(false);
+      throw e;
+    }
+  };
+  return {
+    sendInvoice: fromPromise<SendInvoiceOutput, SendInvoiceInput>(({ input }) => watch(d.glase.sendInvoice(terminalPrincipal(d.store, 'sendInvoice'), input.invoice))),
+    pollStatus: fromPromise<PollStatusOutput, PollStatusInput>(async ({ input }) => {
+      const result = await watch(d.glase.getPaymentStatus(terminalPrincipal(d.store, 'getPaymentStatus'), input.invoiceReference, input.version));
+      return { result, seenAt: d.nowIso() };
+    }),
+    cancelInvoice: fromPromise<CancelInvoiceOutput, CancelInvoiceInput>(({ input }) => watch(d.glase.cancelInvoice(terminalPrincipal(d.store, 'cancelInvoice'), input.invoiceReference))),
+    recordPayment: fromPromise<RecordPaymentOutput, RecordPaymentInput>(async ({ input }) => {
+      const { post } = input;
+      const r = d.store.transaction(() => {
+        const res = d.store.posts.insert(input.paymentId, post);
+        if (res.created) {
+          d.store.journal.append({
+            at: d.nowIso(),
+            paymentId: input.paymentId,
+            state: 'recorded',
+            clientInvoiceId: post.clientInvoiceId,
+            invoiceReference: post.invoiceReference,
+            ersReference: post.ersReference,
+            message: `transaction post written: ${post.amount} ${post.currency} minor units${post.recovered ? ' (found paid after a restart)' : ''}`,
+          });
+        }
+        return res;
+      });
+      // after the commit: the plain receipt file for the host POS (exactly once per post)
+      d.store.posts.flushToFile();
+      return { post: r.post, created: r.created };
+    }),
+    printReceipt: fromPromise<PrintReceiptOutput, PrintReceiptInput>(async ({ input }) => {
+      const job = d.store.printQueue.enqueue(input.post);
+      d.onReceiptQueued?.(job);
+      return { jobId: job.id };
+    }),
+    submitReceipt: fromPromise<SubmitReceiptOutput, SubmitReceiptInput>(async ({ input }) => {
+      const doc = { mimeType: 'text/plain', receiptType: 'PAYMENT_RECEIPT', receiptData: Buffer.from(receiptText(input.post), 'utf8').toString('base64') };
+      const r = await watch(d.glase.submitPaymentReceipt(terminalPrincipal(d.store, 'submitPaymentReceipt'), input.ersReference, doc));
+      if (!r.ok) d.log.warn('submitPaymentReceipt refused; the payment stays complete', { paymentId: input.paymentId, code: r.code });
+      return r;
+    }),
+  };
+}

@@ -1,0 +1,29 @@
+// A payment snapshot as the cashier, the CLI and the API see it.
+import type { PaymentContext } from '../../machines/payment-types.js';
+import { choicesOf, isFinalValue, stateName, type StateValueLike } from '../../machines/payment-resume.js';
+import type { PaymentOutcome, PaymentView } from './types.js';
+
+export function paymentView(value: StateValueLike, c: PaymentContext): PaymentView {
+  const final = isFinalValue(value);
+  return {
+    paymentId: c.paymentId,
+    clientInvoiceId: c.clientInvoiceId,
+    state: stateName(value),
+    final,
+    ...(final ? { outcome: value as PaymentOutcome } : {}),
+    message: c.message,
+    ...(c.notice ? { notice: c.notice } : {}),
+    ...(c.reason ? { reason: c.reason } : {}),
+    amount: c.amount,
+    currency: c.currency,
+    ...(c.invoiceReference ? { invoiceReference: c.invoiceReference } : {}),
+    ...(c.ersReference ? { ersReference: c.ersReference } : {}),
+    version: c.version,
+    windows: c.windows,
+    ...(c.resultCode !== undefined ? { resultCode: c.resultCode } : {}),
+    recovered: c.recovered,
+    ...choicesOf(value),
+    ...(c.printJobId !== undefined ? { printJobId: c.printJobId } : {}),
+    ...(c.receiptSubmitted !== undefined ? { receiptSubmitted: c.receiptSubmitted } : {}),
+  };
+}

@@ -1,0 +1,189 @@
+// Runs payment machines with real actors: starts new ones, resumes unfinished ones from
+// their persisted snapshots, persists every change, and lets the cashier answer.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createActor, type Actor } from 'xstate';
+import { paymentMachine, initialContext } from '../../machines/payment.js';
+import { startRuleFailure } from '../../machines/payment-rules.js';
+import { resumePoint, type StateValueLike } from '../../machines/payment-resume.js';
+import type { PaymentContext, PaymentInput, PaymentRequest, StartChecks } from '../../machines/payment-types.js';
+import type { PaymentRecord } from '../store/payments.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { TillClock } from './clock.js';
+import { paymentActors, type PaymentActorDeps } from './payment-actors.js';
+import { PaymentPersister } from './persist.js';
+import { paymentView } from './payment-view.js';
+import type { PaymentView, StartResult } from './types.js';
+
+type PaymentActor = Actor<typeof paymentMachine>;
+
+export interface PaymentRunnerDeps extends PaymentActorDeps {
+  clock: TillClock;
+  log: Logger;
+  pollIntervalMs: number;
+  windowMs: number;
+  autoCancelWindows?: number;
+  onChange: (view: PaymentView) => void;
+}
+
+/** A created-but-not-yet-started payment: written before the machine (and sendInvoice) runs. */
+interface CreatedSnapshot {
+  status: 'created';
+  input: PaymentInput;
+}
+
+export class PaymentRunner {
+  private readonly active = new Map<string, PaymentActor>();
+  private readonly waiters = new Map<string, Array<(v: PaymentView) => void>>();
+  private readonly persister: PaymentPersister;
+  private readonly machine;
+
+  constructor(private readonly d: PaymentRunnerDeps) {
+    this.persister = new PaymentPersister(d.store, d.nowIso);
+    this.machine = paymentMachine.provide({
+      actors: paymentActors(d),
+      delays: { pollInterval: d.pollIntervalMs, window: d.windowMs },
+    });
+  }
+
+  inProgress(): boolean {
+    return this.current() !== undefined;
+  }
+
+  current(): PaymentView | undefined {
+    for (const a of this.active.values()) {
+      const s = a.getSnapshot();
+      if (s.status === 'active') return paymentView(s.value as StateValueLike, s.context);
+    }
+    return undefined;
+  }
+
+  start(req: PaymentRequest, checks: StartChecks, terminalId: string | undefined): StartResult {
+    const refusal = startRuleFailure(req, { ...checks, paymentInProgress: checks.paymentInProgress || this.inProgress() });
+    if (refusal) {
+      this.d.log.info('payment refused', { rule: refusal.rule });
+      return { ok: false, ...refusal };
+    }
+    const paymentId = randomUUID();
+    const at = this.d.nowIso();
+    const store = this.d.store;
+    const input: PaymentInput = {
+      ...req,
+      paymentId,
+      clientInvoiceId: '',
+      issueDate: at,
+      terminalId,
+      checks,
+      autoCancelWindows: this.d.autoCancelWindows,
+    };
+    // the clientInvoiceId is journaled (and the payment row written) before anything is sent
+    store.transaction(() => {
+      const seq = (store.settings.get<number>('clientInvoiceSeq') ?? 0) + 1;
+      store.settings.set('clientInvoiceSeq', seq);
+      input.clientInvoiceId = `GP${at.slice(0, 10).replaceAll('-', '')}-${seq}-${randomBytes(3).toString('hex')}`;
+      const created: CreatedSnapshot = { status: 'created', input };
+      store.payments.save(paymentId, 'created', created, false, at);
+      store.journal.append({ at, paymentId, state: 'created', clientInvoiceId: input.clientInvoiceId, message: `payment of ${req.amount} ${req.currency} minor units created` });
+    });
+    this.run(input);
+    return { ok: true, paymentId, payment: this.view(paymentId)! };
+  }
+
+  /** Resumes every unfinished payment, oldest first; returns their ids. */
+  recover(): string[] {
+    const ids: string[] = [];
+    for (const rec of this.d.store.payments.unfinished()) {
+      const input = this.resumeInput(rec);
+      if (!input) continue;
+      this.d.log.warn('resuming an unfinished payment', { paymentId: rec.paymentId, state: rec.state, at: input.resume?.at });
+      this.run(input);
+      ids.push(rec.paymentId);
+    }
+    return ids;
+  }
+
+  private resumeInput(rec: PaymentRecord): PaymentInput | undefined {
+    const snap = rec.snapshot as Partial<CreatedSnapshot> & { value?: StateValueLike; context?: PaymentContext };
+    let context: PaymentContext;
+    let value: StateValueLike;
+    if (snap.status === 'created' && snap.input) {
+      context = initialContext(snap.input);
+      value = 'sending';
+    } else if (snap.value !== undefined && snap.context) {
+      context = snap.context;
+      value = snap.value;
+    } else {
+      this.d.log.error('unreadable payment snapshot; left as is', { paymentId: rec.paymentId });
+      return undefined;
+    }
+    const at = resumePoint(value, context);
+    if (at === 'finished') return undefined;
+    return {
+      paymentId: context.paymentId,
+      clientInvoiceId: context.clientInvoiceId,
+      amount: context.amount,
+      currency: context.currency,
+      issueDate: context.issueDate,
+      checks: { registered: true, glaseIdAssigned: true, serverReachable: true },
+      resume: { at, context },
+    };
+  }
+
+  private run(input: PaymentInput): void {
+    const actor = createActor(this.machine, { input, clock: this.d.clock, id: `payment-${input.paymentId}` });
+    this.active.set(input.paymentId, actor);
+    actor.subscribe({
+      next: (s) => {
+        try {
+          this.persister.persist(s.value as StateValueLike, s.context, actor.getPersistedSnapshot());
+        } catch (e) {
+          this.d.log.error('could not persist a payment state', { paymentId: input.paymentId, error: e as Error });
+        }
+        const view = paymentView(s.value as StateValueLike, s.context);
+        this.d.onChange(view);
+        if (s.status === 'done') this.finish(input.paymentId, view);
+      },
+      error: (e) => this.d.log.error('payment machine error', { paymentId: input.paymentId, error: e as Error }),
+    });
+    actor.start();
+  }
+
+  private finish(paymentId: string, view: PaymentView): void {
+    this.active.delete(paymentId);
+    for (const w of this.waiters.get(paymentId) ?? []) w(view);
+    this.waiters.delete(paymentId);
+  }
+
+  view(paymentId: string): PaymentView | undefined {
+    const a = this.active.get(paymentId);
+    if (a) {
+      const s = a.getSnapshot();
+      return paymentView(s.value as StateValueLike, s.context);
+    }
+    const rec = this.d.store.payments.get(paymentId);
+    const snap = rec?.snapshot as { value?: StateValueLike; context?: PaymentContext } | undefined;
+    return snap?.value !== undefined && snap.context ? paymentView(snap.value, snap.context) : undefined;
+  }
+
+  /** Resolves when the payment reaches a final state. */
+  waitFor(paymentId: string): Promise<PaymentView> {
+    const v = this.view(paymentId);
+    if (v?.final) return Promise.resolve(v);
+    if (!this.active.has(paymentId)) return Promise.reject(new Error(`payment ${paymentId} is not running`));
+    return new Promise((resolve) => this.waiters.set(paymentId, [...(this.waiters.get(paymentId) ?? []), resolve]));
+  }
+
+  /** Sends the cashier's answer to the payment in flight; false when it does not apply now. */
+  answer(type: 'TRY_AGAIN' | 'CANCEL'): boolean {
+    const cur = this.current();
+    if (!cur) return false;
+    if (type === 'TRY_AGAIN' ? !cur.canTryAgain : !cur.canCancel) return false;
+    this.active.get(cur.paymentId)!.send({ type });
+    return true;
+  }
+
+  stop(): void {
+    for (const a of this.active.values()) a.stop();
+    this.active.clear();
+  }
+}

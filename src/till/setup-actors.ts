@@ -1,0 +1,69 @@
+// The real side effects of terminal set-up. registerTerminal generates the terminal
+// password and stores it with the terminalId only when Glase answered 0; the reseller
+// password is used for that one call and dropped.
+import { randomInt } from 'node:crypto';
+import { fromPromise } from 'xstate';
+import type { GlaseApi, Result } from '../glase/types.js';
+import type { Store } from '../store/store.js';
+import type { RegisterRequest, RegisterTerminalOutput } from '../../machines/terminal-setup.js';
+import { terminalPrincipal } from './payment-actors.js';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** At least 15 random letters and digits (we use 24: ~143 bits). */
+export function generateTerminalPassword(length = 24): string {
+  if (length < 15) throw new RangeError('a terminal password has at least 15 characters');
+  let s = '';
+  for (let i = 0; i < length; i++) s += ALNUM[randomInt(ALNUM.length)];
+  return s;
+}
+
+export interface SetupActorDeps {
+  store: Store;
+  glase: GlaseApi;
+  nowIso: () => string;
+  terminal: { externalTerminalId: string; name: string };
+  /** who did it, for the audit log */
+  actor: () => string;
+}
+
+export function setupActors(d: SetupActorDeps) {
+  return {
+    registerTerminal: fromPromise<RegisterTerminalOutput, RegisterRequest>(async ({ input }) => {
+      const password = generateTerminalPassword();
+      const r = await d.glase.registerTerminal(
+        { type: 'RESELLERUSER', resellerId: input.resellerId, userId: input.userId, password: input.password },
+        { externalTerminalId: d.terminal.externalTerminalId, password, name: d.terminal.name },
+      );
+      if (r.ok) {
+        d.store.transaction(() => {
+          d.store.credentials.saveRegistration({ terminalId: r.terminalId, terminalPassword: password, externalTerminalId: d.terminal.externalTerminalId, registeredAt: d.nowIso() });
+          d.store.audit.append(d.actor(), 'register', `terminalId=${r.terminalId} reseller=${input.resellerId}`, d.nowIso());
+        });
+      } else {
+        d.store.audit.append(d.actor(), 'register-refused', `code=${r.code} reseller=${input.resellerId}`, d.nowIso());
+      }
+      return r;
+    }),
+    assignSeqrId: fromPromise<Result, { glaseId: string }>(async ({ input }) => {
+      const r = await d.glase.assignSeqrId(terminalPrincipal(d.store, 'assignSeqrId'), input.glaseId);
+      d.store.transaction(() => {
+        if (r.ok) d.store.credentials.saveGlaseId(input.glaseId, d.nowIso());
+        d.store.audit.append(d.actor(), r.ok ? 'assign-glase-id' : 'assign-glase-id-refused', `glaseId=${input.glaseId}${r.ok ? '' : ` code=${r.code}`}`, d.nowIso());
+      });
+      return r;
+    }),
+    unregisterTerminal: fromPromise<Result, void>(async () => {
+      const r = await d.glase.unregisterTerminal(terminalPrincipal(d.store, 'unregisterTerminal'));
+      if (!r.ok) d.store.audit.append(d.actor(), 'unregister-refused', `code=${r.code}`, d.nowIso());
+      return r;
+    }),
+    forgetCredentials: fromPromise<void, void>(async () => {
+      d.store.transaction(() => {
+        const c = d.store.credentials.get();
+        d.store.credentials.clear();
+        d.store.audit.append(d.actor(), 'unregister', `terminalId=${c?.terminalId ?? '-'}`, d.nowIso());
+      });
+    }),
+  };
+}

@@ -1,0 +1,221 @@
+// The till runtime: one composition of the store, the Glase client and the three machines
+// (terminal set-up, payment, kiosk readiness) with their real actors. The CLI, the daemon
+// and the HTTP API all drive a till through this object.
+import { createActor, fromCallback, waitFor } from 'xstate';
+import { kioskMachine, readinessOf, type KioskEvent, type Readiness } from '../../machines/kiosk.js';
+import { terminalSetupMachine, type RegisterRequest } from '../../machines/terminal-setup.js';
+import type { PaymentRequest } from '../../machines/payment-types.js';
+import { silentLogger } from '../log.js';
+import { realClock } from './clock.js';
+import { PaymentRunner } from './payments.js';
+import { ORPHAN_KEY, type OrphanNote } from './persist.js';
+import { setupActors } from './setup-actors.js';
+import type { PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
+
+export type Till = ReturnType<typeof createTill>;
+
+export function createTill(o: TillOptions) {
+  const log = o.log ?? silentLogger;
+  const clock = o.clock ?? realClock;
+  const nowIso = () => new Date(clock.now()).toISOString();
+  const store = o.store;
+  const cfg = o.config ?? {};
+  const terminal = {
+    externalTerminalId: cfg.terminal?.externalTerminalId ?? 'till-1',
+    name: cfg.terminal?.name ?? 'glase-pos till',
+    currency: cfg.terminal?.currency ?? 'SEK',
+  };
+  const listeners = new Set<(e: TillEvent) => void>();
+  const emit = (e: TillEvent) => {
+    for (const l of listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        log.error('till listener failed', { error: err as Error });
+      }
+    }
+  };
+  let auditActor = 'admin';
+
+  // kiosk readiness; its server probe and printer input are callback actors
+  const probe = o.probeServer ?? (async () => {
+    try {
+      await o.glase.benchmarkingNop();
+      return true; // any answer, even a business error, means the server is there
+    } catch {
+      return false;
+    }
+  });
+  const probeEvery = o.probeIntervalMs ?? 15_000;
+  let firstProbe: Promise<void> | undefined;
+  const kiosk = createActor(
+    kioskMachine.provide({
+      actors: {
+        serverProbe: fromCallback<KioskEvent>(({ sendBack }) => {
+          let timer: unknown;
+          let stopped = false;
+          const tick = async () => {
+            const ok = await probe().catch(() => false);
+            if (stopped) return;
+            sendBack({ type: 'SERVER', reachable: ok });
+            timer = clock.setTimeout(() => void tick(), probeEvery);
+          };
+          firstProbe = tick();
+          return () => {
+            stopped = true;
+            if (timer !== undefined) clock.clearTimeout(timer);
+          };
+        }),
+        printerStatus: fromCallback<KioskEvent>(({ sendBack }) => (o.printerStatus ? o.printerStatus((s) => sendBack({ type: 'PRINTER', ready: s.ready, reason: s.reason })) : () => {})),
+      },
+    }),
+    { input: {}, clock },
+  );
+  let lastReadiness = '';
+  kiosk.subscribe((s) => {
+    const r = readinessOf(s.context);
+    const key = JSON.stringify(r);
+    if (key !== lastReadiness) {
+      lastReadiness = key;
+      emit({ type: 'readiness', readiness: r });
+    }
+  });
+
+  const payments = new PaymentRunner({
+    store,
+    glase: o.glase,
+    log,
+    clock,
+    nowIso,
+    pollIntervalMs: cfg.payment?.pollIntervalMs ?? 1_000,
+    windowMs: cfg.payment?.windowMs ?? 30_000,
+    autoCancelWindows: cfg.api?.mode === 'unattended' ? (cfg.payment?.autoCancelWindows ?? 2) : undefined,
+    onReachability: (reachable) => kiosk.send({ type: 'SERVER', reachable }),
+    onReceiptQueued: o.onReceiptQueued,
+    onChange: (payment) => {
+      kiosk.send({ type: 'PAYMENT', inProgress: payments?.inProgress() ?? !payment.final });
+      emit({ type: 'payment', payment });
+    },
+  });
+
+  // terminal set-up, starting from the stored credentials
+  const creds = store.credentials.get();
+  const setup = createActor(
+    terminalSetupMachine.provide({ actors: setupActors({ store, glase: o.glase, nowIso, terminal, actor: () => auditActor }) }),
+    { input: { terminalId: creds?.terminalId, glaseId: creds?.glaseId }, clock },
+  );
+  const setupView = (): SetupView => {
+    const s = setup.getSnapshot();
+    return {
+      state: String(s.value),
+      ...(s.context.terminalId ? { terminalId: s.context.terminalId } : {}),
+      ...(s.context.glaseId ? { glaseId: s.context.glaseId } : {}),
+      message: s.context.message,
+      ...(s.context.resultCode !== undefined ? { resultCode: s.context.resultCode } : {}),
+    };
+  };
+  setup.subscribe((s) => {
+    kiosk.send({ type: 'SETUP', registered: !!s.context.terminalId, glaseIdAssigned: !!s.context.glaseId });
+    emit({ type: 'setup', setup: setupView() });
+  });
+  const settle = async () => waitFor(setup, (s) => ['unregistered', 'registered', 'ready'].includes(String(s.value)));
+
+  let started = false;
+  return {
+    /**
+     * Resumes every unfinished payment first (their polling restarts at once), then starts
+     * set-up and readiness and waits for the first server probe. Returns the resumed ids.
+     */
+    async start(): Promise<{ resumed: string[] }> {
+      if (started) throw new Error('the till is already started');
+      started = true;
+      const resumed = payments.recover();
+      setup.start();
+      kiosk.start();
+      kiosk.send({ type: 'PAYMENT', inProgress: payments.inProgress() });
+      await firstProbe;
+      return { resumed };
+    },
+
+    startPayment(req: Omit<PaymentRequest, 'currency'> & { currency?: string }): StartResult {
+      const k = kiosk.getSnapshot().context;
+      const c = store.credentials.get();
+      return payments.start(
+        { ...req, currency: req.currency ?? terminal.currency },
+        {
+          registered: !!c,
+          glaseIdAssigned: !!c?.glaseId,
+          serverReachable: k.serverReachable === true,
+          printerReady: k.printerReady,
+          printerReason: k.printerReason,
+          orphanUnconfirmed: store.settings.get(ORPHAN_KEY) !== undefined,
+        },
+        c?.terminalId,
+      );
+    },
+    tryAgain: (): boolean => payments.answer('TRY_AGAIN'),
+    cancel: (): boolean => payments.answer('CANCEL'),
+    currentPayment: (): PaymentView | undefined => payments.current(),
+    payment: (paymentId: string): PaymentView | undefined => payments.view(paymentId),
+    waitForPayment: (paymentId: string): Promise<PaymentView> => payments.waitFor(paymentId),
+
+    /** The unconfirmed orphan (a sendInvoice whose reply was lost), if any. */
+    orphan: (): OrphanNote | undefined => store.settings.get<OrphanNote>(ORPHAN_KEY),
+    /** The cashier checked the orphan with the customer; payments may start again. */
+    confirmOrphan(by: string, note?: string): boolean {
+      const o2 = store.settings.get<OrphanNote>(ORPHAN_KEY);
+      if (!o2) return false;
+      store.transaction(() => {
+        store.settings.delete(ORPHAN_KEY);
+        store.audit.append(by, 'confirm-orphan', `paymentId=${o2.paymentId} clientInvoiceId=${o2.clientInvoiceId}${note ? ` note=${note}` : ''}`, nowIso());
+      });
+      return true;
+    },
+
+    async register(req: RegisterRequest, by = 'admin'): Promise<SetupView & { ok: boolean }> {
+      if (setup.getSnapshot().value !== 'unregistered') return { ...setupView(), ok: false, message: 'this till is already registered; unregister it first' };
+      auditActor = by;
+      setup.send({ type: 'REGISTER', credentials: req });
+      await settle();
+      const v = setupView();
+      return { ...v, ok: v.state === 'registered' };
+    },
+    async assignGlaseId(glaseId: string, by = 'admin'): Promise<SetupView & { ok: boolean }> {
+      const before = setup.getSnapshot().value;
+      if (before !== 'registered' && before !== 'ready') return { ...setupView(), ok: false, message: 'register the till before assigning a Glase ID' };
+      auditActor = by;
+      setup.send({ type: 'ASSIGN', glaseId });
+      await settle();
+      const v = setupView();
+      return { ...v, ok: v.state === 'ready' && v.glaseId === glaseId && v.resultCode === 0 };
+    },
+    async unregister(by = 'admin'): Promise<SetupView & { ok: boolean }> {
+      if (payments.inProgress()) return { ...setupView(), ok: false, message: 'a Glase payment is in progress; finish it before unregistering' };
+      const before = setup.getSnapshot().value;
+      if (before !== 'registered' && before !== 'ready') return { ...setupView(), ok: false, message: 'this till is not registered' };
+      auditActor = by;
+      setup.send({ type: 'UNREGISTER' });
+      await settle();
+      const v = setupView();
+      return { ...v, ok: v.state === 'unregistered' };
+    },
+    setup: setupView,
+
+    readiness: (): Readiness => readinessOf(kiosk.getSnapshot().context),
+    /** Pushes the printer state (for drivers that do not use the printerStatus option). */
+    setPrinterStatus: (s: PrinterState) => kiosk.send({ type: 'PRINTER', ready: s.ready, reason: s.reason }),
+
+    subscribe(listener: (e: TillEvent) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** Stops every actor; unfinished payments stay in the store and resume at the next start. */
+    async stop(): Promise<void> {
+      payments.stop();
+      setup.stop();
+      kiosk.stop();
+      listeners.clear();
+    },
+  };
+}

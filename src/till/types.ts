@@ -1,0 +1,81 @@
+// The till runtime's public types: what the CLI, the daemon and the HTTP API program against.
+import type { Config } from '../config.js';
+import type { GlaseApi } from '../glase/types.js';
+import type { Logger } from '../log.js';
+import type { PrintJob } from '../store/print-queue.js';
+import type { Store } from '../store/store.js';
+import type { PaymentRequest } from '../../machines/payment-types.js';
+import type { Readiness } from '../../machines/kiosk.js';
+import type { TillClock } from './clock.js';
+
+export type { PaymentRequest, Readiness };
+
+export interface TillConfig {
+  terminal?: Partial<Config['terminal']>;
+  payment?: Partial<Config['payment']>;
+  api?: Partial<Pick<Config['api'], 'mode'>>;
+}
+
+export interface PrinterState {
+  ready: boolean;
+  reason?: string;
+}
+
+export interface TillOptions {
+  store: Store;
+  glase: GlaseApi;
+  config?: TillConfig;
+  log?: Logger;
+  /** xstate's SimulatedClock in tests; real time by default */
+  clock?: TillClock;
+  /** is Glase reachable? default: benchmarkingNop answered anything */
+  probeServer?: () => Promise<boolean>;
+  /** how often to probe the server when idle (default 15 s) */
+  probeIntervalMs?: number;
+  /** the printer's state source: call report() whenever it changes; return a stop function */
+  printerStatus?: (report: (s: PrinterState) => void) => () => void;
+  /** called after a receipt was queued, so the spooler can print at once */
+  onReceiptQueued?: (job: PrintJob) => void;
+}
+
+export type PaymentOutcome = 'completed' | 'cancelled' | 'failed' | 'refused' | 'orphaned';
+
+export interface PaymentView {
+  paymentId: string;
+  clientInvoiceId: string;
+  /** journal name of the state: "sending", "live.window", "live.question", "live.window/unknown", "paid.printing", "completed", … */
+  state: string;
+  final: boolean;
+  outcome?: PaymentOutcome;
+  message: string;
+  notice?: string;
+  reason?: string;
+  amount: number;
+  currency: string;
+  invoiceReference?: string;
+  ersReference?: string;
+  version: number;
+  windows: number;
+  resultCode?: number;
+  recovered: boolean;
+  canTryAgain: boolean;
+  canCancel: boolean;
+  printJobId?: number;
+  receiptSubmitted?: boolean;
+}
+
+export type StartResult = { ok: true; paymentId: string; payment: PaymentView } | { ok: false; rule: string; message: string };
+
+export interface SetupView {
+  /** unregistered | registering | registered | assigning | ready | unregistering | forgetting */
+  state: string;
+  terminalId?: string;
+  glaseId?: string;
+  message: string;
+  resultCode?: number;
+}
+
+export type TillEvent =
+  | { type: 'payment'; payment: PaymentView }
+  | { type: 'setup'; setup: SetupView }
+  | { type: 'readiness'; readiness: Readiness };

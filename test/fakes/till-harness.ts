@@ -1,0 +1,84 @@
+// A till on a simulated clock over a real SQLite store in a temp dir and a FakeGlase.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SimulatedClock } from 'xstate';
+import { openStore, type Store } from '../../src/store/store.js';
+import { createTill, type Till } from '../../src/till/till.js';
+import type { TillEvent, TillOptions } from '../../src/till/types.js';
+import { FakeGlase, InvoiceModel, ok } from './fake-glase.js';
+
+export const T0 = Date.parse('2026-11-29T10:00:00.000Z');
+
+export function tempDir(prefix = 'glase-pos-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** lets promise callbacks (fake answers, actor results) run */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+}
+
+export interface Harness {
+  dir: string;
+  store: Store;
+  glase: FakeGlase;
+  clock: SimulatedClock;
+  till: Till;
+  invoice: InvoiceModel;
+  events: TillEvent[];
+  advance(ms: number, step?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function seedCredentials(store: Store, glaseId: string | undefined = 'GLASE0001'): void {
+  store.credentials.saveRegistration({ terminalId: '87e791f9e24148a6892c52aa85bb0331', terminalPassword: 'Abcdefghij0123456789xyzw', externalTerminalId: 'till-1', registeredAt: new Date(T0).toISOString() });
+  if (glaseId) store.credentials.saveGlaseId(glaseId, new Date(T0).toISOString());
+}
+
+export async function makeTill(
+  opts: { dir?: string; registered?: boolean; glase?: FakeGlase; clock?: SimulatedClock; till?: Partial<TillOptions>; start?: boolean } = {},
+): Promise<Harness> {
+  const dir = opts.dir ?? tempDir();
+  const store = openStore(dir);
+  if (opts.registered !== false && !store.credentials.get()) seedCredentials(store);
+  const glase = opts.glase ?? new FakeGlase();
+  glase.on('benchmarkingNop', () => ok());
+  const invoice = new InvoiceModel();
+  const clock = opts.clock ?? new SimulatedClock();
+  if (!opts.clock) clock.set(T0);
+  const till = createTill({ store, glase, clock, ...opts.till });
+  const events: TillEvent[] = [];
+  till.subscribe((e) => events.push(e));
+  if (opts.start !== false) await till.start();
+  const h: Harness = {
+    dir,
+    store,
+    glase,
+    clock,
+    till,
+    invoice,
+    events,
+    async advance(ms, step = 100) {
+      for (let t = 0; t < ms; t += step) {
+        clock.increment(Math.min(step, ms - t));
+        await flush();
+      }
+    },
+    async close() {
+      await till.stop();
+      store.close();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** the usual happy wiring: sendInvoice gives a reference, status comes from the model */
+export function wireInvoice(h: Harness, ref = '20261129100000001'): void {
+  h.glase.on('sendInvoice', () => ok({ invoiceReference: ref }));
+  h.glase.on('getPaymentStatus', () => h.invoice.answer());
+  h.glase.on('submitPaymentReceipt', () => ok());
+}
+
+export const paymentStates = (h: Harness, paymentId: string) => h.store.journal.forPayment(paymentId).map((e) => e.state);
