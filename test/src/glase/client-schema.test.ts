@@ -46,7 +46,7 @@ async function everyOperation(c: GlaseClient, laterRevision: boolean): Promise<v
   await must(c.refundPayment(P, '2026010210000000000000001', { title: 'Refund', totalAmount: { minor: 1000, currency: 'SEK' } }));
   await must(c.submitPaymentReceipt(P, '2026010210000000000000001', { mimeType: 'text/html', receiptData: Buffer.from('<p>kvitto</p>').toString('base64'), receiptType: 'PAYMENT_RECEIPT' }));
   await must(c.markTransactionPeriod(R, { TERMINALID: '0123456789abcdef0123456789abcdef' }));
-  await must(c.executeReport(R, 'Reconciliation/STD_RECON_002.xml', 'en', { TRANSACTION_PERIOD_ID: '7' }));
+  await must(c.executeReport(R, 'Reconciliation/STD_RECON_002.xml', 'en', { transactionPeriodId: '7' }));
   await must(c.commitReservation(P, '20260102100000001', laterRevision ? { minor: 4000, currency: 'SEK' } : undefined));
   await must(c.benchmarkingNop());
 }
