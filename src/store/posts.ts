@@ -45,10 +45,12 @@ export class PostsRepo {
       post: string;
     }>;
     if (rows.length === 0) return 0;
-    const present = this.refsInFile();
+    const { refs: present, tornTail } = this.readFile();
     const fd = openSync(this.filePath, 'a', 0o600);
     let written = 0;
     try {
+      // a torn last line stays on its own line; the post it belonged to is appended whole
+      if (tornTail) writeSync(fd, '\n');
       for (const r of rows) {
         if (!present.has(r.ers_reference)) {
           writeSync(fd, r.post + '\n');
@@ -64,10 +66,11 @@ export class PostsRepo {
     return written;
   }
 
-  private refsInFile(): Set<string> {
+  private readFile(): { refs: Set<string>; tornTail: boolean } {
     const refs = new Set<string>();
-    if (!existsSync(this.filePath)) return refs;
-    for (const line of readFileSync(this.filePath, 'utf8').split('\n')) {
+    if (!existsSync(this.filePath)) return { refs, tornTail: false };
+    const text = readFileSync(this.filePath, 'utf8');
+    for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       try {
         const p = JSON.parse(line) as { ersReference?: unknown };
@@ -76,6 +79,6 @@ export class PostsRepo {
         // a torn last line from a power cut: ignore it, the post is re-appended whole
       }
     }
-    return refs;
+    return { refs, tornTail: text.length > 0 && !text.endsWith('\n') };
   }
 }
