@@ -108,35 +108,34 @@ async function main(): Promise<void> {
     if (!check.includes('<resultCode>0</resultCode>')) throw new Error(`bare POST did not succeed: ${check.slice(0, 300)}`);
     const viaClient = () => client.getPaymentStatus(p, ref, 0);
 
-    // Alternate the two per call so that load from other processes hits both alike; CPU is
-    // this process's CPU across each (sequential) call.
+    // Alternate blocks of calls (bare, client, bare, …) so that load from other processes
+    // hits both alike; CPU is this process's CPU over each block (per-call readings would
+    // charge one side's trailing work, such as GC, to the other).
     for (let i = 0; i < WARMUP; i++) {
       await bare();
       await viaClient();
     }
     const b = { ms: [] as number[], cpu: 0 };
     const c = { ms: [] as number[], cpu: 0 };
-    const one = async (acc: typeof b, fn: () => Promise<unknown>) => {
+    const block = async (acc: typeof b, fn: () => Promise<unknown>, n: number) => {
       const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      await fn();
-      acc.ms.push(performance.now() - t0);
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await fn();
+        acc.ms.push(performance.now() - t0);
+      }
       const cpu = process.cpuUsage(cpu0);
       acc.cpu += (cpu.user + cpu.system) / 1000;
     };
-    for (let i = 0; i < N; i++) {
-      if (i % 2 === 0) {
-        await one(b, bare);
-        await one(c, viaClient);
-      } else {
-        await one(c, viaClient);
-        await one(b, bare);
-      }
+    const ROUNDS = 10;
+    for (let r = 0; r < ROUNDS; r++) {
+      await block(b, bare, N / ROUNDS);
+      await block(c, viaClient, N / ROUNDS);
     }
     const bs = { ...stats(b.ms), cpuMs: b.cpu / N };
     const cs = { ...stats(c.ms), cpuMs: c.cpu / N };
     const f = (x: number) => x.toFixed(3);
-    console.log(`server: ${info.kind} (child process); ${N} calls each, sequential, alternating bare/client`);
+    console.log(`server: ${info.kind} (child process); ${N} calls each, sequential, in alternating blocks of ${N / 10}`);
     console.log(`bare node:http POST    median ${f(bs.median)} ms  p99 ${f(bs.p99)} ms  cpu/call ${f(bs.cpuMs)} ms`);
     console.log(`glase client (soap)    median ${f(cs.median)} ms  p99 ${f(cs.p99)} ms  cpu/call ${f(cs.cpuMs)} ms`);
     console.log(`ratio client/bare      median ${(cs.median / bs.median).toFixed(2)}x  p99 ${(cs.p99 / bs.p99).toFixed(2)}x   (target ≤ 2x)`);
