@@ -153,7 +153,7 @@ const dialogKey = (s: Snap) => {
 t('simple paths to completion, cancellation and failure keep the invariants', () => {
   let count = 0;
   for (const target of ['completed', 'cancelled', 'failed', 'orphaned']) {
-    const paths = getSimplePaths(paymentMachine, { ...opts, events: representativeEvents, serializeState: dialogKey as (s: unknown) => string, toState: (s: Snap) => s.matches(target) } as never) as Array<{ steps: Array<{ state: Snap; event: Ev }> }>;
+    const paths = getSimplePaths(paymentMachine, { ...opts, events: representativeEvents, serializeState: dialogKey as (s: unknown) => string, toState: (s: Snap) => s.matches(target as never) } as never) as Array<{ steps: Array<{ state: Snap; event: Ev }> }>;
     assert.ok(paths.length > 0, `some path reaches ${target}`);
     paths.forEach((p, i) => checkPath(p.steps, `${target} path ${i}`));
     count += paths.length;
