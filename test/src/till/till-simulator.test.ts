@@ -1,0 +1,98 @@
+// The till runtime end to end against the real simulator over loopback SOAP with the real
+// client (real time, short delays): register, assign, pay from the control API, cancel.
+import { rmSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
+import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.js';
+import { openStore, type Store } from '../../../src/store/store.js';
+import { createTill, type Till } from '../../../src/till/till.js';
+import { tempDir } from '../../fakes/till-harness.js';
+
+const t = suite('till against the simulator');
+let sim: Simulator;
+let client: GlaseClient;
+let store: Store;
+let till: Till;
+let dir: string;
+
+async function control(method: string, path: string, body?: unknown): Promise<any> {
+  const r = await fetch(sim.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = await r.json();
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function until(cond: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+t.before(async () => {
+  sim = await startSimulator({ port: 0 });
+  await control('POST', '/simulator/resellers', { resellerId: 'shop-7', userId: '9900', password: 'reseller-pw' });
+  client = await createGlaseClient({ endpoint: sim.soapUrl, timeoutMs: 3_000 });
+  dir = tempDir();
+  store = openStore(dir);
+  till = createTill({ store, glase: client, config: { payment: { pollIntervalMs: 200, windowMs: 2_000 } } });
+  await till.start();
+});
+
+t.after(async () => {
+  await till.stop();
+  store.close();
+  await client.close();
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+t('register and assign a Glase ID', async () => {
+  const r = await till.register({ resellerId: 'shop-7', userId: '9900', password: 'reseller-pw' });
+  assert.ok(r.ok, r.message);
+  const a = await till.assignGlaseId('GLASE77');
+  assert.ok(a.ok, a.message);
+  assert.equal(till.readiness(), { ready: true, reasons: [] });
+});
+
+t('a payment paid by the customer completes: post, receipt file, print job, receipt at the server, no reversal', async () => {
+  const s = till.startPayment({ amount: 1250, cashierId: 'anna' });
+  assert.ok(s.ok, s.ok ? '' : s.message);
+  const id = s.ok ? s.paymentId : '';
+  await until(() => till.payment(id)?.state === 'live.window');
+  await control('POST', '/simulator/customer/pay', { glaseId: 'GLASE77' });
+  const v = await till.waitForPayment(id);
+  assert.is(v.outcome, 'completed', v.message);
+  assert.match(v.ersReference ?? '', /^\d{25}$/);
+  const posts = store.posts.all();
+  assert.is(posts.length, 1);
+  assert.is(posts[0].amount, 1250);
+  assert.is(store.printQueue.byErsReference(v.ersReference!).length, 1);
+  assert.ok(v.receiptSubmitted);
+  const state = await control('GET', '/simulator/state');
+  assert.equal(state.reversals, []);
+  const inv = state.invoices.find((i: { reference?: string; invoiceReference?: string }) => (i.invoiceReference ?? i.reference) === v.invoiceReference);
+  assert.ok(inv, 'the simulator has the invoice');
+  assert.is(inv.status, 'PAID');
+});
+
+t('a payment cancelled by the cashier after the window: the server invoice is cancelled', async () => {
+  const s = till.startPayment({ amount: 500 });
+  const id = s.ok ? s.paymentId : '';
+  await until(() => till.payment(id)?.state === 'live.question', 4_000);
+  assert.ok(till.cancel());
+  const v = await till.waitForPayment(id);
+  assert.is(v.outcome, 'cancelled');
+  const inv = await control('GET', `/simulator/invoices/${v.invoiceReference}`);
+  assert.is(inv.status, 'CANCELED');
+});
+
+t('unregister clears the local credentials', async () => {
+  const u = await till.unregister();
+  assert.ok(u.ok, u.message);
+  assert.is(store.credentials.get(), undefined);
+});
+
+t.run();
