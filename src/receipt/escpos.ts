@@ -1,6 +1,7 @@
 // Receipt blocks → ESC/POS bytes through ReceiptPrinterEncoder (it encodes CODE128 and the
 // code page correctly; see README "Receipt printing").
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import './fast-codepage.js';
 import type { TransactionPost } from '../store/transaction-post.js';
 import { receiptDocument, type ReceiptBlock, type ReceiptLayout, type ReceiptOptions } from './receipt-document.js';
 

@@ -58,14 +58,25 @@ export function receiptDocument(post: TransactionPost, layout: ReceiptLayout, op
   return blocks;
 }
 
+// Building an Intl.DateTimeFormat costs more than laying out the rest of the receipt; keep one per zone.
+const formatters = new Map<string | undefined, Intl.DateTimeFormat>();
+function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** "2026-11-29 16:46:07" in the given zone; fixed format so receipts compare byte for byte. */
 export function localTime(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new RangeError(`timestamp ${JSON.stringify(iso)} is not an ISO date`);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d);
+  const parts = formatter(timeZone).formatToParts(d);
   const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
   return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')}`;
 }
