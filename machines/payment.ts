@@ -4,11 +4,11 @@
 // can still be paid — also while the try-again/cancel question is open — and treat a lost
 // reply as "unknown": ask for the status again, never resend, cancel or refund blindly.
 import { assign, fromPromise, raise, setup } from 'xstate';
-import type { Invoice, PaymentStatus, Result } from '../src/glase/types.js';
+import type { PaymentStatus, Result } from '../src/glase/types.js';
 import { TEXT, TRANSIENT_CODES, codeMessage, unknownStatusMessage } from './messages.js';
-import { startRuleFailure } from './payment-rules.js';
+import { initialContext, invoiceOf, postOf } from './payment-context.js';
 import type {
-  CancelInvoiceInput, CancelInvoiceOutput, FaultLike, PaymentContext, PaymentEvent, PaymentInput, PaymentPost, PollStatusInput,
+  CancelInvoiceInput, CancelInvoiceOutput, FaultLike, PaymentContext, PaymentEvent, PaymentInput, PollStatusInput,
   PollStatusOutput, PrintReceiptInput, PrintReceiptOutput, RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput,
   SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput,
 } from './payment-types.js';
@@ -18,56 +18,6 @@ const notProvided = (name: string) => () => Promise.reject(new Error(`actor ${na
 const isTransient = (code: number) => TRANSIENT_CODES.includes(code);
 const notApplied = (error: unknown) => (error as FaultLike | undefined)?.outcome === 'not-applied';
 const statusOf = (o: PollStatusOutput): PaymentStatus | undefined => (o.result.ok ? (o.result as Result<PaymentStatus> & { ok: true }) : undefined);
-
-export function initialContext(input: PaymentInput): PaymentContext {
-  if (input.resume) return { ...input.resume.context, resumeAt: input.resume.at, recovered: true, notice: TEXT.resumed };
-  return {
-    paymentId: input.paymentId,
-    clientInvoiceId: input.clientInvoiceId,
-    amount: input.amount,
-    currency: input.currency,
-    rows: input.rows && input.rows.length > 0 ? input.rows : [{ itemDescription: 'Purchase', itemQuantity: '1', itemTotalAmount: { minor: input.amount, currency: input.currency } }],
-    cashierId: input.cashierId,
-    title: input.title ?? 'Purchase',
-    issueDate: input.issueDate,
-    terminalId: input.terminalId,
-    version: 0,
-    windows: 1,
-    message: TEXT.sending,
-    cancelRequested: false,
-    recovered: false,
-    autoCancelWindows: input.autoCancelWindows,
-    refusal: startRuleFailure(input, input.checks),
-  };
-}
-
-export function invoiceOf(c: PaymentContext): Invoice {
-  return {
-    paymentMode: 'IMMEDIATE_DEBIT',
-    acknowledgmentMode: 'NO_ACKNOWLEDGMENT',
-    issueDate: c.issueDate,
-    title: c.title,
-    clientInvoiceId: c.clientInvoiceId,
-    invoiceRows: c.rows,
-    totalAmount: { minor: c.amount, currency: c.currency },
-    ...(c.cashierId ? { cashierId: c.cashierId } : {}),
-  };
-}
-
-export function postOf(c: PaymentContext): PaymentPost {
-  return {
-    ersReference: c.ersReference!,
-    amount: c.amount,
-    currency: c.currency,
-    description: 'Glase payment',
-    timestamp: c.paidAt!,
-    clientInvoiceId: c.clientInvoiceId,
-    invoiceReference: c.invoiceReference!,
-    ...(c.cashierId ? { cashierId: c.cashierId } : {}),
-    ...(c.terminalId ? { terminalId: c.terminalId } : {}),
-    ...(c.recovered ? { recovered: true } : {}),
-  };
-}
 
 // context update from a business result code: the code and its sentence for the cashier
 const byCode =
@@ -304,3 +254,5 @@ export const paymentMachine = setup({
 });
 
 export type PaymentMachine = typeof paymentMachine;
+
+export { initialContext, invoiceOf, postOf };
