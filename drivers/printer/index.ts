@@ -1,0 +1,10 @@
+export { DeviceError, isDeviceError, type DeviceErrorCode } from './device-error.js';
+export { Printer, type PrinterOptions, type Readiness } from './printer.js';
+export { decodeStatus, encodeStatus, statusProblem, isStatusByte, type PrinterStatus } from './status.js';
+export type { PrinterTransport } from './transport.js';
+export { TcpTransport } from './tcp-transport.js';
+export { SerialTransport, type SerialBinding } from './serial-transport.js';
+export { UsblpTransport } from './usblp-transport.js';
+export { UsbTransport } from './usb-transport.js';
+export { loadUsbForPrinter, type UsbPrinterHost } from './usb-printer-shape.js';
+export { createPrinter, createTransport, usbId, type CreatePrinterDeps } from './create-printer.js';
