@@ -110,6 +110,7 @@ export const TEXT = {
   orphan:
     'the till lost Glase\'s answer while sending the invoice. The customer may see the payment on the phone: ask them not to pay it. ' +
     'If they already paid, Glase returns the money automatically. Confirm before the next payment.',
+  paidNoReference: 'Glase says paid but sent no payment reference; asking again',
   resumed: 'resumed after a restart; checking the payment',
   submitFailed: 'the digital receipt could not be sent to Glase; the payment itself is complete',
   printFailed: 'the receipt could not be queued for printing; reprint it from the admin menu',

@@ -17,6 +17,7 @@ const notProvided = (name: string) => () => Promise.reject(new Error(`actor ${na
 
 const isTransient = (code: number) => TRANSIENT_CODES.includes(code);
 const notApplied = (error: unknown) => (error as FaultLike | undefined)?.outcome === 'not-applied';
+const paidReference = (s: PaymentStatus) => s.ersReference ?? s.receipt?.paymentReference;
 const statusOf = (o: PollStatusOutput): PaymentStatus | undefined => (o.result.ok ? (o.result as Result<PaymentStatus> & { ok: true }) : undefined);
 
 // context update from a business result code: the code and its sentence for the cashier
@@ -92,14 +93,14 @@ export const paymentMachine = setup({
                 input: ({ context }) => ({ paymentId: context.paymentId, invoiceReference: context.invoiceReference!, version: context.version }),
                 onDone: [
                   {
-                    guard: ({ event }) => statusOf(event.output)?.status === 'PAID',
+                    guard: ({ event }) => statusOf(event.output)?.status === 'PAID' && !!paidReference(statusOf(event.output)!),
                     target: '#payment.paid',
                     actions: assign(({ event, context }) => {
                       const s = statusOf(event.output)!;
                       return {
                         status: 'PAID',
                         version: s.version,
-                        ersReference: s.ersReference ?? s.receipt?.paymentReference,
+                        ersReference: paidReference(s),
                         paidAt: event.output.seenAt,
                         notice: undefined,
                         resultCode: 0,
@@ -115,6 +116,12 @@ export const paymentMachine = setup({
                       const st = statusOf(event.output)!.status;
                       return { status: st, version: statusOf(event.output)!.version, reason: `status:${st}`, message: st === 'EXPIRED' ? TEXT.expired : TEXT.canceledByServer, notice: undefined };
                     }),
+                  },
+                  // PAID without any reference cannot be recorded: keep asking (which also acknowledges it)
+                  {
+                    guard: ({ event }) => statusOf(event.output)?.status === 'PAID',
+                    target: 'waiting',
+                    actions: assign(({ event }) => ({ version: statusOf(event.output)!.version, notice: TEXT.paidNoReference })),
                   },
                   {
                     guard: ({ event }) => ['ISSUED', 'PENDING_ISSUER_ACKNOWLEDGE'].includes(statusOf(event.output)?.status ?? ''),

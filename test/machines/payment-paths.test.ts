@@ -43,6 +43,7 @@ function eventsFor(s: Snap): Ev[] {
   if (kids.pollStatus) {
     ['ISSUED', 'PENDING_ISSUER_ACKNOWLEDGE', 'CANCELED', 'EXPIRED', 'FAILED', 'RESERVED'].forEach((st) => done('pollStatus', status(st)));
     done('pollStatus', status('PAID', { ersReference: ERS }));
+    done('pollStatus', status('PAID'));
     done('pollStatus', status('UNKNOWN', { rawStatus: 'PARTIALLY_PAID' }));
     [90, 93, 94, 54, 29].forEach((c) => done('pollStatus', { result: no(c), seenAt: 't' }));
     error('pollStatus', 'unknown');

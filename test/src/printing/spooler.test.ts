@@ -114,4 +114,18 @@ t('jobs survive a restart: queued while the printer is gone, printed by a new sp
   assert.is(complete(post.ersReference).length, 1);
 });
 
+t('print(): printed now, or kept queued with the reason', async () => {
+  const a = await spooler.print(samplePost({ ersReference: '5000000000000000000000005' }));
+  assert.is(a.printed, true);
+  assert.is(a.error, undefined);
+  emu.setState({ coverOpen: true });
+  const b = await spooler.print(samplePost({ ersReference: '5000000000000000000000006' }));
+  assert.is(b.printed, false);
+  assert.is(b.error?.code, 'coverOpen');
+  assert.equal(store.printQueue.pending().map((j) => j.id), [b.job.id]);
+  const again = await spooler.print(samplePost({ ersReference: '5000000000000000000000005' }));
+  assert.is(again.printed, true, 'an original already printed is not printed twice');
+  assert.is(complete('5000000000000000000000005').length, 1);
+});
+
 t.run();

@@ -133,4 +133,19 @@ t('slow server: a poll slower than the interval is not stacked; the payment stil
   assert.is(h.till.payment(id)!.outcome, 'completed');
 });
 
+t('PAID without any reference is not recorded blindly: polling goes on until the reference comes', async () => {
+  wireInvoice(h);
+  const id = start();
+  await h.advance(1_500);
+  h.glase.once('getPaymentStatus', () => ({ ok: true, code: 0, status: 'PAID', version: 3 }));
+  await h.advance(1_000);
+  assert.not.ok(h.till.payment(id)!.final);
+  assert.match(h.till.payment(id)!.notice ?? '', /no payment reference/);
+  assert.is(h.store.posts.all().length, 0);
+  h.invoice.set('PAID');
+  await h.advance(1_000);
+  assert.is(h.till.payment(id)!.outcome, 'completed');
+  assert.is(h.store.posts.all().length, 1);
+});
+
 t.run();
