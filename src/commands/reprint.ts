@@ -4,6 +4,7 @@
 import { createPrinter } from '../../drivers/printer/create-printer.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { Spooler } from '../printing/spooler.js';
+import { layoutFromConfig } from '../receipt/layout-from-config.js';
 import { openStore } from '../store/store.js';
 import type { TransactionPost } from '../store/transaction-post.js';
 import { ValidationError } from '../validation-error.js';
@@ -63,8 +64,7 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const printer = (await createPrinter(config.printer))!;
-    const p = config.printer;
-    const spooler = new Spooler({ queue: store.printQueue, printer, layout: { columns: p.columns, codePage: p.codePage, header: p.header, footer: p.footer } });
+    const spooler = new Spooler({ queue: store.printQueue, printer, layout: layoutFromConfig(config.printer) });
     try {
       await spooler.drainOnce();
     } finally {

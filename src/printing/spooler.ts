@@ -59,6 +59,28 @@ export class Spooler extends EventEmitter<SpoolerEvents> {
     return job;
   }
 
+  /**
+   * For the payment flow's printReceipt actor: queues the receipt (durable first), tries to
+   * print it now, and says whether it printed. Not printed is not lost: it stays queued and
+   * the retry loop (start()) prints it when the printer is ready again.
+   */
+  async print(post: TransactionPost, opts: { copy?: boolean } = {}): Promise<{ job: PrintJob; printed: boolean; error?: DeviceError }> {
+    let error: DeviceError | undefined;
+    const job = this.opts.queue.enqueue(post, opts);
+    if (job.state === 'printed') return { job, printed: true };
+    const onFailed = (j: PrintJob, e: DeviceError) => {
+      if (j.id === job.id || error === undefined) error = e; // an older job failing blocks this one too
+    };
+    this.on('failed', onFailed);
+    try {
+      await this.kick();
+    } finally {
+      this.off('failed', onFailed);
+    }
+    const printed = !this.opts.queue.pending().some((j) => j.id === job.id);
+    return printed ? { job, printed } : { job, printed, error: error ?? new DeviceError('busy', 'The receipt is waiting in the print queue') };
+  }
+
   /** Starts a drain now, or right after the one in progress. Resolves when the queue is idle. */
   kick(): Promise<void> {
     if (this.running) {

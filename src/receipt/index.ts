@@ -3,3 +3,4 @@ export { receiptBytes, blocksToEscPos, code128Payload } from './escpos.js';
 export { receiptText, blocksToText } from './text.js';
 export { receiptSvg, blocksToSvg } from './svg.js';
 export { code128Values, code128Widths, code128Decode } from '../../drivers/printer/code128.js';
+export { layoutFromConfig } from './layout-from-config.js';
