@@ -1,0 +1,6 @@
+// The till runtime's public surface.
+export { createTill, type Till } from './till.js';
+export { realClock, type TillClock } from './clock.js';
+export { ORPHAN_KEY, type OrphanNote } from './persist.js';
+export { generateTerminalPassword } from './setup-actors.js';
+export type { PaymentOutcome, PaymentRequest, PaymentView, PrinterState, Readiness, SetupView, StartResult, TillConfig, TillEvent, TillOptions } from './types.js';
