@@ -3,7 +3,7 @@
 // A printer that does not answer is 'noStatus', never assumed fine.
 import { EventEmitter } from 'node:events';
 import { asDeviceError, DeviceError } from './device-error.js';
-import { decodeStatus, DLE_EOT, isStatusByte, statusProblem, type PrinterStatus } from './status.js';
+import { CLEAR_BUFFERS, decodeStatus, DLE_EOT, isStatusByte, statusProblem, type PrinterStatus } from './status.js';
 import type { PrinterTransport } from './transport.js';
 
 export interface PrinterOptions {
@@ -65,7 +65,9 @@ export class Printer extends EventEmitter<PrinterEvents> {
       } catch (e) {
         throw this.fail(asDeviceError(e, 'disconnected', `${this.description}: write failed`));
       }
-      return this.ensureReady(await this.query(this.opts.afterJobTimeoutMs ?? 5000));
+      const after = await this.query(this.opts.afterJobTimeoutMs ?? 5000);
+      if (statusProblem(after)) await this.transport.write(CLEAR_BUFFERS).catch(() => {});
+      return this.ensureReady(after);
     });
   }
 

@@ -16,6 +16,13 @@ export interface PrinterStatus {
 
 export const DLE_EOT = (n: 1 | 2 | 3 | 4) => Uint8Array.of(0x10, 0x04, n);
 
+/**
+ * DLE DC4 8: clear the receive and print buffers (real-time). Sent when a job failed part-way
+ * so a printer that would finish it after paper is loaded drops it instead: the spooler sends
+ * the whole receipt again, and the customer gets one complete receipt, not a tail and a copy.
+ */
+export const CLEAR_BUFFERS = Uint8Array.of(0x10, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08);
+
 export function isStatusByte(b: number): boolean {
   return (b & 0x93) === 0x12;
 }

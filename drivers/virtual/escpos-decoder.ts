@@ -8,6 +8,8 @@ export type EscPosEvent =
   | { type: 'qrcode'; data: string }
   | { type: 'cut'; partial: boolean }
   | { type: 'status-request'; n: number }
+  /** DLE DC4 8: clear receive and print buffers (real-time) */
+  | { type: 'clear-buffer' }
   | { type: 'unknown'; bytes: number[] };
 
 const ESC = 0x1b, GS = 0x1d, FS = 0x1c, DLE = 0x10, LF = 0x0a, CR = 0x0d, HT = 0x09;
@@ -74,7 +76,9 @@ export class EscPosDecoder {
       if (at(1) === 0x14) {
         if (!have(3)) return 0;
         const len = at(2) === 8 ? 10 : 5;
-        return have(len) ? len : 0;
+        if (!have(len)) return 0;
+        if (at(2) === 8) out.push({ type: 'clear-buffer' });
+        return len;
       }
       return 1; // a lone DLE is nothing
     }

@@ -43,6 +43,8 @@ export class PrinterCore extends EventEmitter<{ document: [PrintedDocument]; sta
   state: EmulatorState = { ...IDLE };
   readonly documents: PrintedDocument[] = [];
   bytesReceived = 0;
+  /** DLE DC4 8 requests seen (the emulator drops a job's rest at paper end anyway) */
+  buffersCleared = 0;
   private decoder = new EscPosDecoder();
   private current: PrintedItem[] = [];
   private interrupted = false;
@@ -67,6 +69,10 @@ export class PrinterCore extends EventEmitter<{ document: [PrintedDocument]; sta
       }
       if (ev.type === 'init') {
         this.finish(false);
+        continue;
+      }
+      if (ev.type === 'clear-buffer') {
+        this.buffersCleared++;
         continue;
       }
       if (ev.type === 'unknown') continue;

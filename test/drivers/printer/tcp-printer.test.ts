@@ -54,6 +54,7 @@ t('paper out before printing: refused with paperOut and nothing is sent', async 
   const before = emu.core.bytesReceived;
   await rejects(printer.print(receiptBytes(samplePost(), layout42, { copy: false })), 'paperOut');
   assert.is(emu.core.bytesReceived - before, 12, 'only the four DLE EOT queries');
+  assert.is(emu.core.buffersCleared, 0, 'nothing was sent, nothing to clear');
   assert.is(emu.documents.length, 0);
   assert.is(printer.readiness?.ready, false);
 });
@@ -77,6 +78,8 @@ t('paper running out mid-receipt fails the job after it was sent', async () => {
   const [doc] = emu.documents;
   assert.ok(doc.interrupted);
   assert.not.ok(doc.cut);
+  await new Promise((r) => setTimeout(r, 20));
+  assert.is(emu.core.buffersCleared, 1, 'DLE DC4 8 sent so the rest of the job cannot print later');
 });
 
 t('unplug and replug: disconnected, then ready again on the same port', async () => {

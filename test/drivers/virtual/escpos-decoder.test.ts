@@ -38,6 +38,12 @@ t('unknown control bytes are reported, not printed', () => {
   assert.equal(decodeEscPos(Uint8Array.of(0x07, 0x41, 0x0a)), [{ type: 'unknown', bytes: [7] }, { type: 'line', text: 'A' }]);
 });
 
+t('DLE DC4 8 (clear buffers) is recognised whole, even split across chunks', () => {
+  const d = new EscPosDecoder();
+  assert.equal(d.push(Uint8Array.of(0x10, 0x14, 0x08, 0x01, 0x03)), []);
+  assert.equal(d.push(Uint8Array.of(0x14, 0x01, 0x06, 0x02, 0x08, 0x41, 0x0a)), [{ type: 'clear-buffer' }, { type: 'line', text: 'A' }]);
+});
+
 t('GS V with feed (m=66) is a partial cut', () => {
   assert.equal(decodeEscPos(Uint8Array.of(0x1d, 0x56, 66, 3)), [{ type: 'cut', partial: true }]);
 });
