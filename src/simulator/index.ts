@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { controlApi } from './control-api.js';
 import { Engine } from './engine.js';
 import { Faults } from './faults.js';
+import { phonePage } from './phone-page.js';
 import { handleSoap } from './soap-handler.js';
 import { SimStore } from './store.js';
 import { wsdlFor } from './wsdl.js';
@@ -68,6 +69,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         if ('drop' in out) return void req.socket.destroy();
         return send(res, out.status, 'text/xml; charset=utf-8', out.xml);
       }
+      if (url.pathname === '/phone' && req.method === 'GET') return send(res, 200, 'text/html; charset=utf-8', phonePage());
       if (url.pathname.startsWith('/simulator/')) {
         const r = control(req.method ?? 'GET', url.pathname, url.searchParams, body);
         return send(res, r.status, 'application/json', JSON.stringify(r.body));

@@ -1,0 +1,234 @@
+// The admin menu behind the PIN: device and server status, register / unregister, Glase ID
+// registration (typed or scanned), printer test, reprint the last receipt as a COPY.
+// The PIN and the reseller password are never shown, kept or sent anywhere but the API.
+import { call, errorText, setAdminSession } from './api.js';
+import { $, current, setText, show } from './dom.js';
+import { keypad } from './keypad.js';
+import { onChange, st } from './state.js';
+import { route } from './app.js';
+
+let pin = '';
+let tab = 'status';
+let expiryTimer = null;
+let waitingForScan = false;
+
+function renderPin(error) {
+  $('pin-dots').textContent = pin ? '●'.repeat(pin.length) : ' ';
+  if (error !== undefined) setText('pin-err', error);
+  $('pin-ok').disabled = pin.length === 0;
+}
+
+export function openPin() {
+  pin = '';
+  show('s-pin');
+  renderPin('');
+}
+
+function close() {
+  clearTimeout(expiryTimer);
+  setAdminSession(null);
+  waitingForScan = false;
+  for (const id of ['reg-password', 'reg-reseller', 'reg-user', 'gid-input']) $(id).value = '';
+  show('s-start');
+  route();
+}
+
+async function login() {
+  if (!pin) return;
+  const r = await call('POST', '/api/admin/session', { pin });
+  pin = ''; // the PIN leaves the page's memory whatever the answer
+  if (r.ok) {
+    setAdminSession(r.data.session);
+    const ms = Date.parse(r.data.expiresAt) - Date.now();
+    clearTimeout(expiryTimer);
+    if (ms > 0) expiryTimer = setTimeout(() => sessionEnded('The admin session has ended; enter the PIN again.'), ms);
+    show('s-admin');
+    openTab('status');
+    return;
+  }
+  if (r.status === 429) {
+    const wait = r.retryAfter ? ` Try again in ${r.retryAfter} s.` : '';
+    return renderPin(`Too many wrong PINs: the admin menu is locked.${wait}`);
+  }
+  // The API may add how many tries are left; anything else it says is shown as is.
+  if (r.status === 401) return renderPin(/left|attempt/i.test(r.error.message ?? '') ? `Wrong PIN. ${r.error.message}` : 'Wrong PIN.');
+  renderPin(errorText(r.error));
+}
+
+function sessionEnded(message) {
+  setAdminSession(null);
+  if (!['s-admin', 's-pin'].includes(current())) return;
+  openPin();
+  renderPin(message);
+}
+
+/** An admin call; a 401 means the session is over, so back to the PIN. */
+async function adminCall(path, body) {
+  const r = await call('POST', path, body);
+  if (r.status === 401) sessionEnded('The admin session has ended; enter the PIN again.');
+  return r;
+}
+
+function openTab(name) {
+  tab = name;
+  for (const b of document.querySelectorAll('#s-admin .tab[data-tab]')) b.classList.toggle('active', b.dataset.tab === name);
+  for (const p of document.querySelectorAll('#s-admin .panel')) p.hidden = p.dataset.panel !== name;
+  waitingForScan = false;
+  for (const id of ['reg-msg', 'gid-msg', 'printer-msg']) message(id, '');
+  renderAdmin();
+  if (name === 'printer') refreshReceipt();
+}
+
+function message(id, text, kind = 'info') {
+  const el = $(id);
+  el.textContent = text;
+  el.className = `msg ${text ? kind : ''}`;
+}
+
+function row(dl, term, value, bad) {
+  const dt = document.createElement('dt');
+  dt.textContent = term;
+  const dd = document.createElement('dd');
+  dd.textContent = value;
+  if (bad) dd.className = 'bad';
+  dl.append(dt, dd);
+}
+
+function renderAdmin() {
+  const s = st.setup ?? {};
+  const dl = $('status-list');
+  dl.innerHTML = '';
+  const reasons = st.readiness?.reasons ?? [];
+  const server = reasons.find((r) => /server/i.test(r.code));
+  row(dl, 'Glase server', server ? server.message : 'reachable', !!server);
+  row(dl, 'Registration', s.message || s.state || 'unknown', !s.terminalId);
+  row(dl, 'Terminal id', s.terminalId || 'none');
+  row(dl, 'Glase ID', s.glaseId || 'none', !s.glaseId);
+  const p = st.printer;
+  row(dl, 'Printer', p ? `${p.kind ?? ''} — ${p.ready ? 'ready' : `not ready${p.reason ? ': ' + p.reason : ''}`}` : 'unknown', !p?.ready);
+  const sc = st.scanner;
+  row(dl, 'Scanner', sc ? `${sc.kind ?? ''} — ${sc.connected ? 'connected' : 'not connected'}` : 'unknown', !sc?.connected);
+  row(dl, 'Glase payments', st.readiness?.ready ? 'ready' : reasons.map((r) => r.message).join('; ') || 'unknown', !st.readiness?.ready);
+  row(dl, 'Mode', st.mode === 'unattended' ? `self-checkout (cancels after ${st.autoCancelWindows} windows)` : 'cashier');
+  row(dl, 'Payment window', `${Math.round(st.windowMs / 1000)} s`);
+
+  const registered = !!s.terminalId && !/^unregist|forgetting/.test(s.state ?? '');
+  $('reg-registered').hidden = !registered;
+  $('reg-form').hidden = registered;
+  setText('reg-terminal', s.terminalId ?? '');
+  setText('gid-current', s.glaseId || 'none');
+}
+
+async function register(e) {
+  e.preventDefault();
+  const body = { resellerId: $('reg-reseller').value.trim(), userId: $('reg-user').value.trim(), password: $('reg-password').value };
+  $('reg-password').value = ''; // never kept in the page, whatever the answer
+  message('reg-msg', 'Registering with Glase…');
+  $('reg-btn').disabled = true;
+  const r = await adminCall('/api/admin/register', body);
+  $('reg-btn').disabled = false;
+  if (r.ok) {
+    if (r.data?.state) st.setup = { ...st.setup, ...r.data };
+    message('reg-msg', `Registered as terminal ${r.data?.terminalId ?? ''}`.trim(), 'ok');
+    renderAdmin();
+  } else message('reg-msg', errorText(r.error), 'bad');
+}
+
+function askUnregister() {
+  setText('confirm-text', 'Unregister this till from Glase? Glase payments stop until it is registered again.');
+  $('confirm').hidden = false;
+}
+
+async function unregister() {
+  $('confirm').hidden = true;
+  message('reg-msg', 'Unregistering…');
+  const r = await adminCall('/api/admin/unregister', {});
+  if (r.ok) {
+    if (r.data?.state) st.setup = { ...r.data };
+    message('reg-msg', 'This till is no longer registered with Glase.', 'ok');
+    renderAdmin();
+  } else message('reg-msg', errorText(r.error), 'bad');
+}
+
+async function assign(glaseId) {
+  waitingForScan = false;
+  message('gid-msg', `Assigning Glase ID ${glaseId}…`);
+  const r = await adminCall('/api/admin/glase-id', { glaseId });
+  if (r.ok) {
+    if (r.data?.state) st.setup = { ...st.setup, ...r.data };
+    message('gid-msg', `Glase ID ${r.data?.glaseId ?? glaseId} is assigned to this till.`, 'ok');
+    renderAdmin();
+  } else message('gid-msg', errorText(r.error), 'bad');
+}
+
+/** A scan from the till's scanner: on the Glase ID page a sticker fills in and assigns the ID. */
+export function onScan(d) {
+  if (current() !== 's-admin' || tab !== 'glaseid') return;
+  if (d.kind === 'glaseId') {
+    $('gid-input').value = d.value;
+    assign(d.value);
+  } else if (d.kind === 'junk') message('gid-msg', `That code is not a Glase sticker: ${d.reason ?? 'unreadable'}`, 'bad');
+  else if (waitingForScan) message('gid-msg', 'That was a receipt, not a Glase sticker. Scan the sticker.', 'bad');
+}
+
+function refreshReceipt() {
+  const img = $('admin-receipt');
+  img.hidden = false;
+  img.onerror = () => {
+    img.hidden = true;
+    if (!$('printer-msg').textContent) message('printer-msg', 'No receipt has been printed yet.');
+  };
+  img.src = `/api/receipts/last.svg?t=${Date.now()}`;
+}
+
+async function printerTest() {
+  message('printer-msg', 'Printing a test page…');
+  const r = await adminCall('/api/admin/printer-test', {});
+  if (r.ok && r.data?.ok !== false) message('printer-msg', 'The test page was printed.', 'ok');
+  else message('printer-msg', r.ok ? `The printer is not ready: ${r.data?.status?.reason ?? JSON.stringify(r.data?.status ?? {})}` : errorText(r.error), 'bad');
+}
+
+async function reprint() {
+  message('printer-msg', 'Reprinting the last receipt…');
+  const r = await adminCall('/api/admin/reprint', {});
+  if (r.ok) {
+    message('printer-msg', `A COPY of the last receipt is printing${r.data?.job?.id !== undefined ? ` (job ${r.data.job.id})` : ''}.`, 'ok');
+    refreshReceipt();
+  } else message('printer-msg', errorText(r.error), 'bad');
+}
+
+export function initAdmin() {
+  keypad(
+    $('kp-pin'),
+    (key) => {
+      if (key === 'back') pin = pin.slice(0, -1);
+      else if (key === 'clear') pin = '';
+      else if (/^\d$/.test(key) && pin.length < 12) pin += key;
+      renderPin();
+    },
+    { point: false },
+  );
+  $('pin-ok').addEventListener('click', login);
+  $('pin-back').addEventListener('click', close);
+  $('admin-exit').addEventListener('click', close);
+  for (const b of document.querySelectorAll('#s-admin .tab[data-tab]')) b.addEventListener('click', () => openTab(b.dataset.tab));
+  $('reg-form').addEventListener('submit', register);
+  $('unreg-btn').addEventListener('click', askUnregister);
+  $('confirm-no').addEventListener('click', () => ($('confirm').hidden = true));
+  $('confirm-yes').addEventListener('click', unregister);
+  $('gid-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const v = $('gid-input').value.trim();
+    if (!v) return message('gid-msg', 'Type the Glase ID from the sticker, or scan it.', 'bad');
+    assign(v);
+  });
+  $('gid-scan').addEventListener('click', () => {
+    waitingForScan = true;
+    message('gid-msg', 'Scan the Glase sticker with the till’s scanner now…');
+  });
+  $('ptest-btn').addEventListener('click', printerTest);
+  $('reprint-btn').addEventListener('click', reprint);
+  onChange(() => {
+    if (current() === 's-admin') renderAdmin();
+  });
+}

@@ -1,0 +1,60 @@
+// Talking to the till's local API: JSON calls (the kiosk cookie authorises them) and the
+// server-sent event stream. Errors come back as { status, error: { field, rule, message } }.
+
+let adminSession = null;
+
+export function setAdminSession(session) {
+  adminSession = session;
+}
+
+export async function call(method, path, body) {
+  const headers = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (adminSession && path.startsWith('/api/admin/')) headers['x-admin-session'] = adminSession;
+  let res;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    return { ok: false, status: 0, error: { message: 'the till does not answer' } };
+  }
+  let data = null;
+  try {
+    data = await res.json();
+  } catch {
+    /* an empty or non-JSON body */
+  }
+  if (res.ok) return { ok: true, status: res.status, data };
+  const error = (data && data.error) || { message: `the till answered ${res.status}` };
+  if (typeof error === 'string') return { ok: false, status: res.status, error: { message: error } };
+  return { ok: false, status: res.status, error, retryAfter: Number(res.headers.get('retry-after')) || undefined };
+}
+
+/** The message to show for an error object, in words. */
+export function errorText(error) {
+  if (!error) return '';
+  if (error.message) return error.message;
+  if (error.field && error.rule) return `${error.field}: ${error.rule}`;
+  return 'something went wrong';
+}
+
+/**
+ * Subscribes to /api/events. `handlers[name](data)` per event; `onConnection(true|false)`.
+ * EventSource reconnects by itself; on every (re)connect the server sends the current status.
+ */
+export function subscribe(handlers, onConnection) {
+  const es = new EventSource('/api/events');
+  es.onopen = () => onConnection(true);
+  es.onerror = () => onConnection(false);
+  for (const name of Object.keys(handlers)) {
+    es.addEventListener(name, (ev) => {
+      let data;
+      try {
+        data = JSON.parse(ev.data);
+      } catch {
+        return;
+      }
+      handlers[name](data);
+    });
+  }
+  return () => es.close();
+}

@@ -1,0 +1,143 @@
+// The kiosk screen: boots from /api/status, follows /api/events, and picks the screen that
+// fits the payment on the till. The cashier (or customer) screens live in payment-screens.js,
+// the amount entry in sale.js, the admin menu in admin.js.
+import { call, subscribe } from './api.js';
+import { $, current, setText, show } from './dom.js';
+import { onScreenKeyboard } from './keypad.js';
+import { changed, st, unavailableReasons } from './state.js';
+import { initSale, renderSale } from './sale.js';
+import { initPaymentScreens, renderPayment } from './payment-screens.js';
+import { initAdmin, openPin, onScan } from './admin.js';
+
+/** Payments the cashier has closed (or that were over before the screen loaded). */
+const dismissed = new Set();
+const ADMIN_SCREENS = ['s-pin', 's-admin'];
+
+function applyStatus(s) {
+  st.mode = s.mode ?? st.mode;
+  st.currency = s.currency ?? st.currency;
+  st.windowMs = s.windowMs ?? st.windowMs;
+  st.autoCancelWindows = s.autoCancelWindows ?? st.autoCancelWindows;
+  if (s.setup) st.setup = s.setup;
+  if (s.readiness) st.readiness = s.readiness;
+  if (s.printer) st.printer = s.printer;
+  if (s.scanner) st.scanner = s.scanner;
+  document.body.classList.toggle('mode-unattended', st.mode === 'unattended');
+  document.body.classList.toggle('mode-cashier', st.mode !== 'unattended');
+}
+
+function acceptPayment(p) {
+  if (!p || !p.paymentId) return;
+  const old = st.payment;
+  if (old && old.paymentId === p.paymentId && (old.version ?? 0) > (p.version ?? 0)) return; // stale event
+  st.payment = p;
+}
+
+/** Which screen now: an open payment always wins; a finished one shows until dismissed. */
+export function route() {
+  const p = st.payment;
+  const live = p && !p.final;
+  const result = p && p.final && !dismissed.has(p.paymentId);
+  if (live || result) {
+    renderPayment(p);
+    return;
+  }
+  if (ADMIN_SCREENS.includes(current()) || current() === 's-amount') return;
+  show('s-start');
+  renderSale();
+}
+
+/** The cashier closes a result (or unattended mode does it after a few seconds). */
+export function dismiss(paymentId) {
+  dismissed.add(paymentId);
+  if (st.payment?.paymentId === paymentId) {
+    show('s-start');
+    renderSale();
+  }
+}
+
+/** The till accepted a payment we started: show it without waiting for its first event. */
+export function paymentStarted(p) {
+  acceptPayment(p);
+  update('payment');
+}
+
+function renderHeader() {
+  const why = unavailableReasons();
+  $('status-dot').className = 'dot ' + (why.length === 0 ? 'ok' : 'bad');
+  setText('status-text', why.length === 0 ? 'Glase ready' : `Glase unavailable: ${why[0]}`);
+  setText('mode-tag', st.mode === 'unattended' ? 'Self-checkout' : 'Cashier');
+  $('conn-banner').hidden = st.connected;
+}
+
+async function boot() {
+  onScreenKeyboard($('osk'));
+  initSale();
+  initPaymentScreens();
+  initAdmin();
+  $('admin-btn').addEventListener('click', () => {
+    if (st.payment && !st.payment.final) return; // never leave a running payment's screen
+    openPin();
+  });
+
+  const r = await call('GET', '/api/status');
+  if (r.ok) {
+    applyStatus(r.data);
+    st.connected = true;
+    // A payment that was already over when the screen loaded is not shown again.
+    if (r.data.payment) {
+      if (r.data.payment.final) dismissed.add(r.data.payment.paymentId);
+      acceptPayment(r.data.payment);
+    }
+  }
+  show('s-start');
+  update('status');
+
+  subscribe(
+    {
+      payment: (d) => {
+        acceptPayment(d.payment ?? d);
+        update('payment');
+      },
+      setup: (d) => {
+        st.setup = d.setup ?? d;
+        update('setup');
+      },
+      readiness: (d) => {
+        st.readiness = d.readiness ?? d;
+        update('readiness');
+      },
+      printer: (d) => {
+        st.printer = { ...(st.printer ?? {}), ...(d.printer ?? d) };
+        update('printer');
+      },
+      status: (d) => {
+        applyStatus(d);
+        update('status');
+      },
+      receipt: (d) => {
+        st.lastReceipt = d;
+        update('receipt');
+      },
+      scan: (d) => onScan(d),
+    },
+    async (up) => {
+      const was = st.connected;
+      st.connected = up;
+      if (up && !was) {
+        // After a reconnect the status may have changed in ways events do not replay (mode, settings).
+        const s = await call('GET', '/api/status');
+        if (s.ok) applyStatus(s.data);
+      }
+      update('connection');
+    },
+  );
+}
+
+function update(what) {
+  renderHeader();
+  changed(what);
+  route();
+}
+
+boot();

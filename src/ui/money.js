@@ -1,0 +1,59 @@
+// Money on the screen: the API speaks integer minor units; people type "12.50" (or "12,50").
+// Only string logic here, never float arithmetic, so 0.1 + 0.2 never becomes a price.
+
+const ZERO_DECIMALS = ['ISK', 'JPY', 'KRW'];
+
+/** Decimals of a currency (ISO 4217 minor unit exponent). */
+export function exponent(currency) {
+  return ZERO_DECIMALS.includes(currency) ? 0 : 2;
+}
+
+/**
+ * Typed text → { minor } or { error } naming the rule. "12.5" SEK → 1250; "12.505" is an error,
+ * never rounded. Up to 9 whole digits keeps every amount a safe integer.
+ */
+export function parseTyped(text, currency) {
+  const exp = exponent(currency);
+  const s = String(text).trim().replace(',', '.');
+  if (s === '') return { error: 'enter an amount' };
+  const m = /^(\d{1,9})(?:\.(\d*))?$/.exec(s);
+  if (!m) return { error: 'type digits and at most one decimal point, like 12.50' };
+  const whole = m[1];
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  if (frac.length > exp) return { error: exp === 0 ? `${currency} has no decimals` : `at most ${exp} decimals` };
+  const digits = (whole + frac.padEnd(exp, '0')).replace(/^0+(?=\d)/, '');
+  return { minor: Number(digits) }; // an integer string of ≤ 11 digits: exact
+}
+
+/** 1250 → "12.50" (no currency). */
+export function toText(minor, currency) {
+  const exp = exponent(currency);
+  const neg = minor < 0;
+  const digits = String(Math.abs(minor)).padStart(exp + 1, '0');
+  const text = exp === 0 ? digits : `${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
+  return neg ? `-${text}` : text;
+}
+
+/** 1250 → "12.50 SEK". */
+export function display(minor, currency) {
+  return `${toText(minor, currency)} ${currency}`;
+}
+
+/**
+ * One keypad press applied to the typed text: digits, "." and "⌫". Presses that would make the
+ * text invalid (a second point, too many decimals or digits) are ignored.
+ */
+export function press(text, key, currency) {
+  const exp = exponent(currency);
+  if (key === 'back') return text.slice(0, -1);
+  if (key === 'clear') return '';
+  if (key === '.') {
+    if (exp === 0 || text.includes('.')) return text;
+    return text === '' ? '0.' : text + '.';
+  }
+  if (!/^\d$/.test(key)) return text;
+  const [whole, frac] = text.split('.');
+  if (frac !== undefined) return frac.length >= exp ? text : text + key;
+  if (whole === '0') return key; // no leading zeros
+  return whole.length >= 9 ? text : text + key;
+}

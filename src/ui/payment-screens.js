@@ -1,0 +1,185 @@
+// The screens of one Glase payment: waiting (with Cancel), the "try again / cancel the
+// payment" question, paid (amount, ersReference, the receipt as printed), and the endings.
+// Unattended self-checkout shows customer words, no question, and returns to start by itself.
+import { call, errorText } from './api.js';
+import { $, groupRef, setText, show } from './dom.js';
+import { display } from './money.js';
+import { onChange, st } from './state.js';
+import { dismiss } from './app.js';
+import { resetSale } from './sale.js';
+
+/** Unattended mode goes back to the start screen this long after a result. */
+export const RETURN_MS = 6000;
+
+let windowKey = ''; // paymentId + window number, to restart the countdown bar once per window
+let returnTimer = null;
+let returnFor = '';
+let actionError = '';
+let pending = false;
+
+const unattended = () => st.mode === 'unattended';
+
+function notice(p) {
+  if (actionError) return actionError;
+  if (p.state.startsWith('live.customerPaying')) return p.notice || 'The customer is paying right now — wait for the payment to finish.';
+  if (p.notice) return p.notice;
+  if (/unknown|cancelUnknown/i.test(p.state)) return p.message;
+  return '';
+}
+
+function setNotice(id, text) {
+  $(id).hidden = !text;
+  setText(id, text);
+}
+
+/** The bar empties over one window of status polling. */
+function countdown(p) {
+  const key = `${p.paymentId}/${p.windows}`;
+  const bar = $('wait-progress').firstElementChild;
+  const running = p.state.startsWith('live.window');
+  $('wait-progress').hidden = !running;
+  if (!running || key === windowKey) return;
+  windowKey = key;
+  bar.style.transition = 'none';
+  bar.style.width = '100%';
+  void bar.offsetWidth; // restart the transition from full
+  bar.style.transition = `width ${st.windowMs}ms linear`;
+  bar.style.width = '0%';
+}
+
+function renderWait(p) {
+  show('s-wait');
+  const amount = display(p.amount, p.currency);
+  setText('wait-amount', amount);
+  let title;
+  let text;
+  if (p.state === 'start' || p.state === 'sending') {
+    title = unattended() ? 'One moment…' : 'Sending the payment to Glase…';
+    text = unattended() ? 'Getting your payment ready.' : 'Creating the Glase invoice.';
+  } else if (p.state.startsWith('paid')) {
+    title = unattended() ? 'Payment received' : 'Paid — finishing';
+    text = 'Printing the receipt…';
+  } else if (/cancelling|cancelUnknown/.test(p.state)) {
+    title = 'Cancelling the payment…';
+    text = p.message;
+  } else if (unattended()) {
+    title = 'Scan the Glase code with your phone';
+    text = 'Open the Glase app, scan the code on the sticker by the screen and confirm the payment.';
+  } else {
+    title = 'Waiting for the customer';
+    text = 'The customer scans the Glase sticker and confirms in the app.';
+  }
+  setText('wait-title', title);
+  setText('wait-text', text);
+  setNotice('wait-notice', notice(p));
+  countdown(p);
+  const cancel = $('wait-cancel');
+  cancel.hidden = !p.canCancel && !/cancelling/.test(p.state);
+  cancel.disabled = !p.canCancel || pending;
+  cancel.textContent = /cancelling/.test(p.state) ? 'Cancelling…' : unattended() ? 'Cancel' : 'Cancel payment';
+}
+
+function renderQuestion(p) {
+  show('s-question');
+  setText('q-amount', display(p.amount, p.currency));
+  setNotice('q-notice', notice(p));
+  $('q-again').disabled = !p.canTryAgain || pending;
+  $('q-cancel').disabled = !p.canCancel || pending;
+}
+
+function receiptImage(img, ers) {
+  if (!ers) return;
+  const src = `/api/receipts/last.svg?ers=${encodeURIComponent(ers)}&n=${st.lastReceipt?.ersReference === ers ? 1 : 0}`;
+  if (img.getAttribute('src') === src) return;
+  img.hidden = false;
+  img.onerror = () => (img.hidden = true);
+  img.src = src;
+}
+
+function renderPaid(p) {
+  show('s-paid');
+  setText('paid-title', unattended() ? 'Thank you! Payment received' : 'Paid with Glase');
+  setText('paid-amount', display(p.amount, p.currency));
+  setText('paid-ref', groupRef(p.ersReference));
+  $('paid-ref').dataset.ers = p.ersReference ?? '';
+  const printed = st.lastReceipt?.ersReference === p.ersReference || p.receiptSubmitted !== undefined;
+  setText('paid-print', p.final ? (printed ? 'Receipt printed.' : 'Receipt sent to the printer.') : 'Printing the receipt…');
+  $('paid-done').textContent = unattended() ? 'Done' : 'New sale';
+  receiptImage($('paid-receipt'), p.final || printed ? p.ersReference : undefined);
+  autoReturn(p, 'paid-return');
+}
+
+const ENDINGS = {
+  cancelled: ['Payment cancelled', 'The payment was cancelled'],
+  failed: ['Payment failed', 'The payment did not go through'],
+  refused: ['Glase refused the payment', 'The payment was refused'],
+  orphaned: ['Payment not confirmed', 'The payment could not be confirmed'],
+};
+
+function renderEnded(p) {
+  show('s-ended');
+  const [cashier, customer] = ENDINGS[p.outcome] ?? ['Payment ended', 'The payment ended'];
+  setText('ended-title', unattended() ? customer : cashier);
+  setText('ended-amount', display(p.amount, p.currency));
+  setText('ended-reason', p.reason || p.message);
+  autoReturn(p, 'ended-return');
+}
+
+/** Unattended: back to the start screen a few seconds after a result, with a visible count. */
+function autoReturn(p, id) {
+  if (!unattended() || !p.final) return setText(id, '');
+  if (returnFor === p.paymentId) return;
+  returnFor = p.paymentId;
+  const until = Date.now() + RETURN_MS;
+  clearInterval(returnTimer);
+  const tick = () => {
+    const left = Math.ceil((until - Date.now()) / 1000);
+    if (left <= 0 || st.payment?.paymentId !== p.paymentId) {
+      clearInterval(returnTimer);
+      if (left <= 0) finish(p);
+      return;
+    }
+    setText(id, `Back to the start in ${left} s`);
+  };
+  tick();
+  returnTimer = setInterval(tick, 250);
+}
+
+function finish(p) {
+  clearInterval(returnTimer);
+  if (p.outcome === 'completed') resetSale();
+  dismiss(p.paymentId);
+}
+
+export function renderPayment(p) {
+  if (p.final) {
+    if (p.outcome === 'completed') renderPaid(p);
+    else renderEnded(p);
+  } else if (p.state.startsWith('paid')) renderPaid(p);
+  else if (p.state === 'live.question' && !unattended()) renderQuestion(p);
+  else renderWait(p);
+}
+
+async function act(what) {
+  const p = st.payment;
+  if (!p || pending) return;
+  pending = true;
+  actionError = '';
+  renderPayment(p);
+  const r = await call('POST', `/api/payments/${encodeURIComponent(p.paymentId)}/${what}`, {});
+  pending = false;
+  if (!r.ok) actionError = errorText(r.error);
+  else if (r.data && r.data.paymentId === p.paymentId && (r.data.version ?? 0) >= (st.payment.version ?? 0)) st.payment = r.data;
+  renderPayment(st.payment);
+}
+
+export function initPaymentScreens() {
+  $('wait-cancel').addEventListener('click', () => act('cancel'));
+  $('q-cancel').addEventListener('click', () => act('cancel'));
+  $('q-again').addEventListener('click', () => act('try-again'));
+  $('paid-done').addEventListener('click', () => st.payment && finish(st.payment));
+  $('ended-done').addEventListener('click', () => st.payment && finish(st.payment));
+  onChange((what) => {
+    if (what === 'payment') actionError = ''; // a new state answers the last problem
+  });
+}

@@ -1,0 +1,142 @@
+// The start screen (receipt total, other tenders, the Glase payment button) and the Glase
+// dialog (the pre-entered amount, which the cashier may lower or raise up to what is left).
+import { call, errorText } from './api.js';
+import { $, setText, show } from './dom.js';
+import { keypad } from './keypad.js';
+import { display, parseTyped, press, toText } from './money.js';
+import { st, unavailableReasons } from './state.js';
+import { paymentStarted, route } from './app.js';
+
+const sale = { total: '', paid: '', field: 'total', amount: '', fresh: true, sending: false };
+
+function minorOf(text) {
+  if (text === '') return { minor: 0 };
+  return parseTyped(text, st.currency);
+}
+
+/** Receipt total, already paid and what is left, or the first problem in words. */
+function tender() {
+  const total = minorOf(sale.total);
+  const paid = st.mode === 'unattended' ? { minor: 0 } : minorOf(sale.paid);
+  if (total.error) return { error: `Receipt total: ${total.error}` };
+  if (paid.error) return { error: `Paid with other tenders: ${paid.error}` };
+  if (paid.minor > total.minor) return { error: 'Paid with other tenders is more than the receipt total' };
+  return { total: total.minor, paid: paid.minor, left: total.minor - paid.minor };
+}
+
+export function renderSale() {
+  setText('v-total', sale.total === '' ? '0' : sale.total);
+  setText('v-paid', sale.paid === '' ? '0' : sale.paid);
+  for (const f of ['total', 'paid']) $('f-' + f).classList.toggle('selected', sale.field === f);
+  const t = tender();
+  setText('v-left', t.error ? '—' : display(t.left, st.currency));
+  setText('start-err', t.error ?? '');
+  const why = unavailableReasons();
+  const btn = $('glase-btn');
+  btn.textContent = st.mode === 'unattended' ? 'Pay with Glase' : 'Glase payment';
+  btn.disabled = why.length > 0 || !!t.error || t.total <= 0 || t.left <= 0;
+  const box = $('why');
+  box.innerHTML = '';
+  if (why.length) {
+    const h = document.createElement('b');
+    h.textContent = st.mode === 'unattended' ? 'Glase payments are not available right now' : 'Glase is unavailable:';
+    box.appendChild(h);
+    const ul = document.createElement('ul');
+    for (const w of st.mode === 'unattended' ? [] : why) {
+      const li = document.createElement('li');
+      li.textContent = w;
+      ul.appendChild(li);
+    }
+    box.appendChild(ul);
+    if ((st.readiness?.reasons ?? []).some((r) => /orphan/i.test(r.code))) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'secondary';
+      b.id = 'orphan-confirm';
+      b.textContent = 'I have checked that payment';
+      b.addEventListener('click', () => call('POST', '/api/orphan/confirm', {}));
+      box.appendChild(b);
+    }
+  } else if (!t.error && t.total > 0 && t.left <= 0) {
+    box.textContent = 'Nothing is left to pay.';
+  } else if (!t.error && t.total <= 0) {
+    box.textContent = st.mode === 'unattended' ? 'Enter the amount to pay.' : 'Enter the receipt total to start.';
+  }
+}
+
+function renderAmount() {
+  const t = tender();
+  setText('v-amount', sale.amount === '' ? '0' : sale.amount);
+  setText('amount-hint', t.error ? '' : `Left to pay: ${display(t.left, st.currency)}. Lower the amount if the rest is paid another way.`);
+  const a = checkAmount();
+  setText('amount-err', sale.amount === '' || a.minor !== undefined ? '' : a.error);
+  $('pay-btn').disabled = a.minor === undefined || sale.sending;
+}
+
+function checkAmount() {
+  const t = tender();
+  if (t.error) return { error: t.error };
+  const a = parseTyped(sale.amount, st.currency);
+  if (a.error) return a;
+  if (a.minor <= 0) return { error: 'the amount must be more than 0' };
+  if (a.minor > t.left) return { error: `at most ${display(t.left, st.currency)} is left to pay` };
+  return a;
+}
+
+function openAmount() {
+  const t = tender();
+  if (t.error || t.left <= 0) return;
+  sale.amount = toText(t.left, st.currency);
+  sale.fresh = true; // the first key replaces the pre-entered amount
+  show('s-amount');
+  renderAmount();
+}
+
+async function pay() {
+  const a = checkAmount();
+  const t = tender();
+  if (a.minor === undefined || sale.sending) return;
+  sale.sending = true;
+  renderAmount();
+  const r = await call('POST', '/api/payments', { amount: a.minor, tender: { receiptTotal: t.total, alreadyPaid: t.paid } });
+  sale.sending = false;
+  if (!r.ok) {
+    setText('amount-err', errorText(r.error));
+    $('pay-btn').disabled = false;
+    return;
+  }
+  show('s-start');
+  paymentStarted(r.data.payment ?? r.data);
+}
+
+/** After a paid sale the next one starts empty; after a cancel the totals stay for another try. */
+export function resetSale() {
+  sale.total = '';
+  sale.paid = '';
+  sale.field = 'total';
+}
+
+export function initSale() {
+  keypad($('kp-start'), (key) => {
+    sale[sale.field] = press(sale[sale.field], key, st.currency);
+    renderSale();
+  });
+  keypad($('kp-amount'), (key) => {
+    const base = sale.fresh && key !== 'back' ? '' : sale.amount;
+    sale.fresh = false;
+    sale.amount = press(base, key, st.currency);
+    renderAmount();
+  });
+  for (const f of ['total', 'paid']) {
+    $('f-' + f).addEventListener('click', () => {
+      sale.field = f;
+      renderSale();
+    });
+  }
+  $('glase-btn').addEventListener('click', openAmount);
+  $('amount-back').addEventListener('click', () => {
+    show('s-start');
+    route();
+  });
+  $('pay-btn').addEventListener('click', pay);
+}
