@@ -7,6 +7,7 @@ import { terminalSetupMachine, type RegisterRequest } from '../../machines/termi
 import type { PaymentRequest } from '../../machines/payment-types.js';
 import { silentLogger } from '../log.js';
 import { realClock } from './clock.js';
+import { acquireLock } from './lock.js';
 import { PaymentRunner } from './payments.js';
 import { ORPHAN_KEY, type OrphanNote } from './persist.js';
 import { setupActors } from './setup-actors.js';
@@ -121,6 +122,7 @@ export function createTill(o: TillOptions) {
   const settle = async () => waitFor(setup, (s) => ['unregistered', 'registered', 'ready'].includes(String(s.value)));
 
   let started = false;
+  let release = () => {};
   return {
     /**
      * Resumes every unfinished payment first (their polling restarts at once), then starts
@@ -128,6 +130,7 @@ export function createTill(o: TillOptions) {
      */
     async start(): Promise<{ resumed: string[] }> {
       if (started) throw new Error('the till is already started');
+      if (o.lock !== false) release = acquireLock(store.dataDir);
       started = true;
       const resumed = payments.recover();
       setup.start();
@@ -216,6 +219,7 @@ export function createTill(o: TillOptions) {
       setup.stop();
       kiosk.stop();
       listeners.clear();
+      release();
     },
   };
 }

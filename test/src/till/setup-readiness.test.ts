@@ -133,4 +133,20 @@ t('generated terminal passwords: long, alphanumeric, different each time', () =>
   assert.throws(() => generateTerminalPassword(10), /at least 15/);
 });
 
+t('one till process per data dir: a second till is refused, a stale pid file is taken over', async () => {
+  h = await makeTill();
+  const { createTill } = await import('../../../src/till/till.js');
+  const second = createTill({ store: h.store, glase: h.glase, clock: h.clock });
+  await second.start().then(
+    () => assert.unreachable('second till started'),
+    (e: Error) => assert.match(e.message, /another glase-pos process \(pid \d+\)/),
+  );
+  await h.till.stop();
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(`${h.dir}/till.pid`, '999999'); // no such process
+  const third = createTill({ store: h.store, glase: h.glase, clock: h.clock });
+  await third.start();
+  await third.stop();
+});
+
 t.run();
