@@ -1,0 +1,34 @@
+// `glase-pos assign-id <GLASEID>`: binds the Glase ID on the till's sticker to this till.
+import { checkGlaseId } from '../scan/payload.js';
+import { ValidationError } from '../validation-error.js';
+import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand, usage } from './_cli-till.js';
+
+export const summary = 'assign the Glase ID (from the till\'s sticker) to this till';
+
+const HELP = `usage: glase-pos assign-id <GLASEID> [--config FILE]
+
+  <GLASEID>       letters and digits, as printed on the till's Glase sticker
+  --config FILE   config file (default: $GLASE_POS_CONFIG)`;
+
+export function run(argv: string[]): Promise<number> {
+  return runCommand('assign-id', async () => {
+    const { values, positionals } = parseCommand(argv, { config: { type: 'string' } }, HELP, true);
+    if (positionals.length !== 1) throw usage('GLASEID', positionals.length === 0 ? 'is required' : 'give exactly one', HELP);
+    let glaseId: string;
+    try {
+      glaseId = checkGlaseId(positionals[0], 'GLASEID');
+    } catch (e) {
+      if (e instanceof ValidationError) throw usage(e.field, e.rule);
+      throw e;
+    }
+    const config = cliConfig(values.config);
+    return closing(await openCliTill(config), async ({ till, serverReachable }) => {
+      if (!till.setup().terminalId) throw new CommandExit(EXIT.failed, 'this till is not registered: run `glase-pos register --reseller ID --user ID` first');
+      if (!serverReachable()) throw new CommandExit(EXIT.failed, noServerMessage(config));
+      const r = await till.assignGlaseId(glaseId, 'cli');
+      if (!r.ok) throw new CommandExit(EXIT.failed, `Glase ID not assigned: ${r.message}`);
+      console.log(`Glase ID ${glaseId} assigned; the till is ready for Glase payments`);
+      return EXIT.ok;
+    });
+  });
+}

@@ -1,0 +1,38 @@
+// `glase-pos confirm-orphan [--by ID] [--note TEXT]`: after a lost sendInvoice reply the till
+// refuses new Glase payments until a cashier has checked with the customer (did a payment go
+// through on the phone?) and confirms here. The confirmation is audited.
+import { openStore } from '../store/store.js';
+import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
+import { displayAmount } from '../money.js';
+import { CommandExit, EXIT, cliConfig, parseCommand, runCommand, usage } from './_cli-till.js';
+
+export const summary = 'confirm a payment whose invoice reply was lost, so payments may start again';
+
+const HELP = `usage: glase-pos confirm-orphan [--by ID] [--note TEXT] [--config FILE]
+
+  --by ID         who checked it (default "cashier"); kept in the audit log
+  --note TEXT     what the customer's phone showed, for the audit log
+  --config FILE   config file (default: $GLASE_POS_CONFIG)`;
+
+export function run(argv: string[]): Promise<number> {
+  return runCommand('confirm-orphan', async () => {
+    const { values } = parseCommand(argv, { by: { type: 'string' }, note: { type: 'string' }, config: { type: 'string' } }, HELP);
+    if (values.by !== undefined && !/^[\w.@-]{1,40}$/.test(values.by)) throw usage('--by', 'must be 1-40 letters, digits, ".", "_", "@" or "-"');
+    if (values.note !== undefined && values.note.length > 200) throw usage('--note', 'must be at most 200 characters');
+    const config = cliConfig(values.config);
+    const store = openStore(config.dataDir);
+    try {
+      const o = store.settings.get<OrphanNote>(ORPHAN_KEY);
+      if (!o) throw new CommandExit(EXIT.failed, 'there is no unconfirmed payment to confirm');
+      // the same write as Till.confirmOrphan, without starting a till (nothing to resume here)
+      store.transaction(() => {
+        store.settings.delete(ORPHAN_KEY);
+        store.audit.append(values.by ?? 'cashier', 'confirm-orphan', `paymentId=${o.paymentId} clientInvoiceId=${o.clientInvoiceId}${values.note ? ` note=${values.note}` : ''}`, new Date().toISOString());
+      });
+      console.log(`confirmed ${o.clientInvoiceId} (${displayAmount(o.amount, o.currency)}, ${o.at}); Glase payments may start again`);
+      return EXIT.ok;
+    } finally {
+      store.close();
+    }
+  });
+}

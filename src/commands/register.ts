@@ -1,0 +1,54 @@
+// `glase-pos register --reseller ID --user ID [--name NAME]`: registers this till with Glase.
+// The reseller password is typed at a no-echo prompt (or piped on stdin / GLASE_RESELLER_PASSWORD
+// when not on a terminal); it is never taken from argv, printed, logged or stored.
+import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand, usage } from './_cli-till.js';
+import { isTty, readFirstLine, readSecret } from './_tty.js';
+
+export const summary = 'register this till with Glase (asks for the reseller password)';
+
+const HELP = `usage: glase-pos register --reseller ID --user ID [--name NAME] [--config FILE]
+
+  --reseller ID   the shop's Glase reseller id
+  --user ID       the reseller user id (e.g. 9900)
+  --name NAME     the till's name at Glase (default: terminal.name from the config)
+  --config FILE   config file (default: $GLASE_POS_CONFIG)
+
+The reseller password is asked for without echo on a terminal. When stdin is not a
+terminal it is read from $GLASE_RESELLER_PASSWORD, or else from the first line of stdin.
+It is never accepted as an argument and never stored.`;
+
+const ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+async function password(): Promise<string> {
+  let pw: string | undefined;
+  if (isTty()) pw = await readSecret('reseller password: ');
+  else pw = process.env.GLASE_RESELLER_PASSWORD ?? (await readFirstLine());
+  if (pw === undefined || pw.length === 0) {
+    throw new CommandExit(EXIT.usage, 'password: the reseller password is required (type it at the prompt, or pipe it on stdin / set GLASE_RESELLER_PASSWORD)');
+  }
+  return pw;
+}
+
+export function run(argv: string[]): Promise<number> {
+  return runCommand('register', async () => {
+    const { values } = parseCommand(argv, { reseller: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' }, config: { type: 'string' } }, HELP);
+    if (values.reseller === undefined) throw usage('--reseller', 'is required (the shop\'s Glase reseller id)', HELP);
+    if (values.user === undefined) throw usage('--user', 'is required (the reseller user id, e.g. 9900)', HELP);
+    if (!ID.test(values.reseller)) throw usage('--reseller', 'must be 1-100 letters, digits, ".", "_" or "-"');
+    if (!ID.test(values.user)) throw usage('--user', 'must be 1-100 letters, digits, ".", "_" or "-"');
+    if (values.name !== undefined && (values.name.trim() === '' || values.name.length > 100)) throw usage('--name', 'must be 1-100 characters');
+    const config = cliConfig(values.config);
+    const pw = await password();
+    const t = await openCliTill(config, { terminalName: values.name });
+    return closing(t, async ({ till, serverReachable }) => {
+      const before = till.setup();
+      if (before.terminalId) throw new CommandExit(EXIT.failed, `this till is already registered (terminalId ${before.terminalId}); run \`glase-pos unregister\` first`);
+      if (!serverReachable()) throw new CommandExit(EXIT.failed, noServerMessage(config));
+      const r = await till.register({ resellerId: values.reseller!, userId: values.user!, password: pw }, `cli:${values.reseller}/${values.user}`);
+      if (!r.ok) throw new CommandExit(EXIT.failed, `not registered: ${r.message}`);
+      console.log(`registered: terminalId ${r.terminalId}`);
+      console.log('next: glase-pos assign-id <GLASEID>   (the id on the till\'s Glase sticker)');
+      return EXIT.ok;
+    });
+  });
+}

@@ -1,0 +1,71 @@
+// `glase-pos status [--json]`: registration, Glase ID, server reachability, unfinished
+// payments and an unconfirmed orphan. Read-only: it resumes nothing (that is `recover`).
+import { createGlaseClient } from '../glase/client.js';
+import { openStore } from '../store/store.js';
+import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
+import { displayAmount } from '../money.js';
+import { EXIT, cliConfig, cliLogger, glaseEndpoint, noServerMessage, parseCommand, runCommand } from './_cli-till.js';
+
+export const summary = 'show registration, Glase ID, server reachability and unfinished payments';
+
+const HELP = `usage: glase-pos status [--json] [--config FILE]
+
+  --json          one JSON object for scripts
+  --config FILE   config file (default: $GLASE_POS_CONFIG)
+
+Exit code 0 when the till is ready for Glase payments, 1 otherwise.`;
+
+export function run(argv: string[]): Promise<number> {
+  return runCommand('status', async () => {
+    const { values } = parseCommand(argv, { json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
+    const config = cliConfig(values.config);
+    const store = openStore(config.dataDir);
+    let creds, unfinished, orphan;
+    try {
+      creds = store.credentials.get();
+      unfinished = store.payments.unfinished().map((p) => ({ paymentId: p.paymentId, state: p.state, since: p.createdAt, updatedAt: p.updatedAt }));
+      orphan = store.settings.get<OrphanNote>(ORPHAN_KEY);
+    } finally {
+      store.close();
+    }
+    const endpoint = glaseEndpoint(config);
+    const glase = await createGlaseClient({ endpoint, timeoutMs: Math.min(config.glase.timeoutMs, 5000), caFile: config.glase.caFile, log: cliLogger(config) });
+    let reachable: boolean;
+    try {
+      await glase.benchmarkingNop();
+      reachable = true; // any answer, even a business error, means the server is there
+    } catch {
+      reachable = false;
+    } finally {
+      await glase.close();
+    }
+    const problems: string[] = [];
+    if (!creds) problems.push('not registered: run `glase-pos register --reseller ID --user ID`');
+    else if (!creds.glaseId) problems.push('no Glase ID: run `glase-pos assign-id <GLASEID>`');
+    if (!reachable) problems.push(noServerMessage(config));
+    if (unfinished.length > 0) problems.push('an unfinished payment: run `glase-pos recover --wait` (or start the daemon) to resume it');
+    if (orphan) problems.push('a payment whose invoice reply was lost needs a cashier\'s check: run `glase-pos confirm-orphan` after checking with the customer');
+    const ready = problems.length === 0;
+    const status = {
+      ready,
+      registered: !!creds,
+      terminalId: creds?.terminalId ?? null,
+      glaseId: creds?.glaseId ?? null,
+      server: { url: endpoint, reachable },
+      unfinishedPayments: unfinished,
+      orphan: orphan ?? null,
+      problems,
+    };
+    if (values.json) {
+      console.log(JSON.stringify(status));
+    } else {
+      console.log(`registration   ${creds ? `registered, terminalId ${creds.terminalId}` : 'not registered'}`);
+      console.log(`Glase ID       ${creds?.glaseId ?? '-'}`);
+      console.log(`Glase server   ${endpoint} ${reachable ? 'reachable' : 'NOT reachable'}`);
+      console.log(`payments       ${unfinished.length === 0 ? 'none unfinished' : unfinished.map((p) => `${p.paymentId} unfinished in ${p.state}`).join('; ')}`);
+      console.log(`orphan         ${orphan ? `${orphan.clientInvoiceId} (${displayAmount(orphan.amount, orphan.currency)}, ${orphan.at}) not confirmed` : '-'}`);
+      console.log(ready ? 'ready for Glase payments' : `NOT ready:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
+    return ready ? EXIT.ok : EXIT.failed;
+  });
+}

@@ -1,0 +1,33 @@
+// `glase-pos unregister [--yes]`: unregisters the till at Glase; the local credentials are
+// forgotten only after Glase answered 0.
+import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand } from './_cli-till.js';
+import { confirm, isTty } from './_tty.js';
+
+export const summary = 'unregister this till at Glase and forget its credentials';
+
+const HELP = `usage: glase-pos unregister [--yes] [--config FILE]
+
+  --yes           do not ask for confirmation (required when stdin is not a terminal)
+  --config FILE   config file (default: $GLASE_POS_CONFIG)`;
+
+export function run(argv: string[]): Promise<number> {
+  return runCommand('unregister', async () => {
+    const { values } = parseCommand(argv, { yes: { type: 'boolean', short: 'y' }, config: { type: 'string' } }, HELP);
+    const config = cliConfig(values.config);
+    if (!values.yes && !isTty()) throw new CommandExit(EXIT.usage, '--yes: is required when stdin is not a terminal (nobody can confirm)');
+    return closing(await openCliTill(config), async ({ till, serverReachable, resumed }) => {
+      const s = till.setup();
+      if (!s.terminalId) throw new CommandExit(EXIT.failed, 'this till is not registered');
+      if (resumed.length > 0) throw new CommandExit(EXIT.failed, 'a Glase payment is unfinished: run `glase-pos recover --wait` first');
+      if (!serverReachable()) throw new CommandExit(EXIT.failed, noServerMessage(config));
+      if (!values.yes && !(await confirm(`unregister terminal ${s.terminalId}${s.glaseId ? ` (Glase ID ${s.glaseId})` : ''}? Glase payments stop until it is registered again`))) {
+        console.error('not unregistered');
+        return EXIT.failed;
+      }
+      const r = await till.unregister('cli');
+      if (!r.ok) throw new CommandExit(EXIT.failed, `not unregistered: ${r.message}`);
+      console.log(`unregistered terminal ${s.terminalId}; its local credentials are gone`);
+      return EXIT.ok;
+    });
+  });
+}
