@@ -18,7 +18,8 @@ export const configSchema = z
         /** SOAP endpoint; "embedded" starts the simulator in the till process (the demo default). */
         url: str.default('embedded'),
         caFile: str.optional(),
-        timeoutMs: ms(10_000),
+        // Short enough that a hung poll is retried well inside the server's 20-s reversal window.
+        timeoutMs: ms(5_000),
         clientId: str.default('glase-pos'),
         channel: str.default('WS'),
       })
