@@ -6,6 +6,7 @@ declare module '@point-of-sale/receipt-printer-encoder' {
     feedBeforeCut?: number;
     printerModel?: string;
     newline?: string;
+    codepageMapping?: string | Record<string, number>;
   }
   export default class ReceiptPrinterEncoder {
     constructor(options?: EncoderOptions);
