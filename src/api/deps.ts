@@ -1,0 +1,38 @@
+// What the API needs from the rest of the till; src/main.ts provides it.
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { ReceiptLayout } from '../receipt/receipt-document.js';
+import type { PrintJob } from '../store/print-queue.js';
+import type { Store } from '../store/store.js';
+import type { TransactionPost } from '../store/transaction-post.js';
+import type { Till } from '../till/till.js';
+import type { PinGuard } from './pin.js';
+
+export interface PrinterView {
+  kind: string;
+  ready: boolean;
+  reason?: string;
+}
+
+export interface ApiDevices {
+  printer(): PrinterView;
+  scanner(): { kind: string; connected: boolean };
+  /** prints a short test page; ok false with the reason when the printer cannot */
+  printerTest(): Promise<{ ok: boolean; status?: unknown; reason?: string }>;
+  /** queues a COPY and starts printing it */
+  reprint(post: TransactionPost): PrintJob;
+  /** the admin screen waits for a sticker scan: a Glase ID scanned before the returned time (ms) is assigned */
+  awaitGlaseIdScan(forMs: number): number;
+}
+
+export interface ApiDeps {
+  till: Till;
+  store: Store;
+  config: Pick<Config, 'api' | 'payment' | 'terminal'>;
+  log: Logger;
+  devices: ApiDevices;
+  layout: ReceiptLayout;
+  pins: PinGuard;
+  /** directory of the kiosk screen files (index.html, app.js, …) */
+  uiDir: string;
+}

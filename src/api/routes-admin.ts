@@ -1,0 +1,124 @@
+// Admin routes behind the PIN: a right PIN gives a session (X-Admin-Session); every admin
+// action goes to the audit log with what was done, never with the PIN or a password.
+import type { ApiDeps } from './deps.js';
+import { HttpError } from './http-error.js';
+import { route, type Route } from './router.js';
+import { AssignGlaseId, AwaitScan, Empty, PinLogin, Register, Reprint } from './schemas.js';
+
+export function adminRoutes(d: ApiDeps): Route[] {
+  const audit = (actor: string, action: string, detail?: string) => d.store.audit.append(actor, action, detail);
+  return [
+    route({
+      method: 'POST',
+      path: '/api/admin/session',
+      access: 'client',
+      summary: 'Open an admin session with the PIN (rate limited)',
+      body: PinLogin,
+      responses: { 200: '{session, expiresAt}', 401: 'wrong PIN', 409: 'no PIN set', 429: 'too many wrong PINs (Retry-After)' },
+      handler: ({ body, actor }) => {
+        const r = d.pins.login((body as { pin: string }).pin);
+        if (r.ok) {
+          audit(actor, 'admin-login');
+          return { status: 200, body: { session: r.session, expiresAt: r.expiresAt } };
+        }
+        if (r.reason === 'no-pin') throw new HttpError(409, 'pin', 'no admin PIN is set on this till; set one with glase-pos set-pin');
+        audit(actor, 'admin-login-failed', r.reason === 'locked' ? `locked for ${r.retryAfterS} s` : undefined);
+        d.log.warn('wrong admin PIN', { by: actor, locked: r.reason === 'locked' });
+        if (r.reason === 'locked') throw new HttpError(429, 'pin', `too many wrong PINs; try again in ${r.retryAfterS} s`, { 'retry-after': String(r.retryAfterS) });
+        throw new HttpError(401, 'pin', 'is wrong');
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/register',
+      access: 'admin',
+      summary: 'Register this till with the reseller credentials (the password is not stored)',
+      body: Register,
+      responses: { 200: 'SetupView & {ok}', 409: 'already registered' },
+      handler: async ({ body, actor }) => {
+        const b = body as { resellerId: string; userId: string; password: string };
+        const r = await d.till.register(b, actor);
+        audit(actor, 'register', `resellerId=${b.resellerId} userId=${b.userId} ok=${r.ok}${r.resultCode !== undefined ? ` resultCode=${r.resultCode}` : ''}`);
+        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'register', rule: 'refused', message: r.message } } };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/glase-id',
+      access: 'admin',
+      summary: 'Assign the Glase ID (the sticker) to this till',
+      body: AssignGlaseId,
+      responses: { 200: 'SetupView & {ok}', 409: 'not registered or refused' },
+      handler: async ({ body, actor }) => {
+        const { glaseId } = body as { glaseId: string };
+        const r = await d.till.assignGlaseId(glaseId, actor);
+        audit(actor, 'assign-glase-id', `glaseId=${glaseId} ok=${r.ok}`);
+        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'glaseId', rule: 'refused', message: r.message } } };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/glase-id/await-scan',
+      access: 'admin',
+      summary: 'Wait for the sticker: the next Glase ID scanned within `seconds` (default 60) is assigned',
+      body: AwaitScan,
+      responses: { 200: '{armedUntil}' },
+      handler: ({ body, actor }) => {
+        const until = d.devices.awaitGlaseIdScan(((body as { seconds?: number }).seconds ?? 60) * 1000);
+        audit(actor, 'await-glase-id-scan');
+        return { status: 200, body: { armedUntil: new Date(until).toISOString() } };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/unregister',
+      access: 'admin',
+      summary: 'Unregister this till',
+      body: Empty,
+      responses: { 200: 'SetupView & {ok}', 409: 'not registered or a payment is in progress' },
+      handler: async ({ actor }) => {
+        const r = await d.till.unregister(actor);
+        audit(actor, 'unregister', `ok=${r.ok}`);
+        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'unregister', rule: 'refused', message: r.message } } };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/reprint',
+      access: 'admin',
+      summary: 'Print a COPY of a receipt (default: the last one)',
+      body: Reprint,
+      responses: { 202: '{job}', 404: 'no such receipt' },
+      handler: ({ body, actor }) => {
+        const ref = (body as { ersReference?: string }).ersReference;
+        const post = ref ? (d.store.posts.byErsReference(ref) ?? d.store.printQueue.byErsReference(ref)[0]?.post) : d.store.printQueue.last()?.post;
+        if (!post) throw new HttpError(404, 'ersReference', ref ? `no receipt with ersReference ${ref}` : 'no receipt has been printed yet');
+        const job = d.devices.reprint(post);
+        audit(actor, 'reprint', `ersReference=${post.ersReference} job=${job.id}`);
+        const { post: _p, ...jobOut } = job;
+        return { status: 202, body: { job: jobOut } };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/printer-test',
+      access: 'admin',
+      summary: 'Print a test page and report the printer status',
+      body: Empty,
+      responses: { 200: '{ok, status}', 409: '{ok:false, reason} the printer cannot print' },
+      handler: async ({ actor }) => {
+        const r = await d.devices.printerTest();
+        audit(actor, 'printer-test', r.ok ? 'ok' : `failed: ${r.reason}`);
+        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'printer', rule: 'not ready', message: r.reason ?? 'the printer cannot print' } } };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/admin/audit',
+      access: 'admin',
+      summary: 'The admin audit log, newest first',
+      responses: { 200: '[{at, actor, action, detail}]' },
+      handler: () => ({ status: 200, body: d.store.audit.list(200) }),
+    }),
+  ];
+}

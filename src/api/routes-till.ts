@@ -1,0 +1,159 @@
+// Cashier / host POS routes: status, readiness, payments, the orphan confirmation, events,
+// receipts. Every body is parsed by its schema before a handler sees it.
+import { receiptSvg } from '../receipt/svg.js';
+import type { InvoiceRow } from '../glase/types.js';
+import type { ApiDeps } from './deps.js';
+import { HttpError } from './http-error.js';
+import { route, type Route } from './router.js';
+import { ErsReferenceParam, NewPayment, OrphanConfirm, type NewPaymentBody } from './schemas.js';
+import type { SseHub } from './sse.js';
+import { paymentOut, readinessOut, statusOut } from './views.js';
+
+const notFound = (what: string) => new HttpError(404, what, 'not found');
+
+export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
+  const currency = d.config.terminal.currency;
+  return [
+    route({ method: 'GET', path: '/api/status', access: 'client', summary: 'Setup, readiness, the payment in flight, devices and mode', responses: { 200: 'status' }, handler: () => ({ status: 200, body: statusOut(d) }) }),
+    route({ method: 'GET', path: '/api/readiness', access: 'client', summary: 'May a Glase payment start now, and if not, why', responses: { 200: 'Readiness' }, handler: () => ({ status: 200, body: readinessOut(d) }) }),
+    route({
+      method: 'POST',
+      path: '/api/payments',
+      access: 'client',
+      summary: 'Start a Glase payment (one per till)',
+      body: NewPayment,
+      responses: { 201: 'PaymentView', 409: 'refused by a start rule (message says why)' },
+      handler: ({ body, actor }) => {
+        const b = body as NewPaymentBody;
+        const rows: InvoiceRow[] | undefined = b.rows?.map((r) => ({ itemDescription: r.description, itemQuantity: r.quantity, itemTotalAmount: { minor: r.amount, currency } }));
+        const res = d.till.startPayment({
+          amount: b.amount,
+          ...(rows?.length ? { rows } : {}),
+          ...(b.cashierId ? { cashierId: b.cashierId } : {}),
+          ...(b.title ? { title: b.title } : {}),
+          ...(b.tender ? { receiptTotal: b.tender.receiptTotal, alreadyPaid: b.tender.alreadyPaid } : {}),
+        });
+        if (!res.ok) throw new HttpError(409, 'payment', res.rule, {}, res.message);
+        d.log.info('payment started', { paymentId: res.paymentId, amount: b.amount, by: actor });
+        return { status: 201, body: paymentOut(res.payment) };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/payments/current',
+      access: 'client',
+      summary: 'The payment in flight',
+      responses: { 200: 'PaymentView', 404: 'no payment in flight' },
+      handler: () => {
+        const p = d.till.currentPayment();
+        if (!p) throw notFound('payment');
+        return { status: 200, body: paymentOut(p) };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/payments/:id',
+      access: 'client',
+      summary: 'One payment by paymentId',
+      responses: { 200: 'PaymentView', 404: 'unknown paymentId' },
+      handler: ({ params }) => {
+        const p = d.till.payment(params.id);
+        if (!p) throw notFound('paymentId');
+        return { status: 200, body: paymentOut(p) };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/payments/:id/try-again',
+      access: 'client',
+      summary: 'Answer "try again" to the question after a window',
+      responses: { 200: 'PaymentView', 404: 'unknown paymentId', 409: 'the question is not open' },
+      handler: ({ params }) => answer(d, params.id, 'try-again'),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/payments/:id/cancel',
+      access: 'client',
+      summary: 'Ask to cancel the payment; the outcome arrives as a payment event',
+      responses: { 202: 'PaymentView (cancel requested)', 404: 'unknown paymentId', 409: 'cannot cancel now' },
+      handler: ({ params }) => answer(d, params.id, 'cancel'),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/orphan/confirm',
+      access: 'client',
+      summary: 'The cashier checked a payment whose sendInvoice answer was lost',
+      body: OrphanConfirm,
+      responses: { 200: '{ok}', 409: 'no unconfirmed orphan' },
+      handler: ({ body, actor }) => {
+        if (!d.till.confirmOrphan(actor, (body as { note?: string }).note)) throw new HttpError(409, 'orphan', 'there is no unconfirmed payment to confirm');
+        return { status: 200, body: { ok: true, readiness: readinessOut(d) } };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/events',
+      access: 'client',
+      summary: 'Server-sent events: payment, setup, readiness, printer, scan, receipt (current state first)',
+      produces: 'text/event-stream',
+      responses: { 200: 'event stream' },
+      handler: ({ res }) => {
+        const p = d.till.currentPayment();
+        hub.attach(res, [
+          { event: 'setup', data: d.till.setup() },
+          { event: 'readiness', data: readinessOut(d) },
+          { event: 'printer', data: d.devices.printer() },
+          ...(p ? [{ event: 'payment', data: paymentOut(p) }] : []),
+        ]);
+        return { raw: true };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/receipts/last.svg',
+      access: 'client',
+      summary: 'Picture of the last receipt as printed',
+      produces: 'image/svg+xml',
+      responses: { 200: 'SVG', 404: 'no receipt yet' },
+      handler: ({ res }) => {
+        const job = d.store.printQueue.last();
+        if (!job) throw notFound('receipt');
+        const svg = receiptSvg(job.post, d.layout, { copy: job.copy });
+        res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+        res.end(svg);
+        return { raw: true };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/receipts/:ersReference',
+      access: 'client',
+      summary: 'Refund lookup: the transaction post and print jobs of an ersReference',
+      responses: { 200: '{post, jobs}', 404: 'no such receipt' },
+      handler: ({ params }) => {
+        const ref = ErsReferenceParam.safeParse(params.ersReference);
+        if (!ref.success) throw new HttpError(400, 'ersReference', 'must be exactly 25 digits');
+        const found = lookupReceipt(d, ref.data);
+        if (!found) throw notFound('ersReference');
+        return { status: 200, body: found };
+      },
+    }),
+  ];
+}
+
+export function lookupReceipt(d: Pick<ApiDeps, 'store'>, ersReference: string) {
+  const jobs = d.store.printQueue.byErsReference(ersReference);
+  const post = d.store.posts.byErsReference(ersReference) ?? jobs[0]?.post;
+  if (!post) return undefined;
+  return { post, jobs: jobs.map(({ post: _p, ...j }) => j) };
+}
+
+function answer(d: ApiDeps, id: string, what: 'try-again' | 'cancel') {
+  const p = d.till.payment(id);
+  if (!p) throw notFound('paymentId');
+  const cur = d.till.currentPayment();
+  if (!cur || cur.paymentId !== id) throw new HttpError(409, 'payment', 'is not in progress', {}, `this payment is ${p.state}; it cannot be ${what === 'cancel' ? 'cancelled' : 'tried again'} now`);
+  const ok = what === 'cancel' ? d.till.cancel() : d.till.tryAgain();
+  if (!ok) throw new HttpError(409, 'payment', what === 'cancel' ? 'cannot be cancelled now' : 'try again is not offered now', {}, cur.message);
+  return { status: what === 'cancel' ? 202 : 200, body: paymentOut(d.till.payment(id) ?? cur) };
+}

@@ -1,0 +1,166 @@
+// The local HTTP API: route table dispatch, auth (token / kiosk cookie / admin session),
+// JSON bodies parsed by zod, SSE of every till event, the kiosk screen's files.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ClientAuth, isLoopback } from './auth.js';
+import type { ApiDeps } from './deps.js';
+import { fromZod, HttpError } from './http-error.js';
+import { openApiDocument } from './openapi.js';
+import { match, route, type Ctx, type Route } from './router.js';
+import { adminRoutes } from './routes-admin.js';
+import { tillRoutes } from './routes-till.js';
+import { SseHub } from './sse.js';
+import { uiFile } from './static-files.js';
+import { paymentOut } from './views.js';
+
+const MAX_BODY = 64 * 1024;
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  routes: Route[];
+  /** pushes an event to every SSE client (scan, printer, receipt …) */
+  publish(event: string, data: unknown): void;
+  close(): Promise<void>;
+}
+
+export async function startApi(d: ApiDeps, listen: { host: string; port: number }): Promise<ApiServer> {
+  const hub = new SseHub();
+  const auth = new ClientAuth(d.config.api.token);
+  const routes: Route[] = [
+    route({
+      method: 'GET',
+      path: '/',
+      access: 'public',
+      summary: 'The kiosk screen (sets the kiosk cookie for loopback callers)',
+      produces: 'text/html',
+      responses: { 200: 'HTML' },
+      handler: async ({ req, res }) => {
+        const f = await uiFile(d.uiDir, 'index.html');
+        if (!f) throw new HttpError(404, 'ui', 'the kiosk screen (src/ui/index.html) is not installed');
+        const headers: Record<string, string> = { 'content-type': f.type, 'cache-control': 'no-store' };
+        if (isLoopback(req)) headers['set-cookie'] = auth.kioskCookie();
+        res.writeHead(200, headers);
+        res.end(req.method === 'HEAD' ? undefined : f.data);
+        return { raw: true };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/ui/*',
+      access: 'public',
+      summary: 'Kiosk screen assets',
+      responses: { 200: 'file', 404: 'no such file' },
+      handler: async ({ params, res }) => {
+        const f = await uiFile(d.uiDir, params['*']);
+        if (!f) throw new HttpError(404, 'path', 'no such file');
+        res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-cache' });
+        res.end(f.data);
+        return { raw: true };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/openapi.json',
+      access: 'public',
+      summary: 'This document',
+      responses: { 200: 'OpenAPI 3.1' },
+      handler: () => ({ status: 200, body: openApiDocument(routes, '0.1.0') }),
+    }),
+    ...tillRoutes(d, hub),
+    ...adminRoutes(d),
+  ];
+
+  // every till event reaches the screens
+  const unsubscribe = d.till.subscribe((e) => {
+    if (e.type === 'payment') hub.publish('payment', paymentOut(e.payment));
+    else if (e.type === 'setup') hub.publish('setup', e.setup);
+    else hub.publish('readiness', e.readiness);
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      d.log.error('api request failed', { method: req.method, path: req.url?.split('?')[0], error: err as Error });
+      if (!res.headersSent) sendJson(res, 500, { error: { field: 'server', rule: 'internal error', message: 'internal error; see the till log' } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    try {
+      const m = match(routes, req.method ?? 'GET', url.pathname);
+      if (m === 'method') throw new HttpError(405, 'method', `${req.method} is not allowed on ${url.pathname}`);
+      if (!m) throw new HttpError(404, 'path', `no route ${url.pathname}`);
+      const who = auth.who(req);
+      if (m.route.access !== 'public' && !who) throw new HttpError(401, 'authorization', d.config.api.token ? 'a valid bearer token (or the kiosk cookie) is required' : 'the kiosk cookie is required');
+      if (m.route.access === 'admin') {
+        const s = req.headers['x-admin-session'];
+        if (!d.pins.check(typeof s === 'string' ? s : undefined)) throw new HttpError(401, 'X-Admin-Session', 'a valid admin session is required; log in with the PIN');
+      }
+      let body: unknown;
+      if (m.route.body) {
+        const raw = await readJson(req);
+        const r = m.route.body.safeParse(raw ?? {});
+        if (!r.success) throw fromZod(r.error, raw);
+        body = r.data;
+      }
+      const ctx: Ctx = { req, res, params: m.params, query: url.searchParams, body, actor: `${m.route.access === 'admin' ? 'admin' : 'client'}@${who ?? 'public'}` };
+      const reply = await m.route.handler(ctx);
+      if ('raw' in reply) return;
+      sendJson(res, reply.status, reply.body, reply.headers);
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      sendJson(res, e.status, e.body(), e.headers);
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    routes,
+    publish: (event, data) => hub.publish(event, data),
+    async close() {
+      unsubscribe();
+      hub.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (size > MAX_BODY) return reject(new HttpError(413, 'body', `must be at most ${MAX_BODY} bytes`));
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      if (!text) return resolve(undefined);
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new HttpError(400, 'body', 'must be valid JSON'));
+      }
+    });
+  });
+}

@@ -1,0 +1,31 @@
+// Views the API sends: the till's own views plus display strings and API-level readiness.
+import { displayAmount } from '../money.js';
+import type { PaymentView, Readiness } from '../till/types.js';
+import type { ApiDeps } from './deps.js';
+
+export const paymentOut = (p: PaymentView) => ({ ...p, amountText: displayAmount(p.amount, p.currency) });
+
+/** The kiosk's readiness, plus the unconfirmed orphan the payment rules also refuse on. */
+export function readinessOut(d: ApiDeps, r: Readiness = d.till.readiness()) {
+  const orphan = d.till.orphan();
+  if (!orphan) return r;
+  return {
+    ready: false,
+    reasons: [...r.reasons, { code: 'orphan-unconfirmed', message: 'the last payment lost its answer from Glase; confirm it before a new payment' }],
+  };
+}
+
+export function statusOut(d: ApiDeps) {
+  const p = d.till.currentPayment();
+  return {
+    setup: d.till.setup(),
+    readiness: readinessOut(d),
+    ...(p ? { payment: paymentOut(p) } : {}),
+    printer: d.devices.printer(),
+    scanner: d.devices.scanner(),
+    mode: d.config.api.mode,
+    currency: d.config.terminal.currency,
+    windowMs: d.config.payment.windowMs,
+    autoCancelWindows: d.config.payment.autoCancelWindows,
+  };
+}

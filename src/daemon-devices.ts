@@ -1,0 +1,139 @@
+// The daemon's devices: the receipt printer with its spooler, and the barcode scanner. With
+// kind 'virtual' the emulators start first and the real drivers connect to them (TCP for the
+// printer, a socat pty for the scanner), so the till runs its real transports.
+import { createPrinter } from '../drivers/printer/create-printer.js';
+import type { DeviceError } from '../drivers/printer/device-error.js';
+import type { Printer } from '../drivers/printer/printer.js';
+import { createScanner, type Scanner } from '../drivers/scanner/index.js';
+import { startPrinterEmulator, type PrinterEmulator } from '../drivers/virtual/printer-emulator.js';
+import { startScannerEmulator, type ScannerEmulator } from '../drivers/virtual/scanner-emulator.js';
+import type { ApiDevices, PrinterView } from './api/deps.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { Spooler, type SpoolerReadiness } from './printing/spooler.js';
+import { blocksToEscPos } from './receipt/escpos.js';
+import type { ReceiptLayout } from './receipt/receipt-document.js';
+import type { Store } from './store/store.js';
+import type { PrinterState } from './till/types.js';
+
+const REASONS: Partial<Record<DeviceError['code'], string>> = {
+  paperOut: 'out of paper',
+  coverOpen: 'the cover is open',
+  disconnected: 'not connected',
+  timeout: 'does not answer',
+  noStatus: 'does not answer status queries',
+};
+
+export interface Devices {
+  printer?: Printer;
+  spooler?: Spooler;
+  scanner: Scanner;
+  printerEmulator?: PrinterEmulator;
+  scannerEmulator?: ScannerEmulator;
+  layout: ReceiptLayout;
+  /** for the till's printerStatus option */
+  printerStatus?: (report: (s: PrinterState) => void) => () => void;
+  api: Omit<ApiDevices, 'awaitGlaseIdScan'>;
+  stop(): Promise<void>;
+}
+
+export function printerState(r: SpoolerReadiness): PrinterState {
+  return r.ready ? { ready: true } : { ready: false, reason: REASONS[r.code] ?? r.message.replace(/^The printer /, '').toLowerCase() };
+}
+
+export async function startDevices(config: Config, store: Store, log: Logger): Promise<Devices> {
+  const p = config.printer;
+  const layout: ReceiptLayout = { columns: p.columns, codePage: p.codePage, header: p.header, footer: p.footer };
+  const cleanup: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const f of cleanup.reverse()) await f().catch((e: unknown) => log.warn('device stop failed', { error: e as Error }));
+    cleanup.length = 0;
+  };
+  try {
+    let printerEmulator: PrinterEmulator | undefined;
+    if (p.kind === 'virtual') {
+      printerEmulator = await startPrinterEmulator({ columns: p.columns });
+      cleanup.push(() => printerEmulator!.close());
+      log.info('printer emulator listening', { host: printerEmulator.host, port: printerEmulator.port });
+    }
+    const printer = await createPrinter(p, printerEmulator ? { virtual: { host: printerEmulator.host, port: printerEmulator.port } } : {});
+    let spooler: Spooler | undefined;
+    if (printer) {
+      cleanup.push(() => printer.close());
+      spooler = new Spooler({ queue: store.printQueue, printer, layout, log: log.child({ component: 'spooler' }) });
+      cleanup.push(() => spooler!.stop());
+      spooler.start();
+    }
+
+    const s = config.scanner;
+    let scannerEmulator: ScannerEmulator | undefined;
+    if (s.kind === 'virtual' && !s.path) {
+      scannerEmulator = await startScannerEmulator({ terminator: s.terminator });
+      cleanup.push(() => scannerEmulator!.close());
+      log.info('scanner emulator ready', { path: scannerEmulator.path, typeInto: scannerEmulator.devicePath });
+    }
+    const scanner = await createScanner(s, { log, virtualPath: scannerEmulator?.path });
+    scanner.on('error', (e) => log.warn('scanner error', { error: e }));
+    scanner.on('connected', () => log.info('scanner connected', { kind: s.kind }));
+    scanner.on('disconnected', () => log.warn('scanner disconnected', { kind: s.kind }));
+    cleanup.push(() => scanner.stop());
+    await scanner.start();
+
+    const printerView = (): PrinterView => {
+      if (!spooler) return { kind: p.kind, ready: true, reason: 'no printer configured' };
+      const st = printerState(spooler.printerReady());
+      return { kind: p.kind, ...st };
+    };
+    const api: Devices['api'] = {
+      printer: printerView,
+      scanner: () => ({ kind: s.kind, connected: scanner.isConnected }),
+      async printerTest() {
+        if (!printer) return { ok: false, reason: 'no printer is configured (printer.kind is none)' };
+        const page = blocksToEscPos(
+          [
+            { kind: 'line', text: 'PRINTER TEST', align: 'center', bold: true },
+            { kind: 'rule' },
+            ...layout.header.map((text) => ({ kind: 'line' as const, text, align: 'center' as const })),
+            { kind: 'pair', label: 'Printed', value: new Date().toISOString().slice(0, 19).replace('T', ' ') },
+            { kind: 'pair', label: 'Columns', value: String(layout.columns) },
+            { kind: 'barcode', symbology: 'code128', data: '0123456789' },
+            { kind: 'cut' },
+          ],
+          layout,
+        );
+        try {
+          return { ok: true, status: await printer.print(page) };
+        } catch (e) {
+          const err = e as DeviceError;
+          return { ok: false, reason: `the receipt printer ${REASONS[err.code] ?? err.message}` };
+        }
+      },
+      reprint(post) {
+        if (!spooler) return store.printQueue.enqueue(post, { copy: true });
+        return spooler.enqueue(post, { copy: true });
+      },
+    };
+
+    return {
+      printer,
+      spooler,
+      scanner,
+      printerEmulator,
+      scannerEmulator,
+      layout,
+      printerStatus: spooler
+        ? (report) => {
+            const on = (r: SpoolerReadiness) => report(printerState(r));
+            spooler!.on('readiness', on);
+            report(printerState(spooler!.printerReady()));
+            return () => spooler!.off('readiness', on);
+          }
+        : undefined,
+      api,
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

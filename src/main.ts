@@ -1,0 +1,181 @@
+// The one composition root of the till daemon: config → log → store → Glase (embedded
+// simulator or a real server) → devices (printer + spooler, scanner) → till → API → demo
+// bootstrap → sd_notify. startDaemon is used by `glase-pos daemon` and by tests in-process.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PinGuard } from './api/pin.js';
+import { startApi, type ApiServer } from './api/server.js';
+import type { Config } from './config.js';
+import { startDevices, type Devices } from './daemon-devices.js';
+import { routeScans } from './daemon-scans.js';
+import { demoBootstrap, ensureDemoReseller, type DemoResult } from './demo-bootstrap.js';
+import { createGlaseClient, type GlaseClient } from './glase/client.js';
+import { createLogger, type Logger } from './log.js';
+import type { PrinterEmulator } from '../drivers/virtual/printer-emulator.js';
+import type { ScannerEmulator } from '../drivers/virtual/scanner-emulator.js';
+import { sdNotify } from './sd-notify.js';
+import { SOAP_PATH, startSimulator, type Simulator } from './simulator/index.js';
+import { openStore, type Store } from './store/store.js';
+import { createTill, type Till } from './till/till.js';
+
+export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), 'ui');
+
+export interface DaemonOptions {
+  /** default: a stdout logger at config.log.level */
+  log?: Logger;
+  /** the demo bootstrap of `npm start`; default: GLASE_POS_DEMO=1 */
+  demo?: boolean;
+  /** sd_notify READY/WATCHDOG (default true; a no-op without NOTIFY_SOCKET) */
+  notify?: boolean;
+  /** for console lines meant for a person (URLs, the demo PIN); default: the logger */
+  say?: (line: string) => void;
+}
+
+export interface DaemonHandle {
+  config: Config;
+  apiUrl: string;
+  simulatorUrl?: string;
+  phoneUrl?: string;
+  printerEmulator?: PrinterEmulator;
+  scannerEmulator?: ScannerEmulator;
+  till: Till;
+  store: Store;
+  demo?: DemoResult;
+  stop(): Promise<void>;
+}
+
+/** Is a Glase simulator (or anything serving our WSDL path) already answering on this port? */
+async function simulatorAnswers(port: number): Promise<boolean> {
+  if (port === 0) return false;
+  try {
+    const r = await fetch(`http://127.0.0.1:${port}${SOAP_PATH}?wsdl`, { signal: AbortSignal.timeout(1000) });
+    await r.body?.cancel();
+    return r.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startDaemon(config: Config, opts: DaemonOptions = {}): Promise<DaemonHandle> {
+  const log = opts.log ?? createLogger({ level: config.log.level });
+  const say = opts.say ?? ((l: string) => log.info(l));
+  const stops: Array<[string, () => Promise<void> | void]> = [];
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const [name, f] of stops.reverse()) {
+        try {
+          await f();
+        } catch (e) {
+          log.warn(`stopping ${name} failed`, { error: e as Error });
+        }
+      }
+    })());
+
+  try {
+    const store = openStore(config.dataDir);
+    stops.push(['store', () => store.close()]);
+
+    // Glase: the embedded simulator unless something already answers on its port
+    let simulatorUrl: string | undefined;
+    let endpoint = config.glase.url;
+    if (config.glase.url === 'embedded') {
+      if (await simulatorAnswers(config.simulator.port)) {
+        simulatorUrl = `http://127.0.0.1:${config.simulator.port}`;
+        log.info('using the simulator already running', { url: simulatorUrl });
+      } else {
+        const sim: Simulator = await startSimulator({
+          port: config.simulator.port,
+          dbFile: join(config.dataDir, 'simulator.sqlite'),
+          reversalMs: config.simulator.reversalMs,
+          reportDelayMs: config.simulator.reportDelayMs,
+          log: log.child({ component: 'simulator' }),
+        });
+        stops.push(['simulator', () => sim.close()]);
+        simulatorUrl = sim.url;
+      }
+      endpoint = simulatorUrl + SOAP_PATH;
+      // the demo reseller always exists in the embedded simulator, so registering works out of the box
+      await ensureDemoReseller(simulatorUrl);
+    }
+    const glase: GlaseClient = await createGlaseClient({
+      endpoint,
+      timeoutMs: config.glase.timeoutMs,
+      caFile: config.glase.caFile,
+      clientId: config.glase.clientId,
+      channel: config.glase.channel,
+      log: log.child({ component: 'glase' }),
+    });
+    stops.push(['glase client', () => glase.close()]);
+
+    const devices: Devices = await startDevices(config, store, log);
+    stops.push(['devices', () => devices.stop()]);
+
+    let api: ApiServer | undefined;
+    const till = createTill({
+      store,
+      glase,
+      log: log.child({ component: 'till' }),
+      config: { terminal: config.terminal, payment: config.payment, api: { mode: config.api.mode } },
+      printerStatus: devices.printerStatus,
+      onReceiptQueued: (job) => {
+        void devices.spooler?.kick();
+        log.debug('receipt queued', { job: job.id, ersReference: job.ersReference });
+      },
+    });
+    stops.push(['till', () => till.stop()]);
+    devices.spooler?.on('printed', (job) => api?.publish('receipt', { ersReference: job.ersReference, copy: job.copy, jobId: job.id, svgUrl: '/api/receipts/last.svg' }));
+    devices.spooler?.on('readiness', () => api?.publish('printer', devices.api.printer()));
+    devices.spooler?.on('failed', (job, e) => api?.publish('printer', { ...devices.api.printer(), failedJob: job.id, error: e.code }));
+
+    // recovery of unfinished payments happens here, before the API accepts anything
+    const { resumed } = await till.start();
+    if (resumed.length) log.warn('resumed unfinished payments', { count: resumed.length });
+
+    const scans = routeScans({ scanner: devices.scanner, till, store, log: log.child({ component: 'scan' }), debounceMs: config.scanner.debounceMs, publish: (e, d) => api?.publish(e, d) });
+    stops.push(['scan routing', () => scans.stop()]);
+
+    api = await startApi(
+      {
+        till,
+        store,
+        config,
+        log: log.child({ component: 'api' }),
+        devices: { ...devices.api, awaitGlaseIdScan: (ms) => scans.armGlaseId(ms) },
+        layout: devices.layout,
+        pins: new PinGuard({ settings: store.settings }),
+        uiDir: UI_DIR,
+      },
+      { host: config.api.host, port: config.api.port },
+    );
+    const apiServer = api;
+    stops.push(['api', () => apiServer.close()]);
+
+    const demo = (opts.demo ?? process.env.GLASE_POS_DEMO === '1') ? await demoBootstrap({ till, store, log, simulatorUrl, say }) : undefined;
+
+    const notify = sdNotify(process.env, log);
+    if (opts.notify !== false) {
+      await notify.ready('till ready');
+      notify.startWatchdog();
+    }
+    stops.push(['sd_notify', () => notify.close()]);
+
+    const actual: Config = { ...config, api: { ...config.api, port: api.port }, simulator: { ...config.simulator, port: simulatorUrl ? Number(new URL(simulatorUrl).port) : config.simulator.port } };
+    const phoneUrl = simulatorUrl ? `${simulatorUrl}/phone` : undefined;
+    log.info('till ready', { api: api.url, simulator: simulatorUrl, phone: phoneUrl, printer: devices.printerEmulator ? `emulator 127.0.0.1:${devices.printerEmulator.port}` : config.printer.kind, scanner: devices.scannerEmulator?.devicePath ?? config.scanner.kind });
+    return {
+      config: actual,
+      apiUrl: api.url,
+      ...(simulatorUrl ? { simulatorUrl, phoneUrl } : {}),
+      printerEmulator: devices.printerEmulator,
+      scannerEmulator: devices.scannerEmulator,
+      till,
+      store,
+      ...(demo ? { demo } : {}),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
