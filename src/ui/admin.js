@@ -10,7 +10,7 @@ import { route } from './app.js';
 let pin = '';
 let tab = 'status';
 let expiryTimer = null;
-let waitingForScan = false;
+let sessionMs = 0; // the API slides the session on every admin call; so does this timer
 
 function renderPin(error) {
   $('pin-dots').textContent = pin ? '●'.repeat(pin.length) : ' ';
@@ -27,7 +27,6 @@ export function openPin() {
 function close() {
   clearTimeout(expiryTimer);
   setAdminSession(null);
-  waitingForScan = false;
   for (const id of ['reg-password', 'reg-reseller', 'reg-user', 'gid-input']) $(id).value = '';
   show('s-start');
   route();
@@ -39,9 +38,8 @@ async function login() {
   pin = ''; // the PIN leaves the page's memory whatever the answer
   if (r.ok) {
     setAdminSession(r.data.session);
-    const ms = Date.parse(r.data.expiresAt) - Date.now();
-    clearTimeout(expiryTimer);
-    if (ms > 0) expiryTimer = setTimeout(() => sessionEnded('The admin session has ended; enter the PIN again.'), ms);
+    sessionMs = Date.parse(r.data.expiresAt) - Date.now();
+    slide();
     show('s-admin');
     openTab('status');
     return;
@@ -62,9 +60,15 @@ function sessionEnded(message) {
   renderPin(message);
 }
 
+function slide() {
+  clearTimeout(expiryTimer);
+  if (sessionMs > 0) expiryTimer = setTimeout(() => sessionEnded('The admin session has ended; enter the PIN again.'), sessionMs);
+}
+
 /** An admin call; a 401 means the session is over, so back to the PIN. */
 async function adminCall(path, body) {
   const r = await call('POST', path, body);
+  if (r.ok) slide();
   if (r.status === 401) sessionEnded('The admin session has ended; enter the PIN again.');
   return r;
 }
@@ -73,7 +77,6 @@ function openTab(name) {
   tab = name;
   for (const b of document.querySelectorAll('#s-admin .tab[data-tab]')) b.classList.toggle('active', b.dataset.tab === name);
   for (const p of document.querySelectorAll('#s-admin .panel')) p.hidden = p.dataset.panel !== name;
-  waitingForScan = false;
   for (const id of ['reg-msg', 'gid-msg', 'printer-msg']) message(id, '');
   renderAdmin();
   if (name === 'printer') refreshReceipt();
@@ -151,7 +154,6 @@ async function unregister() {
 }
 
 async function assign(glaseId) {
-  waitingForScan = false;
   message('gid-msg', `Assigning Glase ID ${glaseId}…`);
   const r = await adminCall('/api/admin/glase-id', { glaseId });
   if (r.ok) {
@@ -161,14 +163,28 @@ async function assign(glaseId) {
   } else message('gid-msg', errorText(r.error), 'bad');
 }
 
-/** A scan from the till's scanner: on the Glase ID page a sticker fills in and assigns the ID. */
+/**
+ * A scan from the till's scanner. The daemon itself assigns a sticker scanned while the admin
+ * armed it ("Scan the sticker now"); the screen shows what happened, step by step.
+ */
 export function onScan(d) {
   if (current() !== 's-admin' || tab !== 'glaseid') return;
-  if (d.kind === 'glaseId') {
-    $('gid-input').value = d.value;
-    assign(d.value);
-  } else if (d.kind === 'junk') message('gid-msg', `That code is not a Glase sticker: ${d.reason ?? 'unreadable'}`, 'bad');
-  else if (waitingForScan) message('gid-msg', 'That was a receipt, not a Glase sticker. Scan the sticker.', 'bad');
+  if (d.kind === 'junk') return message('gid-msg', `That code is not a Glase sticker: ${d.reason ?? 'unreadable'}`, 'bad');
+  if (d.kind !== 'glaseId') return message('gid-msg', 'That was a receipt, not a Glase sticker. Scan the sticker.', 'bad');
+  $('gid-input').value = d.value;
+  if (d.action === 'assigning') message('gid-msg', `Assigning Glase ID ${d.value}…`);
+  else if (d.action === 'assigned') {
+    if (d.setup) st.setup = d.setup;
+    message('gid-msg', `Glase ID ${d.value} is assigned to this till.`, 'ok');
+    renderAdmin();
+  } else if (d.action === 'refused') message('gid-msg', d.message || `Glase ID ${d.value} was not assigned.`, 'bad');
+  else message('gid-msg', `Scanned ${d.value}. Press Assign to use it, or “Scan the sticker now” first.`);
+}
+
+async function armScan() {
+  const r = await adminCall('/api/admin/glase-id/await-scan', { seconds: 60 });
+  if (!r.ok) return message('gid-msg', errorText(r.error), 'bad');
+  message('gid-msg', 'Scan the Glase sticker with the till’s scanner now (waiting 60 s)…');
 }
 
 function refreshReceipt() {
@@ -222,10 +238,7 @@ export function initAdmin() {
     if (!v) return message('gid-msg', 'Type the Glase ID from the sticker, or scan it.', 'bad');
     assign(v);
   });
-  $('gid-scan').addEventListener('click', () => {
-    waitingForScan = true;
-    message('gid-msg', 'Scan the Glase sticker with the till’s scanner now…');
-  });
+  $('gid-scan').addEventListener('click', armScan);
   $('ptest-btn').addEventListener('click', printerTest);
   $('reprint-btn').addEventListener('click', reprint);
   onChange(() => {

@@ -68,6 +68,7 @@ function renderHeader() {
   setText('status-text', why.length === 0 ? 'Glase ready' : `Glase unavailable: ${why[0]}`);
   setText('mode-tag', st.mode === 'unattended' ? 'Self-checkout' : 'Cashier');
   $('conn-banner').hidden = st.connected;
+  document.body.classList.toggle('paying', !!st.payment && !st.payment.final);
 }
 
 async function boot() {

@@ -21,7 +21,9 @@ const unattended = () => st.mode === 'unattended';
 
 function notice(p) {
   if (actionError) return actionError;
-  if (p.state.startsWith('live.customerPaying')) return p.notice || 'The customer is paying right now — wait for the payment to finish.';
+  if (p.state.startsWith('live.customerPaying')) {
+    return unattended() ? 'Confirming your payment in the app…' : p.notice || 'The customer is paying right now — wait for the payment to finish.';
+  }
   if (p.notice) return p.notice;
   if (/unknown|cancelUnknown/i.test(p.state)) return p.message;
   return '';
@@ -29,8 +31,10 @@ function notice(p) {
 
 function setNotice(id, text) {
   $(id).hidden = !text;
-  setText(id, text);
+  setText(id, sentence(text));
 }
+
+const sentence = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
 
 /** The bar empties over one window of status polling. */
 function countdown(p) {
@@ -121,7 +125,7 @@ function renderEnded(p) {
   const [cashier, customer] = ENDINGS[p.outcome] ?? ['Payment ended', 'The payment ended'];
   setText('ended-title', unattended() ? customer : cashier);
   setText('ended-amount', display(p.amount, p.currency));
-  setText('ended-reason', p.reason || p.message);
+  setText('ended-reason', sentence(p.message || p.reason)); // reason is a code for logs; message is in words
   autoReturn(p, 'ended-return');
 }
 

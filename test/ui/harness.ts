@@ -1,0 +1,90 @@
+// Browser tests' set-up: a full till in-process (startDaemon: embedded simulator, virtual
+// printer and scanner, real API on an ephemeral port, temp data dir) and Debian's chromium
+// driven by playwright-core. Never downloads a browser.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { startDaemon, type DaemonHandle } from '../../src/main.js';
+
+export const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface UiTill {
+  daemon: DaemonHandle;
+  browser: Browser;
+  /** the kiosk screen, 800×480 */
+  kiosk: Page;
+  /** the customer's phone page on the simulator */
+  phone: Page;
+  shot(name: string, page?: Page): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface UiTillOptions {
+  demo?: boolean;
+  windowMs?: number;
+  mode?: 'cashier' | 'unattended';
+  autoCancelWindows?: number;
+}
+
+export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'glase-ui-'));
+  const config = loadConfig({
+    env: {},
+    overrides: {
+      dataDir,
+      log: { level: 'error' },
+      api: { port: 0, mode: o.mode ?? 'cashier' },
+      simulator: { port: 0, reversalMs: 20_000 },
+      payment: { windowMs: o.windowMs ?? 30_000, ...(o.autoCancelWindows ? { autoCancelWindows: o.autoCancelWindows } : {}) },
+      scanner: { debounceMs: 0 },
+    },
+  });
+  const daemon = await startDaemon(config, { demo: o.demo ?? true, log: silentLogger, notify: false, say: () => {} });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const kiosk = await browser.newPage({ viewport: { width: 800, height: 480 } });
+    const phone = await browser.newPage({ viewport: { width: 390, height: 720 } });
+    // A script error on a page is a failure of the test that caused it.
+    const errors: string[] = [];
+    for (const p of [kiosk, phone]) p.on('pageerror', (e) => errors.push(e.message));
+    await kiosk.goto(daemon.apiUrl + '/');
+    mkdirSync(SHOTS, { recursive: true });
+    const b = browser;
+    return {
+      daemon,
+      browser: b,
+      kiosk,
+      phone,
+      async shot(name, page = kiosk) {
+        await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+      },
+      async close() {
+        await b.close();
+        await daemon.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+        if (errors.length) throw new Error(`script errors on the pages: ${errors.join('; ')}`);
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    await daemon.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Types an amount on the start screen's keypad, key by key as a cashier would. */
+export async function typeKeys(page: Page, keypadId: string, text: string): Promise<void> {
+  for (const ch of text) await page.click(`#${keypadId} [data-key="${ch === '⌫' ? 'back' : ch}"]`);
+}
+
+/** Opens the phone page for a Glase ID and waits until it shows the open bill. */
+export async function phoneOpens(t: UiTill, glaseId: string): Promise<void> {
+  await t.phone.goto(`${t.daemon.phoneUrl}?glaseId=${encodeURIComponent(glaseId)}`);
+  await t.phone.waitForSelector('#invoice', { timeout: 10_000 });
+}

@@ -1,0 +1,117 @@
+// The cashier flow in a real browser against a full till: receipt total and other tenders,
+// the Glase dialog's amount, Pay, the customer paying on the phone page, the paid screen with
+// the ersReference and the receipt the printer emulator printed; cancel; the customer declines.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
+
+const t = suite('kiosk screen: cashier payment flow');
+let till: UiTill;
+let glaseId: string;
+
+t.before(async () => {
+  till = await startUiTill({ demo: true, windowMs: 30_000 });
+  glaseId = till.daemon.demo!.glaseId;
+  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+});
+t.after(async () => {
+  await till?.close();
+});
+
+t('full payment: tender split, lowered amount, phone pays, paid screen, receipt printed', async () => {
+  const k = till.kiosk;
+  assert.ok(await k.isDisabled('#glase-btn'), 'no receipt yet: the Glase button is disabled');
+  await typeKeys(k, 'kp-start', '200');
+  await k.click('#f-paid');
+  await typeKeys(k, 'kp-start', '50.5');
+  assert.is((await k.textContent('#v-left'))?.trim(), '149.50 SEK');
+  await till.shot('start');
+  assert.not.ok(await k.isDisabled('#glase-btn'));
+
+  await k.click('#glase-btn');
+  await k.waitForSelector('#s-amount:not([hidden])');
+  assert.is(await k.textContent('#v-amount'), '149.50', 'the amount left is pre-entered');
+  // raising above what is left is refused in words
+  await typeKeys(k, 'kp-amount', '150');
+  assert.match((await k.textContent('#amount-err')) ?? '', /at most 149.50 SEK is left to pay/);
+  assert.ok(await k.isDisabled('#pay-btn'));
+  await till.shot('amount-too-much');
+  await typeKeys(k, 'kp-amount', '⌫⌫⌫');
+  await typeKeys(k, 'kp-amount', '120.25');
+  assert.is(await k.textContent('#amount-err'), '');
+  await till.shot('amount');
+  await k.click('#pay-btn');
+
+  await k.waitForSelector('#s-wait:not([hidden])');
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
+  assert.is(await k.textContent('#wait-amount'), '120.25 SEK');
+  assert.match((await k.textContent('#wait-text')) ?? '', /scans the Glase sticker/);
+  await till.shot('waiting');
+
+  await phoneOpens(till, glaseId);
+  assert.is(await till.phone.textContent('#total'), '120.25 SEK', 'the phone shows the invoice the till sent');
+  await till.shot('phone-invoice', till.phone);
+  await till.phone.click('#pay');
+  await till.phone.waitForSelector('#result[data-status="PAID"]');
+  const phoneErs = (await till.phone.textContent('#ers'))!.trim();
+  await till.shot('phone-paid', till.phone);
+
+  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  const ers = await k.getAttribute('#paid-ref', 'data-ers');
+  assert.match(ers ?? '', /^\d{25}$/);
+  assert.is(ers, phoneErs, 'the till shows the reference the customer got');
+  assert.is((await k.textContent('#paid-ref'))!.replace(/\s/g, ''), ers);
+  assert.is(await k.textContent('#paid-amount'), '120.25 SEK');
+
+  const docs = await till.daemon.printerEmulator!.waitForDocuments(1, 10_000);
+  const printed = docs.find((d) => d.text.includes(ers!));
+  assert.ok(printed, 'the printer emulator printed a receipt with the ersReference');
+  assert.match(printed!.text, /Glase payment/);
+  assert.match(printed!.text, /120\.25/);
+  // the picture of the receipt as printed is on the paid screen
+  await k.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('#paid-receipt');
+    return !!img && !img.hidden && img.complete && img.naturalWidth > 0;
+  }, null, { timeout: 10_000 });
+  await till.shot('paid');
+
+  await k.click('#paid-done');
+  await k.waitForSelector('#s-start:not([hidden])');
+  assert.is(await k.textContent('#v-total'), '0', 'a new sale starts empty');
+  await k.waitForSelector('#status-dot.ok');
+});
+
+t('cancel while waiting: cancelled screen with the reason, the phone has no bill any more', async () => {
+  const k = till.kiosk;
+  await typeKeys(k, 'kp-start', '35');
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
+  await phoneOpens(till, glaseId);
+  await k.click('#wait-cancel');
+  await k.waitForSelector('#s-ended:not([hidden])', { timeout: 10_000 });
+  assert.is(await k.textContent('#ended-title'), 'Payment cancelled');
+  assert.ok(((await k.textContent('#ended-reason')) ?? '').length > 0, 'the reason is shown');
+  await till.shot('cancelled');
+  await till.phone.waitForSelector('#nothing', { timeout: 5_000 });
+  await k.click('#ended-done');
+  await k.waitForSelector('#s-start:not([hidden])');
+  assert.is(await k.textContent('#v-total'), '35', 'after a cancel the receipt stays for another tender');
+});
+
+t('the customer declines: failed screen', async () => {
+  const k = till.kiosk;
+  await k.waitForSelector('#status-dot.ok');
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
+  await phoneOpens(till, glaseId);
+  await till.phone.click('#decline');
+  await till.phone.waitForSelector('#result[data-status="FAILED"]');
+  await k.waitForSelector('#s-ended:not([hidden])', { timeout: 10_000 });
+  assert.match((await k.textContent('#ended-title')) ?? '', /failed|refused/i);
+  await till.shot('failed');
+  await k.click('#ended-done');
+});
+
+t.run();
