@@ -43,13 +43,16 @@ export async function run(argv: string[]): Promise<number> {
   const log = createLogger({ level: config.log.level, base: { component: 'daemon' } });
   // a signal during start-up still stops cleanly once start-up is done
   let signalled: string | undefined;
+  // handlers stay installed: a second Ctrl-C (terminal + npm start both forward it) must not
+  // kill the process halfway through closing the database
   const wait = new Promise<string>((resolve) => {
     const on = (sig: string) => () => {
+      if (signalled) return;
       signalled = sig;
       resolve(sig);
     };
-    process.once('SIGINT', on('SIGINT'));
-    process.once('SIGTERM', on('SIGTERM'));
+    process.on('SIGINT', on('SIGINT'));
+    process.on('SIGTERM', on('SIGTERM'));
   });
   let till;
   try {
