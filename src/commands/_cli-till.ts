@@ -110,7 +110,9 @@ export async function openCliTill(config: Config, opts: { terminalName?: string;
     store.close();
     throw e;
   }
-  const api = opts.wrap ? opts.wrap(glase) : glase;
+  const crashAt = process.env.GLASE_POS_TEST_CRASH_AT;
+  const api0 = crashAt ? crashingGlase(glase, crashAt) : glase;
+  const api = opts.wrap ? opts.wrap(api0) : api0;
   const till = createTill({
     store,
     glase: api,
@@ -121,6 +123,7 @@ export async function openCliTill(config: Config, opts: { terminalName?: string;
       api: { mode: config.api.mode },
     },
   });
+  if (crashAt) till.subscribe((e) => e.type === 'payment' && e.payment.state === crashAt && crash());
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -155,4 +158,28 @@ export async function closing<T>(t: CliTill, body: (t: CliTill) => Promise<T>): 
   } finally {
     await t.close();
   }
+}
+
+// Crash injection for the crash test (test/crash): GLASE_POS_TEST_CRASH_AT=<journal state>
+// kills this process with SIGKILL right after that state was committed; "poll-paid" and
+// "submit-answered" kill it right after Glase answered (acknowledged) but before the till
+// could act on the answer. Unset in normal use: nothing is wrapped.
+function crash(): never {
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('unreachable');
+}
+
+function crashingGlase(g: GlaseClient, at: string): GlaseClient {
+  return Object.assign(Object.create(g) as GlaseClient, {
+    getPaymentStatus: async (...a: Parameters<GlaseClient['getPaymentStatus']>) => {
+      const r = await g.getPaymentStatus(...a);
+      if (at === 'poll-paid' && r.ok && r.status === 'PAID') crash();
+      return r;
+    },
+    submitPaymentReceipt: async (...a: Parameters<GlaseClient['submitPaymentReceipt']>) => {
+      const r = await g.submitPaymentReceipt(...a);
+      if (at === 'submit-answered') crash();
+      return r;
+    },
+  });
 }
