@@ -1,0 +1,55 @@
+// The "try again / cancel the payment" question after a window without payment (a short
+// window from config), answered in the browser: try again then the customer pays; and cancel.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
+
+const t = suite('kiosk screen: the try-again question');
+let till: UiTill;
+
+t.before(async () => {
+  till = await startUiTill({ demo: true, windowMs: 2_000 });
+  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+});
+t.after(async () => {
+  await till?.close();
+});
+
+async function startPayment(amount: string) {
+  const k = till.kiosk;
+  await typeKeys(k, 'kp-start', amount);
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForSelector('#s-wait:not([hidden])');
+}
+
+t('question after the window, try again, then the customer pays', async () => {
+  const k = till.kiosk;
+  await startPayment('42');
+  await k.waitForSelector('#s-question:not([hidden])', { timeout: 10_000 });
+  assert.is(await k.textContent('#q-amount'), '42.00 SEK');
+  assert.not.ok(await k.isDisabled('#q-again'));
+  await till.shot('question');
+
+  await k.click('#q-again');
+  await k.waitForSelector('#s-wait:not([hidden])', { timeout: 5_000 });
+  assert.is(await k.textContent('#wait-title'), 'Waiting for the customer', 'a new window of polling');
+  await phoneOpens(till, till.daemon.demo!.glaseId);
+  await till.phone.click('#pay');
+  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  assert.match((await k.getAttribute('#paid-ref', 'data-ers')) ?? '', /^\d{25}$/);
+  await k.click('#paid-done');
+  await k.waitForSelector('#s-start:not([hidden])');
+});
+
+t('question after the window, cancel the payment', async () => {
+  const k = till.kiosk;
+  await k.waitForSelector('#status-dot.ok', { timeout: 10_000 });
+  await startPayment('9');
+  await k.waitForSelector('#s-question:not([hidden])', { timeout: 10_000 });
+  await k.click('#q-cancel');
+  await k.waitForSelector('#s-ended:not([hidden])', { timeout: 10_000 });
+  assert.is(await k.textContent('#ended-title'), 'Payment cancelled');
+});
+
+t.run();

@@ -1,0 +1,55 @@
+// Unattended self-checkout: customer words, no question (the till cancels by itself after
+// the configured windows), and the screen returns to the start a few seconds after a result.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
+
+const t = suite('kiosk screen: unattended self-checkout');
+let till: UiTill;
+
+t.before(async () => {
+  till = await startUiTill({ demo: true, mode: 'unattended', windowMs: 1_500, autoCancelWindows: 2 });
+  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+});
+t.after(async () => {
+  await till?.close();
+});
+
+t('customer texts, pay on the phone, thank-you screen, back to start by itself', async () => {
+  const k = till.kiosk;
+  assert.is(await k.textContent('#mode-tag'), 'Self-checkout');
+  assert.not.ok(await k.isVisible('#f-paid'), 'no other-tender field for customers');
+  await typeKeys(k, 'kp-start', '19.90');
+  assert.is(await k.textContent('#glase-btn'), 'Pay with Glase');
+  await till.shot('unattended-start');
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Scan the Glase code with your phone', null, { timeout: 10_000 });
+  await till.shot('unattended-waiting');
+  await phoneOpens(till, till.daemon.demo!.glaseId);
+  await till.phone.click('#pay');
+  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  assert.is(await k.textContent('#paid-title'), 'Thank you! Payment received');
+  await k.waitForFunction(() => /Back to the start in \d s/.test(document.querySelector('#paid-return')?.textContent ?? ''), null, { timeout: 10_000 });
+  await till.shot('unattended-paid');
+  await k.waitForSelector('#s-start:not([hidden])', { timeout: 12_000 });
+  assert.is(await k.textContent('#v-total'), '0', 'the next customer starts empty');
+});
+
+t('nobody pays: no question, the till cancels after the windows, back to start', async () => {
+  const k = till.kiosk;
+  await k.waitForSelector('#status-dot.ok', { timeout: 10_000 });
+  await typeKeys(k, 'kp-start', '5');
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForSelector('#s-wait:not([hidden])');
+  // the question never shows in unattended mode; the payment ends by itself
+  const sawQuestion = k.waitForSelector('#s-question:not([hidden])', { timeout: 8_000 }).then(() => true, () => false);
+  await k.waitForSelector('#s-ended:not([hidden])', { timeout: 15_000 });
+  assert.is(await k.textContent('#ended-title'), 'The payment was cancelled');
+  await till.shot('unattended-cancelled');
+  await k.waitForSelector('#s-start:not([hidden])', { timeout: 12_000 });
+  assert.not.ok(await sawQuestion, 'no try-again question for a customer');
+});
+
+t.run();
