@@ -155,7 +155,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
 
     const notify = sdNotify(process.env, log);
     if (opts.notify !== false) {
-      await notify.ready('till ready');
+      void notify.ready('till ready');
       notify.startWatchdog();
     }
     stops.push(['sd_notify', () => notify.close()]);

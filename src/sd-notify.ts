@@ -2,7 +2,7 @@
 // Node cannot send unix datagrams, so this uses the systemd-notify binary (the unit has
 // NotifyAccess=all because the message comes from that child). Without NOTIFY_SOCKET or the
 // binary it does nothing.
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Logger } from './log.js';
 
@@ -20,13 +20,17 @@ export interface SdNotify {
 export function sdNotify(env: NodeJS.ProcessEnv = process.env, log?: Logger, binary = BINARIES.find((b) => existsSync(b))): SdNotify {
   const enabled = !!env.NOTIFY_SOCKET && !!binary;
   let timer: NodeJS.Timeout | undefined;
+  const running = new Set<ChildProcess>();
   const send = (...args: string[]) =>
     new Promise<void>((resolve) => {
       if (!enabled) return resolve();
-      execFile(binary!, args, { env }, (err) => {
-        if (err) log?.warn('systemd-notify failed', { args: args.join(' '), error: err });
+      // systemd-notify waits for systemd to read the message (a barrier); bound that wait
+      const child = execFile(binary!, args, { env, timeout: 5000 }, (err) => {
+        running.delete(child);
+        if (err && !err.killed) log?.warn('systemd-notify failed', { args: args.join(' '), error: err });
         resolve();
       });
+      running.add(child);
     });
   return {
     enabled,
@@ -40,6 +44,9 @@ export function sdNotify(env: NodeJS.ProcessEnv = process.env, log?: Logger, bin
       timer.unref();
       return ms;
     },
-    close: () => clearInterval(timer),
+    close() {
+      clearInterval(timer);
+      for (const c of running) c.kill();
+    },
   };
 }
