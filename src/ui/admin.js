@@ -34,6 +34,7 @@ function close() {
 
 async function login() {
   if (!pin) return;
+  setText('pin-err', '');
   const r = await call('POST', '/api/admin/session', { pin });
   pin = ''; // the PIN leaves the page's memory whatever the answer
   if (r.ok) {

@@ -78,6 +78,7 @@ export function onScreenKeyboard(osk) {
   }
   document.addEventListener('focusin', (e) => {
     if (e.target.matches?.('input[data-osk]')) {
+      clearTimeout(closing);
       target = e.target;
       shift = target.getAttribute('autocapitalize') === 'characters';
       render();
@@ -86,9 +87,15 @@ export function onScreenKeyboard(osk) {
       target.scrollIntoView({ block: 'nearest' });
     }
   });
+  // Closing waits a moment: closing at once would move the page under a finger that is
+  // pressing a button (the press would land elsewhere).
+  let closing = null;
   document.addEventListener('focusout', (e) => {
-    // Moving focus to something else than another keyboard field closes the keyboard.
-    if (e.target === target && !(e.relatedTarget && e.relatedTarget.matches?.('input[data-osk]'))) hide();
+    if (e.target !== target) return;
+    clearTimeout(closing);
+    closing = setTimeout(() => {
+      if (!document.activeElement?.matches?.('input[data-osk]')) hide();
+    }, 250);
   });
   render();
   return { hide };
