@@ -92,6 +92,10 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       const m = match(routes, req.method ?? 'GET', url.pathname);
       if (m === 'method') throw new HttpError(405, 'method', `${req.method} is not allowed on ${url.pathname}`);
       if (!m) throw new HttpError(404, 'path', `no route ${url.pathname}`);
+      // a page from another site in the kiosk's browser must not drive the till (CSRF):
+      // browsers send Origin on cross-site requests; only our own origin may call the API
+      const origin = req.headers.origin;
+      if (origin !== undefined && m.route.access !== 'public' && !sameOrigin(origin, req.headers.host)) throw new HttpError(403, 'origin', 'cross-site requests are not allowed');
       const who = auth.who(req);
       if (m.route.access !== 'public' && !who) throw new HttpError(401, 'authorization', d.config.api.token ? 'a valid bearer token (or the kiosk cookie) is required' : 'the kiosk cookie is required');
       if (m.route.access === 'admin') {
@@ -100,6 +104,8 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       }
       let body: unknown;
       if (m.route.body) {
+        const type = req.headers['content-type'];
+        if (type !== undefined && !/^application\/json\b/i.test(type) && req.headers['content-length'] !== '0') throw new HttpError(415, 'content-type', 'must be application/json');
         const raw = await readJson(req);
         const r = m.route.body.safeParse(raw ?? {});
         if (!r.success) throw fromZod(r.error, raw);
@@ -135,6 +141,14 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       });
     },
   };
+}
+
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -76,6 +76,16 @@ t('validation errors name the field and the rule', async () => {
   assert.is((await pos('GET', '/api/payments/current')).status, 404);
 });
 
+t('cross-site requests are refused (CSRF) and bodies must be JSON', async () => {
+  const evil = await pos('POST', '/api/payments', { amount: 100 }, { origin: 'http://evil.example' });
+  assert.equal([evil.status, evil.json.error.field], [403, 'origin']);
+  const own = await pos('GET', '/api/readiness', undefined, { origin: till.apiUrl });
+  assert.is(own.status, 200);
+  const form = await pos('POST', '/api/payments', '{"amount":100}', { 'content-type': 'text/plain' });
+  assert.equal([form.status, form.json.error.field], [415, 'content-type']);
+  assert.is((await pos('GET', '/api/payments/current')).status, 404, 'nothing started');
+});
+
 t('unknown routes and methods', async () => {
   assert.is((await pos('GET', '/api/nope')).status, 404);
   const m = await pos('DELETE', '/api/payments');
