@@ -50,10 +50,11 @@ export interface PinGuardOptions {
   now?: () => number;
 }
 
-/** Checks PINs with a lockout and hands out admin sessions. */
+export const PIN_LOCK_KEY = 'adminPinLock';
+
+/** Checks PINs with a lockout and hands out admin sessions. The lockout is kept in the store,
+ * so restarting the daemon does not hand out fresh tries. */
 export class PinGuard {
-  private failures = 0;
-  private lockedUntil = 0;
   private readonly sessions = new Map<string, number>();
   private readonly now: () => number;
 
@@ -61,22 +62,28 @@ export class PinGuard {
     this.now = o.now ?? Date.now;
   }
 
+  private lock(): { failures: number; lockedUntil: number } {
+    return this.o.settings.get<{ failures: number; lockedUntil: number }>(PIN_LOCK_KEY) ?? { failures: 0, lockedUntil: 0 };
+  }
+
   login(pin: string): PinCheck {
     const now = this.now();
-    if (now < this.lockedUntil) return { ok: false, reason: 'locked', retryAfterS: Math.ceil((this.lockedUntil - now) / 1000) };
+    const lock = this.lock();
+    if (now < lock.lockedUntil) return { ok: false, reason: 'locked', retryAfterS: Math.ceil((lock.lockedUntil - now) / 1000) };
     const stored = this.o.settings.get<StoredPin>(PIN_KEY);
     if (!stored) return { ok: false, reason: 'no-pin' };
     if (!verifyPin(pin, stored)) {
-      this.failures++;
+      const failures = lock.failures + 1;
       const free = this.o.freeTries ?? 5;
-      if (this.failures >= free) {
-        const ms = Math.min((this.o.baseLockMs ?? 30_000) * 2 ** (this.failures - free), this.o.maxLockMs ?? 3_600_000);
-        this.lockedUntil = now + ms;
+      if (failures >= free) {
+        const ms = Math.min((this.o.baseLockMs ?? 30_000) * 2 ** (failures - free), this.o.maxLockMs ?? 3_600_000);
+        this.o.settings.set(PIN_LOCK_KEY, { failures, lockedUntil: now + ms });
         return { ok: false, reason: 'locked', retryAfterS: Math.ceil(ms / 1000) };
       }
+      this.o.settings.set(PIN_LOCK_KEY, { failures, lockedUntil: 0 });
       return { ok: false, reason: 'wrong' };
     }
-    this.failures = 0;
+    if (lock.failures) this.o.settings.delete(PIN_LOCK_KEY);
     const session = randomBytes(24).toString('hex');
     const expires = now + (this.o.sessionMs ?? 10 * 60_000);
     this.sessions.set(session, expires);

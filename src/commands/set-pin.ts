@@ -1,7 +1,7 @@
 // `glase-pos set-pin`: sets the admin PIN (4–12 digits), stored hashed (scrypt + salt) in the
 // till's database. Reads it from a no-echo prompt on a terminal, or one line of stdin.
 import { ConfigError, loadConfig } from '../config.js';
-import { pinProblem, setPin } from '../api/pin.js';
+import { PIN_LOCK_KEY, pinProblem, setPin } from '../api/pin.js';
 import { openStore } from '../store/store.js';
 import { ValidationError } from '../validation-error.js';
 import { parseOptions } from './_args.js';
@@ -97,6 +97,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     store.transaction(() => {
       setPin(store.settings, pin);
+      store.settings.delete(PIN_LOCK_KEY); // whoever has the shell may end a PIN lockout
       store.audit.append('admin@cli', 'set-pin');
     });
   } finally {

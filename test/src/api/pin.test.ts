@@ -48,6 +48,17 @@ unit('5 wrong PINs lock; the lockout doubles; a right PIN during it is refused; 
   assert.equal(g.login('0000'), { ok: false, reason: 'wrong' });
 });
 
+unit('the lockout survives a restart (a new guard on the same store)', () => {
+  let now = 5_000_000;
+  setPin(store.settings, '1234');
+  const g = new PinGuard({ settings: store.settings, now: () => now });
+  for (let i = 0; i < 5; i++) g.login('0000');
+  const again = new PinGuard({ settings: store.settings, now: () => now });
+  assert.equal(again.login('1234'), { ok: false, reason: 'locked', retryAfterS: 30 });
+  now += 30_000;
+  assert.equal(again.login('0000'), { ok: false, reason: 'locked', retryAfterS: 60 });
+});
+
 unit('sessions expire and slide', () => {
   let now = 0;
   setPin(store.settings, '1234');
