@@ -64,8 +64,9 @@ export function paymentStarted(p) {
 
 function renderHeader() {
   const why = unavailableReasons();
-  $('status-dot').className = 'dot ' + (why.length === 0 ? 'ok' : 'bad');
-  setText('status-text', why.length === 0 ? 'Glase ready' : `Glase unavailable: ${why[0]}`);
+  const paying = st.connected && st.payment && !st.payment.final;
+  $('status-dot').className = 'dot ' + (paying ? 'busy' : why.length === 0 ? 'ok' : 'bad');
+  setText('status-text', paying ? 'Glase payment in progress' : why.length === 0 ? 'Glase ready' : `Glase unavailable: ${why[0]}`);
   setText('mode-tag', st.mode === 'unattended' ? 'Self-checkout' : 'Cashier');
   $('conn-banner').hidden = st.connected;
   document.body.classList.toggle('paying', !!st.payment && !st.payment.final);
@@ -97,8 +98,10 @@ async function boot() {
   subscribe(
     {
       payment: (d) => {
-        acceptPayment(d.payment ?? d);
+        const p = d.payment ?? d;
+        acceptPayment(p);
         update('payment');
+        if (p.final) refreshReadiness(); // an ending can add a reason (an unconfirmed payment)
       },
       setup: (d) => {
         st.setup = d.setup ?? d;
@@ -107,6 +110,7 @@ async function boot() {
       readiness: (d) => {
         st.readiness = d.readiness ?? d;
         update('readiness');
+        refreshReadiness();
       },
       printer: (d) => {
         st.printer = { ...(st.printer ?? {}), ...(d.printer ?? d) };
@@ -133,6 +137,14 @@ async function boot() {
       update('connection');
     },
   );
+}
+
+/** /api/readiness is the API's full view (it adds reasons the till's own event lacks). */
+async function refreshReadiness() {
+  const r = await call('GET', '/api/readiness');
+  if (!r.ok) return;
+  st.readiness = r.data;
+  update('readiness');
 }
 
 function update(what) {

@@ -48,16 +48,14 @@ export function renderSale() {
       ul.appendChild(li);
     }
     box.appendChild(ul);
-    if ((st.readiness?.reasons ?? []).some((r) => /orphan/i.test(r.code))) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'secondary';
-      b.id = 'orphan-confirm';
-      b.textContent = 'I have checked that payment';
-      b.addEventListener('click', () => call('POST', '/api/orphan/confirm', {}));
-      box.appendChild(b);
-    }
-  } else if (!t.error && t.total > 0 && t.left <= 0) {
+  }
+  // A payment whose sendInvoice answer was lost blocks new ones until the cashier has checked
+  // it (with the customer or the back office); the confirm takes the payment button's place.
+  const orphan = st.mode !== 'unattended' && (st.readiness?.reasons ?? []).some((r) => /orphan/i.test(r.code));
+  $('orphan-confirm').hidden = !orphan;
+  btn.hidden = orphan;
+  if (why.length) return;
+  if (!t.error && t.total > 0 && t.left <= 0) {
     box.textContent = 'Nothing is left to pay.';
   } else if (!t.error && t.total <= 0) {
     box.textContent = st.mode === 'unattended' ? 'Enter the amount to pay.' : 'Enter the receipt total to start.';
@@ -134,6 +132,12 @@ export function initSale() {
     });
   }
   $('glase-btn').addEventListener('click', openAmount);
+  $('orphan-confirm').addEventListener('click', async () => {
+    const r = await call('POST', '/api/orphan/confirm', { note: 'confirmed on the kiosk screen' });
+    setText('start-err', r.ok ? '' : errorText(r.error));
+    if (r.ok && r.data?.readiness) st.readiness = r.data.readiness;
+    renderSale();
+  });
   $('amount-back').addEventListener('click', () => {
     show('s-start');
     route();

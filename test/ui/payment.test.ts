@@ -114,4 +114,59 @@ t('the customer declines: failed screen', async () => {
   await k.click('#ended-done');
 });
 
+t('the customer is paying right now: cancel is refused with a notice, the payment completes', async () => {
+  const k = till.kiosk;
+  await k.waitForSelector('#status-dot.ok', { timeout: 10_000 });
+  await typeKeys(k, 'kp-start', '⌫⌫8'); // the cancelled receipt of 35 was still there
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
+  // the customer has scanned and is confirming with the PIN in the app
+  const scan = await fetch(`${till.daemon.simulatorUrl}/simulator/customer/scan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ glaseId }) });
+  assert.is(scan.status, 200);
+  await k.click('#wait-cancel');
+  await k.waitForSelector('#wait-notice:not([hidden])', { timeout: 10_000 });
+  assert.match((await k.textContent('#wait-notice')) ?? '', /paying right now/i);
+  await till.shot('customer-paying');
+  await phoneOpens(till, glaseId);
+  await till.phone.click('#pay');
+  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  await k.click('#paid-done');
+});
+
+t('paper out: Glase is unavailable and the screen says why; paper back: ready again', async () => {
+  const k = till.kiosk;
+  await k.waitForSelector('#status-dot.ok', { timeout: 10_000 });
+  await typeKeys(k, 'kp-start', '20');
+  till.daemon.printerEmulator!.setState({ paperOut: true });
+  await k.waitForFunction(() => /printer/i.test(document.querySelector('#why')?.textContent ?? ''), null, { timeout: 15_000 });
+  assert.ok(await k.isDisabled('#glase-btn'));
+  assert.match((await k.textContent('#why')) ?? '', /Glase is unavailable:.*receipt printer is not ready/);
+  await till.shot('unavailable-paper-out');
+  till.daemon.printerEmulator!.setState({ paperOut: false });
+  await k.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  assert.not.ok(await k.isDisabled('#glase-btn'));
+});
+
+t('the answer to sendInvoice is lost: not confirmed, the cashier confirms it on the start screen', async () => {
+  const k = till.kiosk;
+  await k.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  const fault = await fetch(`${till.daemon.simulatorUrl}/simulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operation: 'sendInvoice', drop: true, times: 1 }) });
+  assert.is(fault.status, 201);
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForSelector('#s-ended:not([hidden])', { timeout: 20_000 });
+  assert.is(await k.textContent('#ended-title'), 'Payment not confirmed');
+  await till.shot('orphaned');
+  await k.click('#ended-done');
+  await k.waitForSelector('#orphan-confirm:not([hidden])', { timeout: 10_000 });
+  assert.ok(await k.isHidden('#glase-btn'), 'no new payment before the lost one is confirmed');
+  assert.match((await k.textContent('#why')) ?? '', /lost its answer/);
+  await till.shot('orphan-confirm');
+  await k.click('#orphan-confirm');
+  await k.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  assert.ok(await k.isHidden('#orphan-confirm'));
+  assert.not.ok(await k.isDisabled('#glase-btn'));
+});
+
 t.run();
