@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the route table and its zod schemas.
 import { z } from 'zod/v4';
 import type { Route } from './router.js';
+import { VIEW_SCHEMAS } from './view-schemas.js';
 
 const ErrorBody = {
   type: 'object',
@@ -18,7 +19,8 @@ export function openApiDocument(routes: Route[], version: string) {
     for (const [code, description] of Object.entries(r.responses)) {
       const ok = Number(code) < 300;
       const type = ok ? (r.produces ?? 'application/json') : 'application/json';
-      responses[code] = { description, content: { [type]: ok ? { schema: r.produces ? { type: 'string' } : {} } : { schema: { $ref: '#/components/schemas/Error' } } } };
+      const okSchema = r.produces ? { type: 'string' } : r.returns ? { $ref: `#/components/schemas/${r.returns}` } : {};
+      responses[code] = { description, content: { [type]: { schema: ok ? okSchema : { $ref: '#/components/schemas/Error' } } } };
     }
     if (r.body) responses['400'] = { description: 'validation error naming the field and rule', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     if (r.access !== 'public') responses['401'] = { description: r.access === 'admin' ? 'no valid token/kiosk cookie, or no admin session' : 'no valid token or kiosk cookie', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -37,7 +39,7 @@ export function openApiDocument(routes: Route[], version: string) {
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: { Error: ErrorBody },
+      schemas: { Error: ErrorBody, ...VIEW_SCHEMAS },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'config api.token' },
         kioskCookie: { type: 'apiKey', in: 'cookie', name: 'kiosk', description: 'set when the kiosk screen loads / from loopback' },

@@ -27,6 +27,8 @@ export interface Route {
   body?: z.ZodType;
   /** documented answers besides 400/401 */
   responses: Record<number, string>;
+  /** component schema of the success answer (src/api/view-schemas.ts) */
+  returns?: import('./view-schemas.js').ViewName;
   /** content type of a 200 that is not JSON */
   produces?: string;
   handler(ctx: Ctx<any>): Promise<Reply> | Reply;

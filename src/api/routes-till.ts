@@ -14,12 +14,13 @@ const notFound = (what: string) => new HttpError(404, what, 'not found');
 export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
   const currency = d.config.terminal.currency;
   return [
-    route({ method: 'GET', path: '/api/status', access: 'client', summary: 'Setup, readiness, the payment in flight, devices and mode', responses: { 200: 'status' }, handler: () => ({ status: 200, body: statusOut(d) }) }),
-    route({ method: 'GET', path: '/api/readiness', access: 'client', summary: 'May a Glase payment start now, and if not, why', responses: { 200: 'Readiness' }, handler: () => ({ status: 200, body: readinessOut(d) }) }),
+    route({ method: 'GET', path: '/api/status', access: 'client', returns: 'Status', summary: 'Setup, readiness, the payment in flight, devices and mode', responses: { 200: 'status' }, handler: () => ({ status: 200, body: statusOut(d) }) }),
+    route({ method: 'GET', path: '/api/readiness', access: 'client', returns: 'Readiness', summary: 'May a Glase payment start now, and if not, why', responses: { 200: 'Readiness' }, handler: () => ({ status: 200, body: readinessOut(d) }) }),
     route({
       method: 'POST',
       path: '/api/payments',
       access: 'client',
+      returns: 'PaymentView',
       summary: 'Start a Glase payment (one per till)',
       body: NewPayment,
       responses: { 201: 'PaymentView', 409: 'refused by a start rule (message says why)' },
@@ -42,6 +43,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
       method: 'GET',
       path: '/api/payments/current',
       access: 'client',
+      returns: 'PaymentView',
       summary: 'The payment in flight',
       responses: { 200: 'PaymentView', 404: 'no payment in flight' },
       handler: () => {
@@ -54,6 +56,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
       method: 'GET',
       path: '/api/payments/:id',
       access: 'client',
+      returns: 'PaymentView',
       summary: 'One payment by paymentId',
       responses: { 200: 'PaymentView', 404: 'unknown paymentId' },
       handler: ({ params }) => {
@@ -66,6 +69,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
       method: 'POST',
       path: '/api/payments/:id/try-again',
       access: 'client',
+      returns: 'PaymentView',
       summary: 'Answer "try again" to the question after a window',
       responses: { 200: 'PaymentView', 404: 'unknown paymentId', 409: 'the question is not open' },
       handler: ({ params }) => answer(d, params.id, 'try-again'),
@@ -74,6 +78,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
       method: 'POST',
       path: '/api/payments/:id/cancel',
       access: 'client',
+      returns: 'PaymentView',
       summary: 'Ask to cancel the payment; the outcome arrives as a payment event',
       responses: { 202: 'PaymentView (cancel requested)', 404: 'unknown paymentId', 409: 'cannot cancel now' },
       handler: ({ params }) => answer(d, params.id, 'cancel'),

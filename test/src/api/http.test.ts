@@ -3,6 +3,7 @@
 // every route, the screen's files are served and nothing outside src/ui.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { VIEW_SCHEMAS } from '../../../src/api/view-schemas.js';
 import { client, startTestTill, type TestTill } from './_till.js';
 
 const TOKEN = 'host-pos-token-0123456789';
@@ -129,6 +130,14 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
   assert.is(pay.additionalProperties, false);
   assert.ok(doc.paths['/api/payments'].post.responses['409']);
   assert.ok(doc.paths['/api/admin/register'].post.security.some((s: any) => 'adminSession' in s));
+  assert.is(doc.paths['/api/payments'].post.responses['201'].content['application/json'].schema.$ref, '#/components/schemas/PaymentView');
+  // the documented answers match real ones: every required key is there
+  const st = (await pos('GET', '/api/status')).json;
+  for (const k of VIEW_SCHEMAS.Status.required) assert.ok(k in st, `Status.${k}`);
+  for (const k of VIEW_SCHEMAS.SetupView.required) assert.ok(k in st.setup, `SetupView.${k}`);
+  for (const k of VIEW_SCHEMAS.Readiness.required) assert.ok(k in st.readiness, `Readiness.${k}`);
+  for (const k of VIEW_SCHEMAS.PrinterView.required) assert.ok(k in st.printer, `PrinterView.${k}`);
+  assert.ok(VIEW_SCHEMAS.SetupView.properties.state.enum.includes(st.setup.state));
 });
 
 t.run();

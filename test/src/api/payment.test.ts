@@ -3,6 +3,7 @@
 // it. Cancel, try again after a short window, and paper out refusing a payment.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { VIEW_SCHEMAS } from '../../../src/api/view-schemas.js';
 import { client, sse, startTestTill, until, type TestTill } from './_till.js';
 
 const t = suite('payments through the API');
@@ -27,6 +28,7 @@ t('a full payment: 201, events up to completed with the ersReference, the receip
   const p = await call('POST', '/api/payments', { amount: 1250, rows: [{ description: 'Coffee', amount: 1500 }, { description: 'Discount', amount: -250 }], cashierId: 'anna' });
   assert.is(p.status, 201, JSON.stringify(p.json));
   assert.equal([p.json.amount, p.json.currency, p.json.amountText, p.json.final], [1250, 'SEK', '12.50 SEK', false]);
+  for (const k of VIEW_SCHEMAS.PaymentView.required) assert.ok(k in p.json, `PaymentView.${k}`);
   const id = p.json.paymentId;
   const second = await call('POST', '/api/payments', { amount: 100 });
   assert.equal([second.status, second.json.error.rule], [409, 'one-payment']);

@@ -1,0 +1,45 @@
+// JSON Schemas of what the API answers, for the OpenAPI document. Kept beside the view types
+// (src/till/types.ts, src/api/views.ts); the API tests check real answers against the names here.
+const str = { type: 'string' } as const;
+const int = { type: 'integer' } as const;
+const bool = { type: 'boolean' } as const;
+
+export const VIEW_SCHEMAS = {
+  Readiness: {
+    type: 'object',
+    required: ['ready', 'reasons'],
+    properties: {
+      ready: bool,
+      reasons: { type: 'array', items: { type: 'object', required: ['code', 'message'], properties: { code: { enum: ['not-registered', 'no-glase-id', 'server-unreachable', 'server-unknown', 'printer-not-ready', 'payment-in-progress', 'orphan-unconfirmed'] }, message: str } } },
+    },
+  },
+  SetupView: {
+    type: 'object',
+    required: ['state', 'message'],
+    properties: { state: { enum: ['unregistered', 'registering', 'registered', 'assigning', 'ready', 'unregistering', 'forgetting'] }, terminalId: str, glaseId: str, message: str, resultCode: int, ok: bool },
+  },
+  PaymentView: {
+    type: 'object',
+    required: ['paymentId', 'clientInvoiceId', 'state', 'final', 'message', 'amount', 'currency', 'amountText', 'version', 'windows', 'recovered', 'canTryAgain', 'canCancel'],
+    properties: {
+      paymentId: str, clientInvoiceId: str, state: { ...str, description: '"sending", "live.window", "live.question" (the try again / cancel question), "paid.printing", "completed", …' },
+      final: bool, outcome: { enum: ['completed', 'cancelled', 'failed', 'refused', 'orphaned'] }, message: str, notice: str, reason: str,
+      amount: { ...int, description: 'minor units' }, currency: str, amountText: { ...str, examples: ['12.50 SEK'] },
+      invoiceReference: str, ersReference: { ...str, pattern: '^\\d{25}$' }, version: int, windows: int, resultCode: int, recovered: bool,
+      canTryAgain: bool, canCancel: bool, printJobId: int, receiptSubmitted: bool,
+    },
+  },
+  PrinterView: { type: 'object', required: ['kind', 'ready'], properties: { kind: str, ready: bool, reason: str } },
+  Status: {
+    type: 'object',
+    required: ['setup', 'readiness', 'printer', 'scanner', 'mode', 'currency', 'windowMs', 'autoCancelWindows'],
+    properties: {
+      setup: { $ref: '#/components/schemas/SetupView' }, readiness: { $ref: '#/components/schemas/Readiness' }, payment: { $ref: '#/components/schemas/PaymentView' },
+      printer: { $ref: '#/components/schemas/PrinterView' }, scanner: { type: 'object', properties: { kind: str, connected: bool } },
+      mode: { enum: ['cashier', 'unattended'] }, currency: str, windowMs: int, autoCancelWindows: int,
+    },
+  },
+  AdminSession: { type: 'object', required: ['session', 'expiresAt'], properties: { session: str, expiresAt: { ...str, format: 'date-time' } } },
+} as const;
+
+export type ViewName = keyof typeof VIEW_SCHEMAS;
