@@ -151,7 +151,10 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     const apiServer = api;
     stops.push(['api', () => apiServer.close()]);
 
-    const demo = (opts.demo ?? process.env.GLASE_POS_DEMO === '1') ? await demoBootstrap({ till, store, log, simulatorUrl, say }) : undefined;
+    // the demo registers with the simulator's demo reseller: never against a real Glase server
+    const wantDemo = opts.demo ?? process.env.GLASE_POS_DEMO === '1';
+    if (wantDemo && !simulatorUrl) log.warn('demo bootstrap skipped: glase.url is a real server, register the till in the admin menu');
+    const demo = wantDemo && simulatorUrl ? await demoBootstrap({ till, store, log, simulatorUrl, say }) : undefined;
 
     const notify = sdNotify(process.env, log);
     if (opts.notify !== false) {
