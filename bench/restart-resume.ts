@@ -3,7 +3,8 @@
 // is started at once. Measured at the simulator (its log line of each getPaymentStatus): the
 // time from the SIGKILL to the first status poll of the resumed payment. Target ≤ 2 s.
 // Also shows how much of it is starting node + loading the code (the same process, `--help`).
-// Run: npm run bench:restart [-- --n 10] [-- --dist] (--dist: the built dist/src/cli.js, as on a till)
+// Run: npm run bench:restart [-- --n 10] [--dist]   (--dist: the built dist/src/cli.js, as on a
+// till; run `npm run build` first)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,6 +8,7 @@ import { SOAP_PATH } from '../simulator/index.js';
 import { openStore, type Store } from '../store/store.js';
 import { createTill, type Till } from '../till/till.js';
 import { ValidationError } from '../validation-error.js';
+import { TillBusyError, acquireTillLock } from './_till-lock.js';
 import { parseOptions, type OptionSpec } from './_args.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -103,11 +104,20 @@ export interface CliTill {
 export async function openCliTill(config: Config, opts: { terminalName?: string; wrap?: (g: GlaseClient) => GlaseClient } = {}): Promise<CliTill> {
   const log = cliLogger(config);
   const store = openStore(config.dataDir);
+  let release: () => void;
+  try {
+    release = acquireTillLock(config.dataDir);
+  } catch (e) {
+    store.close();
+    if (e instanceof TillBusyError) throw new CommandExit(EXIT.failed, e.message);
+    throw e;
+  }
   let glase: GlaseClient;
   try {
     glase = await createGlaseClient({ endpoint: glaseEndpoint(config), timeoutMs: config.glase.timeoutMs, caFile: config.glase.caFile, clientId: config.glase.clientId, channel: config.glase.channel, log });
   } catch (e) {
     store.close();
+    release();
     throw e;
   }
   const crashAt = process.env.GLASE_POS_TEST_CRASH_AT;
@@ -131,6 +141,7 @@ export async function openCliTill(config: Config, opts: { terminalName?: string;
     await till.stop();
     await glase.close();
     store.close();
+    release();
   };
   let resumed: string[];
   try {

@@ -102,6 +102,18 @@ t('pay --json: events per change, the customer pays, exit 0, journal and receipt
   assert.equal(receipts.map((p) => [p.ersReference, p.amount, p.cashierId]), [[paid.json.payment.ersReference, 1250, 'anna']]);
 });
 
+t('one till process per data dir: a second pay while one runs is refused (exit 1), the first goes on', async () => {
+  const child = spawnCli(['pay', '--amount', '2', '--json'], e.env);
+  const done = collect(child);
+  const ev = jsonEvents(child);
+  await ev.waitFor((x) => x.state === 'live.window');
+  const second = await runCli(['pay', '--amount', '3', '--json'], e.env);
+  assert.is(second.code, 1);
+  assert.match(second.stderr, new RegExp(`another till process \\(pid ${child.pid}\\) is using this data directory`));
+  assert.is((await control(e.sim, 'POST', '/simulator/customer/pay', { glaseId: 'CLITILL1' })).status, 200);
+  assert.is((await done).code, 0);
+});
+
 t('pay with --rows; the question after the window; "c" on stdin cancels; exit 1', async () => {
   const rowsFile = join(e.dir, 'rows.json');
   writeFileSync(rowsFile, JSON.stringify([{ description: 'Coffee', quantity: '2', amount: '9.00' }, { description: 'Discount', amount: '-1.00' }]));
@@ -158,7 +170,7 @@ t('bad inputs exit 2 and name the field; nothing is started', async () => {
     assert.match(r.stderr, msg, args.join(' '));
   }
   const j = await runCli(['journal', '--json', '--limit', '1000'], e.env);
-  assert.is(j.stdout.trim().split('\n').filter((l) => JSON.parse(l).state === 'created').length, 3, 'no payment created by a bad input');
+  assert.is(j.stdout.trim().split('\n').filter((l) => JSON.parse(l).state === 'created').length, 4, 'no payment created by a bad input');
 });
 
 t('no server: commands say how to start one', async () => {
