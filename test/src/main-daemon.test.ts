@@ -111,6 +111,21 @@ t('a second start reuses the registration and the PIN; SIGINT also exits 0', asy
   assert.equal(await d.exit, { code: 0, signal: null }, d.out());
 });
 
+t('a bad config stops the start with exit 2 and names the key; a taken API port exits 1 and says why', async () => {
+  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'daemon'], { cwd: ROOT, env: env({ GLASE_POS__PRINTER__KIND: 'tcp' }), encoding: 'utf8' });
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, /printer\.host: is required when printer\.kind is tcp/);
+  const net = await import('node:net');
+  const blocker = net.createServer();
+  await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+  const port = (blocker.address() as import('node:net').AddressInfo).port;
+  const d = start(env({ GLASE_POS__API__PORT: String(port) }));
+  const ex = await d.exit;
+  blocker.close();
+  assert.is(ex.code, 1, d.out());
+  assert.match(d.out(), /EADDRINUSE/);
+});
+
 t('set-pin reads the PIN from stdin, stores it hashed, refuses bad PINs by rule without echoing them', () => {
   const run = (input: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'set-pin'], { cwd: ROOT, env: env(), input, encoding: 'utf8' });
   const bad = run('12ab\n');
