@@ -25,6 +25,7 @@ export function openPin() {
 }
 
 function close() {
+  pin = '';
   clearTimeout(expiryTimer);
   setAdminSession(null);
   for (const id of ['reg-password', 'reg-reseller', 'reg-user', 'gid-input']) $(id).value = '';
