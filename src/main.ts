@@ -1,11 +1,13 @@
 // The one composition root of the till daemon: config → log → store → Glase (embedded
 // simulator or a real server) → devices (printer + spooler, scanner) → till → API → demo
 // bootstrap → sd_notify. startDaemon is used by `glase-pos daemon` and by tests in-process.
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PinGuard } from './api/pin.js';
 import { startApi, type ApiServer } from './api/server.js';
 import type { Config } from './config.js';
+import { acquireTillLock } from './commands/_till-lock.js';
 import { startDevices, type Devices } from './daemon-devices.js';
 import { routeScans } from './daemon-scans.js';
 import { demoBootstrap, ensureDemoReseller, type DemoResult } from './demo-bootstrap.js';
@@ -73,6 +75,11 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     })());
 
   try {
+    // one till process per data dir (before the store opens: its start-up repairs files);
+    // the CLI's till commands refuse while the daemon runs
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    const release = acquireTillLock(config.dataDir);
+    stops.push(['till lock', release]);
     const store = openStore(config.dataDir);
     stops.push(['store', () => store.close()]);
 

@@ -92,7 +92,9 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
       responses: { 200: '{ok}', 409: 'no unconfirmed orphan' },
       handler: ({ body, actor }) => {
         if (!d.till.confirmOrphan(actor, (body as { note?: string }).note)) throw new HttpError(409, 'orphan', 'there is no unconfirmed payment to confirm');
-        return { status: 200, body: { ok: true, readiness: readinessOut(d) } };
+        const readiness = readinessOut(d);
+        hub.publish('readiness', readiness); // the orphan reason is the API's: the till emits no event for it
+        return { status: 200, body: { ok: true, readiness } };
       },
     }),
     route({

@@ -11,7 +11,7 @@ import { adminRoutes } from './routes-admin.js';
 import { tillRoutes } from './routes-till.js';
 import { SseHub } from './sse.js';
 import { uiFile } from './static-files.js';
-import { paymentOut } from './views.js';
+import { paymentOut, readinessOut } from './views.js';
 
 const MAX_BODY = 64 * 1024;
 
@@ -73,9 +73,13 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
 
   // every till event reaches the screens
   const unsubscribe = d.till.subscribe((e) => {
-    if (e.type === 'payment') hub.publish('payment', paymentOut(e.payment));
+    if (e.type === 'payment') {
+      hub.publish('payment', paymentOut(e.payment));
+      // an orphaned payment adds a readiness reason the kiosk machine does not know about
+      if (e.payment.final) hub.publish('readiness', readinessOut(d));
+    }
     else if (e.type === 'setup') hub.publish('setup', e.setup);
-    else hub.publish('readiness', e.readiness);
+    else hub.publish('readiness', readinessOut(d, e.readiness));
   });
 
   const server = createServer((req, res) => {

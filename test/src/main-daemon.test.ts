@@ -107,6 +107,10 @@ t('a second start reuses the registration and the PIN; SIGINT also exits 0', asy
   assert.not.match(d.out(), /admin PIN is/);
   const st = await (await fetch(api + '/api/status')).json();
   assert.equal([st.setup.terminalId, st.setup.glaseId], [terminalId, 'GLASEDEMO1']);
+  const twin = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'daemon'], { cwd: ROOT, env: env(), encoding: 'utf8' });
+  assert.is(twin.status, 1, 'a second daemon on the same data dir refuses to start');
+  assert.match(twin.stderr, new RegExp(`another till process \\(pid ${d.child.pid}\\)`));
+  assert.is((await fetch(api + '/api/status')).status, 200, 'the first one is unharmed');
   d.child.kill('SIGINT');
   assert.equal(await d.exit, { code: 0, signal: null }, d.out());
 });
