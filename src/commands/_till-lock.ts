@@ -58,3 +58,13 @@ export function acquireTillLock(dataDir: string): () => void {
   }
   throw new TillBusyError(NaN, file);
 }
+
+/** The pid of a live process holding the lock, if any (for `status`). */
+export function tillLockHolder(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}

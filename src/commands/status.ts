@@ -4,6 +4,7 @@ import { createGlaseClient } from '../glase/client.js';
 import { openStore } from '../store/store.js';
 import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
 import { displayAmount } from '../money.js';
+import { tillLockHolder } from './_till-lock.js';
 import { EXIT, cliConfig, cliLogger, glaseEndpoint, noServerMessage, parseCommand, runCommand } from './_cli-till.js';
 
 export const summary = 'show registration, Glase ID, server reachability and unfinished payments';
@@ -46,6 +47,7 @@ export function run(argv: string[]): Promise<number> {
     if (unfinished.length > 0) problems.push('an unfinished payment: run `glase-pos recover --wait` (or start the daemon) to resume it');
     if (orphan) problems.push('a payment whose invoice reply was lost needs a cashier\'s check: run `glase-pos confirm-orphan` after checking with the customer');
     const ready = problems.length === 0;
+    const holder = tillLockHolder(config.dataDir);
     const status = {
       ready,
       registered: !!creds,
@@ -54,6 +56,7 @@ export function run(argv: string[]): Promise<number> {
       server: { url: endpoint, reachable },
       unfinishedPayments: unfinished,
       orphan: orphan ?? null,
+      tillProcess: holder ?? null,
       problems,
     };
     if (values.json) {
@@ -64,6 +67,7 @@ export function run(argv: string[]): Promise<number> {
       console.log(`Glase server   ${endpoint} ${reachable ? 'reachable' : 'NOT reachable'}`);
       console.log(`payments       ${unfinished.length === 0 ? 'none unfinished' : unfinished.map((p) => `${p.paymentId} unfinished in ${p.state}`).join('; ')}`);
       console.log(`orphan         ${orphan ? `${orphan.clientInvoiceId} (${displayAmount(orphan.amount, orphan.currency)}, ${orphan.at}) not confirmed` : '-'}`);
+      console.log(`till process   ${holder ? `pid ${holder} is running a till on this data directory` : '-'}`);
       console.log(ready ? 'ready for Glase payments' : `NOT ready:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
     return ready ? EXIT.ok : EXIT.failed;

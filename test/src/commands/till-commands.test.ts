@@ -107,6 +107,7 @@ t('one till process per data dir: a second pay while one runs is refused (exit 1
   const done = collect(child);
   const ev = jsonEvents(child);
   await ev.waitFor((x) => x.state === 'live.window');
+  assert.is(JSON.parse((await runCli(['status', '--json'], e.env)).stdout).tillProcess, child.pid);
   const second = await runCli(['pay', '--amount', '3', '--json'], e.env);
   assert.is(second.code, 1);
   assert.match(second.stderr, new RegExp(`another till process \\(pid ${child.pid}\\) is using this data directory`));
