@@ -44,7 +44,12 @@ export function errorText(error) {
 export function subscribe(handlers, onConnection) {
   const es = new EventSource('/api/events');
   es.onopen = () => onConnection(true);
-  es.onerror = () => onConnection(false);
+  es.onerror = () => {
+    onConnection(false);
+    // EventSource gives up for good on an HTTP error (a restarted till no longer knows our
+    // kiosk cookie): wait until the till answers, then load the page again for a new one.
+    if (es.readyState === EventSource.CLOSED) reloadWhenBack();
+  };
   for (const name of Object.keys(handlers)) {
     es.addEventListener(name, (ev) => {
       let data;
@@ -57,4 +62,20 @@ export function subscribe(handlers, onConnection) {
     });
   }
   return () => es.close();
+}
+
+let reloading = false;
+function reloadWhenBack() {
+  if (reloading) return;
+  reloading = true;
+  const probe = async () => {
+    try {
+      const r = await fetch('/', { method: 'HEAD', cache: 'no-store' });
+      if (r.ok) return location.reload();
+    } catch {
+      /* not back yet */
+    }
+    setTimeout(probe, 2000);
+  };
+  setTimeout(probe, 1000);
 }

@@ -24,7 +24,28 @@ function tender() {
   return { total: total.minor, paid: paid.minor, left: total.minor - paid.minor };
 }
 
+// The typed receipt survives a page reload (the screen reloads itself after a till restart).
+const SAVED = 'glase-sale';
+function save() {
+  try {
+    sessionStorage.setItem(SAVED, JSON.stringify({ total: sale.total, paid: sale.paid }));
+  } catch {
+    /* storage off: nothing to keep */
+  }
+}
+function restore() {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(SAVED) ?? '{}');
+    const ok = (x) => typeof x === 'string' && /^\d{0,9}(\.\d{0,2})?$/.test(x);
+    if (ok(v.total)) sale.total = v.total;
+    if (ok(v.paid)) sale.paid = v.paid;
+  } catch {
+    /* nothing saved */
+  }
+}
+
 export function renderSale() {
+  save();
   setText('v-total', sale.total === '' ? '0' : sale.total);
   setText('v-paid', sale.paid === '' ? '0' : sale.paid);
   for (const f of ['total', 'paid']) $('f-' + f).classList.toggle('selected', sale.field === f);
@@ -115,6 +136,7 @@ export function resetSale() {
 }
 
 export function initSale() {
+  restore();
   keypad($('kp-start'), (key) => {
     sale[sale.field] = press(sale[sale.field], key, st.currency);
     renderSale();

@@ -20,6 +20,8 @@ export interface UiTill {
   /** the customer's phone page on the simulator */
   phone: Page;
   shot(name: string, page?: Page): Promise<void>;
+  /** stops the till and starts it again on the same API port and data dir (a daemon restart) */
+  restart(opts?: { token?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
     await kiosk.goto(daemon.apiUrl + '/');
     mkdirSync(SHOTS, { recursive: true });
     const b = browser;
-    return {
+    const t: UiTill = {
       daemon,
       browser: b,
       kiosk,
@@ -63,13 +65,20 @@ export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
       async shot(name, page = kiosk) {
         await page.screenshot({ path: join(SHOTS, `${name}.png`) });
       },
+      async restart(r = {}) {
+        const port = t.daemon.config.api.port;
+        await t.daemon.stop();
+        const again = { ...config, api: { ...config.api, port, ...(r.token ? { token: r.token } : {}) } };
+        t.daemon = await startDaemon(again, { demo: false, log: silentLogger, notify: false, say: () => {} });
+      },
       async close() {
         await b.close();
-        await daemon.stop();
+        await t.daemon.stop();
         rmSync(dataDir, { recursive: true, force: true });
         if (errors.length) throw new Error(`script errors on the pages: ${errors.join('; ')}`);
       },
     };
+    return t;
   } catch (e) {
     await browser?.close();
     await daemon.stop();

@@ -30,6 +30,9 @@ t('question after the window, try again, then the customer pays', async () => {
   assert.is(await k.textContent('#q-amount'), '42.00 SEK');
   assert.not.ok(await k.isDisabled('#q-again'));
   await till.shot('question');
+  // a reloaded screen (browser restart) comes back to the open question
+  await k.reload();
+  await k.waitForSelector('#s-question:not([hidden])', { timeout: 10_000 });
 
   await k.click('#q-again');
   await k.waitForSelector('#s-wait:not([hidden])', { timeout: 5_000 });
@@ -50,6 +53,25 @@ t('question after the window, cancel the payment', async () => {
   await k.click('#q-cancel');
   await k.waitForSelector('#s-ended:not([hidden])', { timeout: 10_000 });
   assert.is(await k.textContent('#ended-title'), 'Payment cancelled');
+});
+
+t('the till restarts (with a new kiosk secret): a banner, no payment button, then it reconnects', async () => {
+  const k = till.kiosk;
+  await k.click('#ended-done');
+  await k.waitForSelector('#status-dot.ok', { timeout: 10_000 });
+  assert.not.ok(await k.isDisabled('#glase-btn'));
+  // a host POS token now: the old kiosk cookie is refused, the page must fetch a new one
+  const stopping = till.restart({ token: 'host-pos-token' });
+  await k.waitForSelector('#conn-banner:not([hidden])', { timeout: 10_000 });
+  assert.ok(await k.isDisabled('#glase-btn'));
+  assert.match((await k.textContent('#why')) ?? '', /lost its connection/);
+  await till.shot('connection-lost');
+  await stopping;
+  await k.waitForSelector('#conn-banner', { state: 'hidden', timeout: 20_000 });
+  await k.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  assert.is(await k.textContent('#v-total'), '9', 'the typed receipt survives the reload');
+  const status = await k.evaluate(async () => (await fetch('/api/status')).status);
+  assert.is(status, 200, 'the reloaded page holds the new kiosk cookie');
 });
 
 t.run();
