@@ -73,6 +73,8 @@ function renderHeader() {
 }
 
 async function boot() {
+  // a long press on a touchscreen must not open the browser's menu in kiosk mode
+  document.addEventListener('contextmenu', (e) => e.preventDefault());
   onScreenKeyboard($('osk'));
   initSale();
   initPaymentScreens();
