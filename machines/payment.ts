@@ -173,11 +173,20 @@ export const paymentMachine = setup({
               on: { CANCEL: 'cancelling' },
             },
             // the message is set by the transition in (the plain question, or why a cancel did not happen)
+            // unattended (autoCancelWindows set): nobody answers the question, so the till opens
+            // the next window itself and cancels after the last one
             question: {
-              always: {
-                guard: ({ context }) => context.autoCancelWindows !== undefined && context.windows >= context.autoCancelWindows,
-                target: 'cancelling',
-              },
+              always: [
+                {
+                  guard: ({ context }) => context.autoCancelWindows !== undefined && context.windows >= context.autoCancelWindows,
+                  target: 'cancelling',
+                },
+                {
+                  guard: ({ context }) => context.autoCancelWindows !== undefined,
+                  target: 'window',
+                  actions: assign(({ context }) => ({ windows: context.windows + 1 })),
+                },
+              ],
               on: { TRY_AGAIN: { target: 'window', actions: assign(({ context }) => ({ windows: context.windows + 1 })) }, CANCEL: 'cancelling' },
             },
             cancelling: {

@@ -155,20 +155,7 @@ function finish(p) {
   dismiss(p.paymentId);
 }
 
-/**
- * Unattended: no question for a customer. The screen answers "try again" by itself; the till
- * cancels once the configured number of windows has passed (its question then never opens).
- */
-let autoAnswered = '';
-function answerForCustomer(p) {
-  const key = `${p.paymentId}/${p.windows}`;
-  if (!p.canTryAgain || autoAnswered === key) return;
-  autoAnswered = key;
-  act('try-again');
-}
-
 export function renderPayment(p) {
-  if (unattended() && p.state === 'live.question') answerForCustomer(p);
   if (p.final) {
     if (p.outcome === 'completed') renderPaid(p);
     else renderEnded(p);
