@@ -91,6 +91,13 @@ export async function followPayment(t: CliTill, paymentId: string, o: FollowOpti
     if (e.type === 'payment' && e.payment.paymentId === paymentId) show(e.payment);
   });
   process.on('SIGINT', interrupt);
+  // SIGTERM (shutdown, kill): leave the payment in the store for the next start, restore the terminal
+  const terminate = () => {
+    if (ttyIn) process.stdin.setRawMode(false);
+    say(`stopped: payment ${paymentId} is left unfinished; \`glase-pos recover --wait\` (or the daemon) resumes it`);
+    process.exit(143);
+  };
+  process.once('SIGTERM', terminate);
   const ticker = ttyOut ? setInterval(render, 1000) : undefined;
 
   // input: single keys on a terminal (raw mode, so Ctrl-C arrives as a byte), lines from a pipe
@@ -126,6 +133,7 @@ export async function followPayment(t: CliTill, paymentId: string, o: FollowOpti
   } finally {
     unsubscribe();
     process.off('SIGINT', interrupt);
+    process.off('SIGTERM', terminate);
     if (ticker) clearInterval(ticker);
     if (ttyIn) {
       process.stdin.off('data', onKey);

@@ -21,7 +21,10 @@ const ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 async function password(): Promise<string> {
   let pw: string | undefined;
-  if (isTty()) pw = await readSecret('reseller password: ');
+  if (isTty()) {
+    pw = await readSecret('reseller password: ');
+    if (pw === undefined) throw new CommandExit(EXIT.failed, 'cancelled; nothing was registered');
+  }
   else pw = process.env.GLASE_RESELLER_PASSWORD ?? (await readFirstLine());
   if (pw === undefined || pw.length === 0) {
     throw new CommandExit(EXIT.usage, 'password: the reseller password is required (type it at the prompt, or pipe it on stdin / set GLASE_RESELLER_PASSWORD)');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openStore } from '../../../src/store/store.js';
-import { collect, control, registerTill, runCli, spawnCli, startEnv, type Env } from './_cli.js';
+import { collect, control, jsonEvents, registerTill, runCli, spawnCli, startEnv, type Env } from './_cli.js';
 
 const t = suite('glase-pos recover');
 let e: Env;
@@ -59,6 +59,20 @@ t('paid while the till was down: recover acknowledges, records and completes it;
   assert.is(inv.payment.acknowledged, true);
   assert.is(unfinished(), 0);
   assert.equal((await control(e.sim, 'GET', '/simulator/reversals')).json.reversals, []);
+});
+
+t('pay stopped by SIGTERM: exit 143, the payment stays unfinished for recover', async () => {
+  const child = spawnCli(['pay', '--amount', '3.00', '--json'], e.env);
+  const done = collect(child, '');
+  const ev = jsonEvents(child);
+  await ev.waitFor((x) => x.state === 'live.window');
+  child.kill('SIGTERM');
+  const r = await done;
+  assert.is(r.code, 143);
+  assert.match(ev.events.at(-1).message, /left unfinished; `glase-pos recover --wait`/);
+  assert.is(unfinished(), 1);
+  const again = await runCli(['recover', '--json'], e.env);
+  assert.is(again.code, 1, 'still open at Glase');
 });
 
 t('bad option: exit 2', async () => {
