@@ -140,7 +140,10 @@ t('SIGINT asks Glase to cancel; a second one does not abandon the payment', asyn
   const done = collect(child);
   const ev = jsonEvents(child);
   const live = await ev.waitFor((x) => x.state === 'live.window');
+  // a slow cancel, so that the second Ctrl-C lands while the till is cancelling
+  assert.is((await control(e.sim, 'POST', '/simulator/faults', { operation: 'cancelInvoice', delayMs: 1500, times: 1 })).status, 201);
   child.kill('SIGINT');
+  await ev.waitFor((x) => x.state === 'live.cancelling');
   child.kill('SIGINT');
   const r = await done;
   assert.is(r.code, 1);
