@@ -96,6 +96,7 @@ export const TEXT = {
   recording: 'paid; saving the payment',
   recordRetry: 'paid, but the till could not save it yet; retrying (do not take another payment)',
   printing: 'paid; printing the receipt',
+  submitting: 'paid; sending the receipt to Glase',
   completed: 'paid; payment complete',
   cancelled: 'the payment was cancelled',
   canceledByServer: 'the payment was cancelled at Glase',

@@ -248,6 +248,7 @@ export const paymentMachine = setup({
         },
         // a failed digital receipt never undoes the payment: it is noted and we complete
         submitting: {
+          entry: assign({ message: TEXT.submitting }),
           invoke: {
             id: 'submitReceipt',
             src: 'submitReceipt',

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PinGuard } from './api/pin.js';
 import { startApi, type ApiServer } from './api/server.js';
 import type { Config } from './config.js';
-import { acquireTillLock } from './commands/_till-lock.js';
+import { acquireTillLock } from './till/lock.js';
 import { startDevices, type Devices } from './daemon-devices.js';
 import { routeScans } from './daemon-scans.js';
 import { demoBootstrap, ensureDemoReseller, type DemoResult } from './demo-bootstrap.js';
@@ -124,6 +124,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       glase,
       log: log.child({ component: 'till' }),
       config: { terminal: config.terminal, payment: config.payment, api: { mode: config.api.mode } },
+      lock: false, // taken above, before the store was opened
       printerStatus: devices.printerStatus,
       onReceiptQueued: (job) => {
         void devices.spooler?.kick();

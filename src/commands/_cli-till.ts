@@ -8,7 +8,7 @@ import { SOAP_PATH } from '../simulator/index.js';
 import { openStore, type Store } from '../store/store.js';
 import { createTill, type Till } from '../till/till.js';
 import { ValidationError } from '../validation-error.js';
-import { TillBusyError, acquireTillLock } from './_till-lock.js';
+import { TillBusyError, acquireTillLock } from '../till/lock.js';
 import { parseOptions, type OptionSpec } from './_args.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -127,6 +127,7 @@ export async function openCliTill(config: Config, opts: { terminalName?: string;
     store,
     glase: api,
     log,
+    lock: false, // taken above, before the store was opened
     config: {
       terminal: { ...config.terminal, ...(opts.terminalName ? { name: opts.terminalName } : {}) },
       payment: config.payment,

@@ -4,7 +4,7 @@ import { createGlaseClient } from '../glase/client.js';
 import { openStore } from '../store/store.js';
 import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
 import { displayAmount } from '../money.js';
-import { tillLockHolder } from './_till-lock.js';
+import { tillLockHolder } from '../till/lock.js';
 import { EXIT, cliConfig, cliLogger, glaseEndpoint, noServerMessage, parseCommand, runCommand } from './_cli-till.js';
 
 export const summary = 'show registration, Glase ID, server reachability and unfinished payments';

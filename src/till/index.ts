@@ -4,4 +4,4 @@ export { realClock, type TillClock } from './clock.js';
 export { ORPHAN_KEY, type OrphanNote } from './persist.js';
 export { generateTerminalPassword } from './setup-actors.js';
 export type { PaymentOutcome, PaymentRequest, PaymentView, PrinterState, Readiness, SetupView, StartResult, TillConfig, TillEvent, TillOptions } from './types.js';
-export { TillLockedError } from './lock.js';
+export { TillBusyError } from './lock.js';

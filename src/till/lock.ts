@@ -1,14 +1,18 @@
-// One till process per data directory: two processes running payments over the same
-// store would break "one payment in flight". A pid file taken with O_EXCL; a stale one
-// (its process is gone, e.g. after SIGKILL) is taken over.
+// One till process per data directory: two processes running payments over one store could
+// both send an invoice (the second silently cancels the first at Glase) or both resume the
+// same payment. A pid file taken with O_EXCL; a stale one (its process is gone, e.g. after
+// SIGKILL) is taken over.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-export class TillLockedError extends Error {
-  override name = 'TillLockedError';
-  readonly code = 'locked';
-  constructor(readonly pid: number, dir: string) {
-    super(`another glase-pos process (pid ${pid}) is running the till in ${dir}; stop it or use its API`);
+export const LOCK_FILE = 'till.lock';
+
+export class TillBusyError extends Error {
+  constructor(
+    readonly pid: number,
+    readonly file: string,
+  ) {
+    super(`another till process (pid ${pid}) is using this data directory; let it finish or stop it (if no such process runs, remove ${file})`);
   }
 }
 
@@ -21,29 +25,52 @@ function alive(pid: number): boolean {
   }
 }
 
-export function acquireLock(dataDir: string): () => void {
-  const file = join(dataDir, 'till.pid');
+// files this process holds: a second till in the same process is refused too
+const held = new Set<string>();
+
+/** Takes the lock or throws TillBusyError; returns the release function. */
+export function acquireTillLock(dataDir: string): () => void {
+  const file = join(dataDir, LOCK_FILE);
+  if (held.has(file)) throw new TillBusyError(process.pid, file);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      let released = false;
+      held.add(file);
       return () => {
-        if (released) return;
-        released = true;
+        if (!held.delete(file)) return;
         try {
-          unlinkSync(file);
+          if (readFileSync(file, 'utf8') === String(process.pid)) unlinkSync(file);
         } catch {
-          // already gone
+          /* already gone */
         }
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new TillLockedError(pid, dataDir);
-      unlinkSync(file); // stale: its process is gone
+      let pid = NaN;
+      try {
+        pid = Number(readFileSync(file, 'utf8').trim());
+      } catch {
+        continue; // removed meanwhile: try again
+      }
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new TillBusyError(pid, file);
+      try {
+        unlinkSync(file); // stale: its process died
+      } catch {
+        /* someone else removed it */
+      }
     }
   }
-  throw new Error(`cannot take the till lock in ${dataDir}`);
+  throw new TillBusyError(NaN, file);
+}
+
+/** The pid of a live process holding the lock, if any (for `status`). */
+export function tillLockHolder(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -7,7 +7,7 @@ import { terminalSetupMachine, type RegisterRequest } from '../../machines/termi
 import type { PaymentRequest } from '../../machines/payment-types.js';
 import { silentLogger } from '../log.js';
 import { realClock } from './clock.js';
-import { acquireLock } from './lock.js';
+import { acquireTillLock } from './lock.js';
 import { PaymentRunner } from './payments.js';
 import { ORPHAN_KEY, type OrphanNote } from './persist.js';
 import { setupActors } from './setup-actors.js';
@@ -130,7 +130,7 @@ export function createTill(o: TillOptions) {
      */
     async start(): Promise<{ resumed: string[] }> {
       if (started) throw new Error('the till is already started');
-      if (o.lock !== false) release = acquireLock(store.dataDir);
+      if (o.lock !== false) release = acquireTillLock(store.dataDir);
       started = true;
       const resumed = payments.recover();
       setup.start();

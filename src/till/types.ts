@@ -34,7 +34,7 @@ export interface TillOptions {
   probeIntervalMs?: number;
   /** the printer's state source: call report() whenever it changes; return a stop function */
   printerStatus?: (report: (s: PrinterState) => void) => () => void;
-  /** take the data dir's till.pid lock at start (default true): one till process per store */
+  /** take the data dir's till.lock at start (default true): one till process per store */
   lock?: boolean;
   /** called after a receipt was queued, so the spooler can print at once */
   onReceiptQueued?: (job: PrintJob) => void;

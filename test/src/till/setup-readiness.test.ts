@@ -139,11 +139,11 @@ t('one till process per data dir: a second till is refused, a stale pid file is 
   const second = createTill({ store: h.store, glase: h.glase, clock: h.clock });
   await second.start().then(
     () => assert.unreachable('second till started'),
-    (e: Error) => assert.match(e.message, /another glase-pos process \(pid \d+\)/),
+    (e: Error) => assert.match(e.message, /another till process \(pid \d+\)/),
   );
   await h.till.stop();
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(`${h.dir}/till.pid`, '999999'); // no such process
+  writeFileSync(`${h.dir}/till.lock`, '999999'); // no such process
   const third = createTill({ store: h.store, glase: h.glase, clock: h.clock });
   await third.start();
   await third.stop();
