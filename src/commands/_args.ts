@@ -2,6 +2,7 @@
 // errors that name the option, never silently ignored.
 import { parseArgs } from 'node:util';
 import { ValidationError } from '../validation-error.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -11,5 +12,16 @@ export function parseOptions<T extends OptionSpec>(argv: string[], options: T, a
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new ValidationError('arguments', msg);
+  }
+}
+
+/** Loads the config for a command; an invalid one prints every problem and yields undefined (exit 2). */
+export function loadConfigOrReport(file: string | undefined): Config | undefined {
+  try {
+    return loadConfig({ file });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    return undefined;
   }
 }

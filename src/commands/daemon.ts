@@ -1,10 +1,9 @@
 // `glase-pos daemon`: runs the till (API, kiosk screen, devices, Glase) until SIGINT/SIGTERM,
 // then stops everything cleanly: unfinished payments stay in the store and resume next start.
-import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { startDaemon } from '../main.js';
 import { ValidationError } from '../validation-error.js';
-import { parseOptions } from './_args.js';
+import { loadConfigOrReport, parseOptions } from './_args.js';
 
 export const summary = 'run the till: local API, kiosk screen, printer, scanner, Glase';
 
@@ -30,16 +29,8 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`glase-pos daemon: ${e.message}\n\n${HELP}`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig({ file });
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadConfigOrReport(file);
+  if (!config) return 2;
   const log = createLogger({ level: config.log.level, base: { component: 'daemon' } });
   // a signal during start-up still stops cleanly once start-up is done
   let signalled: string | undefined;

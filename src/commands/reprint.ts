@@ -2,13 +2,12 @@
 // print queue. With a real printer configured it also tries to print it now; otherwise (the
 // virtual printer lives inside the running daemon) the daemon's spooler picks it up.
 import { createPrinter } from '../../drivers/printer/create-printer.js';
-import { ConfigError, loadConfig } from '../config.js';
 import { Spooler } from '../printing/spooler.js';
 import { layoutFromConfig } from '../receipt/layout-from-config.js';
 import { openStore } from '../store/store.js';
 import type { TransactionPost } from '../store/transaction-post.js';
 import { ValidationError } from '../validation-error.js';
-import { parseOptions } from './_args.js';
+import { loadConfigOrReport, parseOptions } from './_args.js';
 
 export const summary = 'print a COPY of a receipt (the last one, or by ersReference)';
 
@@ -40,16 +39,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let config;
-  try {
-    config = loadConfig({ file });
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadConfigOrReport(file);
+  if (!config) return 2;
   const store = openStore(config.dataDir);
   try {
     const post: TransactionPost | undefined = last ? store.printQueue.last()?.post : store.posts.byErsReference(ref!) ?? store.printQueue.byErsReference(ref!)[0]?.post;

@@ -1,10 +1,9 @@
 // `glase-pos set-pin`: sets the admin PIN (4–12 digits), stored hashed (scrypt + salt) in the
 // till's database. Reads it from a no-echo prompt on a terminal, or one line of stdin.
-import { ConfigError, loadConfig } from '../config.js';
 import { PIN_LOCK_KEY, pinProblem, setPin } from '../api/pin.js';
 import { openStore } from '../store/store.js';
 import { ValidationError } from '../validation-error.js';
-import { parseOptions } from './_args.js';
+import { loadConfigOrReport, parseOptions } from './_args.js';
 
 export const summary = 'set the admin PIN (4-12 digits) from a no-echo prompt or stdin';
 
@@ -64,16 +63,8 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`glase-pos set-pin: ${e.message}\n\n${HELP}`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig({ file });
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadConfigOrReport(file);
+  if (!config) return 2;
   let pin: string;
   try {
     if (process.stdin.isTTY) {
