@@ -28,7 +28,9 @@ function parse<T>(schema: ZodType<T>, text: string): T {
   try {
     json = text.trim() === '' ? undefined : JSON.parse(text);
   } catch (e) {
-    throw new HttpError(400, `body: not valid JSON (${(e as Error).message})`);
+    // V8's message quotes a slice of the input, which may hold a password: keep the position only
+    const at = /at position (\d+)/.exec((e as Error).message);
+    throw new HttpError(400, `body: not valid JSON${at ? ` (at position ${at[1]})` : ''}`);
   }
   if (json === undefined || json === null || typeof json !== 'object' || Array.isArray(json)) throw new HttpError(400, 'body: must be a JSON object');
   const r = schema.safeParse(json);

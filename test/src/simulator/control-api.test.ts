@@ -23,6 +23,13 @@ t('POST /simulator/resellers: 201, currency defaults to SEK, no password in the 
   assert.is((await ctl(sim, 'POST', '/simulator/resellers', { resellerId: 'sek-shop', userId: '9900', password: 'pw2' })).status, 200);
 });
 
+t('a body that is not JSON is a 400 that never quotes the body (it may hold a password)', async () => {
+  const r = await ctl(sim, 'POST', '/simulator/resellers', '{"resellerId":"a","userId":"9900","password":hunter2secret}');
+  assert.is(r.status, 400);
+  assert.match(r.json.error, /^body: not valid JSON/);
+  assert.not.match(JSON.stringify(r.json), /hunter2/);
+});
+
 t('bad bodies are 400 with a message naming the field', async () => {
   const cases: [string, string, unknown, RegExp][] = [
     ['POST', '/simulator/resellers', '{not json', /^body: not valid JSON/],
