@@ -60,10 +60,13 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
   }
   const methods = soapClient as unknown as Record<string, SoapMethod>;
 
-  /** Sends one operation; resolves with the <return> object, or a Failure for a non-zero code. */
-  function call(op: string, p: Principal | undefined, args: Obj): Promise<{ ok: true; r: Obj } | Failure> {
+  /**
+   * Sends one operation; resolves with the <return> object, or a Failure for a non-zero code.
+   * `extraSecrets`: passwords in the arguments (registerTerminal's new terminal password).
+   */
+  function call(op: string, p: Principal | undefined, args: Obj, extraSecrets: string[] = []): Promise<{ ok: true; r: Obj } | Failure> {
     const started = performance.now();
-    const secret = p?.password;
+    const secret = [p?.password ?? '', ...extraSecrets];
     const fn = methods[op];
     return new Promise((resolve, reject) => {
       const onFault = (err: GlaseTransportError) => {
@@ -125,7 +128,7 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
   const client: GlaseClient = {
     async registerTerminal(p, a) {
       const op = 'registerTerminal';
-      const res = await call(op, p, { context: ctx(p), externalTerminalId: a.externalTerminalId, password: a.password, name: a.name });
+      const res = await call(op, p, { context: ctx(p), externalTerminalId: a.externalTerminalId, password: a.password, name: a.name }, [a.password]);
       if (!res.ok) return res;
       return shape(op, p, () => {
         const terminalId = optText(res.r.terminalId, 'terminalId');
@@ -207,14 +210,15 @@ function dropUndefined<T extends Obj>(o: T): T {
 }
 
 /** Never let a password reach an error message, even if a server echoes it back. */
-function scrub(s: string, secret: string | undefined): string {
-  return secret && secret.length > 0 ? s.split(secret).join('***') : s;
+function scrub(s: string, secret: string | readonly string[] | undefined): string {
+  for (const x of typeof secret === 'string' ? [secret] : secret ?? []) if (x.length > 0) s = s.split(x).join('***');
+  return s;
 }
 
 /** Maps anything a call can fail with onto a GlaseTransportError. */
-export function classify(op: string, e: unknown, secret?: string): GlaseTransportError {
+export function classify(op: string, e: unknown, secret?: string | readonly string[]): GlaseTransportError {
   if (e instanceof GlaseTransportError) {
-    if (!secret || !e.message.includes(secret)) return e;
+    if (scrub(e.message, secret) === e.message) return e;
     return new GlaseTransportError(e.kind, op, e.outcome, scrub(e.message.slice(op.length + 2), secret), { status: e.status });
   }
   if (e instanceof WireShapeError) return new GlaseTransportError('malformed', op, 'unknown', scrub(e.message, secret));

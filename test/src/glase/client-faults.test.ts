@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.js';
-import { terminalPrincipal } from '../../../src/glase/context.js';
+import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
 import { GlaseTransportError } from '../../../src/glase/errors.js';
 import { createLogger } from '../../../src/log.js';
 import { envelope, ok, soapFault, startLoopback, type Loopback } from './_loopback.js';
@@ -188,6 +188,20 @@ t('the password never appears in errors, their causes, or log lines', async () =
   assert.ok(allText(e1).includes('bad request'), 'the fault text itself is kept');
   assert.ok(lines.length >= 4, 'one log line per call');
   for (const l of lines) assert.not.ok(l.includes(PASSWORD), l);
+});
+
+t('registerTerminal: the new terminal password never appears in errors or log lines either', async () => {
+  lines.length = 0;
+  const NEW_PW = 'Kx7-new-terminal-pw';
+  // echoes every <password> of the request: the reseller's and the new terminal's
+  const all = (body: string) => [...body.matchAll(/<password>([^<]*)<\/password>/g)].map((m) => m[1]).join(' ');
+  lb.handle((s, res) => res.writeHead(500, { 'Content-Type': 'text/xml' }).end(soapFault('soap:Client', `bad request: ${all(s.body)}`)));
+  const e = await fault(client.registerTerminal(resellerPrincipal('shop', '9900', PASSWORD), { externalTerminalId: 'till 1', password: NEW_PW, name: 'Till 1' }));
+  assert.ok(lb.seen.at(-1)!.body.includes(NEW_PW), 'the new password is on the wire, as it must be');
+  assert.ok(allText(e).includes('bad request'), 'the fault text itself is kept');
+  assert.not.ok(allText(e).includes(NEW_PW), allText(e));
+  assert.not.ok(allText(e).includes(PASSWORD), allText(e));
+  for (const l of lines) assert.not.ok(l.includes(NEW_PW) || l.includes(PASSWORD), l);
 });
 
 t('one debug line per call with operation, principal type, result code and ms', async () => {
