@@ -40,12 +40,13 @@ export class GlaseHttpTransport {
     this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8, timeout: idle, rejectUnauthorized: true, ca });
   }
 
-  /** The soap package's HttpClient contract: request(url, body, callback, headers, options). */
+  /** Closes the kept-alive sockets (the client's close()). */
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }
 
+  /** The soap package's HttpClient contract: request(url, body, callback, headers, options). */
   request(rurl: string, data: string | null, callback: Callback, exheaders?: Record<string, string>, exoptions?: Partial<CallOptions>): void {
     const op = exoptions?.glaseOperation ?? 'unknown';
     const timeoutMs = exoptions?.glaseTimeoutMs ?? 10000;
