@@ -22,7 +22,3 @@ export class GlaseTransportError extends Error {
     return `glase.${this.kind}`;
   }
 }
-
-export function isGlaseFault(e: unknown): e is GlaseTransportError {
-  return e instanceof GlaseTransportError;
-}
