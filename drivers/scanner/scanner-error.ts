@@ -1,5 +1,5 @@
 // A scanner fault (not a bad scan: bad payloads are junk results, see src/scan/).
-// Its own small class because no shared DeviceError exists yet (drivers/device-error.ts).
+// Its own small class, not the printer's DeviceError (drivers/printer/device-error.ts): the codes differ.
 export type ScannerErrorCode = 'notFound' | 'open' | 'claim' | 'io' | 'disconnected' | 'config';
 
 export class ScannerError extends Error {
