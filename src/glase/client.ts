@@ -225,10 +225,11 @@ export function classify(op: string, e: unknown, secret?: string | readonly stri
   const obj = e as { root?: { Envelope?: { Body?: { Fault?: Obj } } }; Fault?: Obj; message?: string };
   const fault = obj?.root?.Envelope?.Body?.Fault;
   if (fault) {
-    // the package's message is "code: string"; rebuilt here so no parsed tree rides along
+    // the package's message is "code: string"; rebuilt here so no parsed tree rides along.
+    // Scrub before cutting: a cut through the password would leave a prefix scrub cannot see.
     const code = faultText(fault.faultcode) ?? 'soap:Server';
     const str = faultText(fault.faultstring) ?? '';
-    return new GlaseTransportError('soap-fault', op, 'unknown', scrub(`SOAP fault ${code}: ${str}`.slice(0, 300), secret));
+    return new GlaseTransportError('soap-fault', op, 'unknown', scrub(`SOAP fault ${code}: ${str}`, secret).slice(0, 300));
   }
   if (obj?.Fault) {
     // the package throws a plain { Fault } object when the response is not XML

@@ -80,7 +80,10 @@ function text(v: unknown, field: string): string | undefined {
 export function requiredInt(v: unknown, field: string): number {
   const s = text(v, field);
   if (s === undefined) throw new WireShapeError(field, 'is required');
-  if (!/^\s*[+-]?\d{1,10}\s*$/.test(s)) throw new WireShapeError(field, `must be an integer, got ${JSON.stringify(s.slice(0, 40))}`);
+  if (!/^\s*[+-]?\d{1,10}\s*$/.test(s)) {
+    // quoted whole or not at all: a cut-off quote could hold part of an echoed password that scrubbing misses
+    throw new WireShapeError(field, `must be an integer, got ${s.length <= 40 ? JSON.stringify(s) : `${s.length} characters`}`);
+  }
   return Number(s);
 }
 

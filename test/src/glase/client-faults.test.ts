@@ -190,6 +190,19 @@ t('the password never appears in errors, their causes, or log lines', async () =
   for (const l of lines) assert.not.ok(l.includes(PASSWORD), l);
 });
 
+t('a long echo that a message is cut through never leaves part of the password behind', async () => {
+  const pw = (body: string) => /<password>([^<]*)<\/password>/.exec(body)?.[1] ?? 'none';
+  const head = PASSWORD.slice(0, 6);
+  // the fault message is cut at 300 characters, 24 of them "SOAP fault soap:Client: "
+  lb.handle((s, res) => res.writeHead(500, { 'Content-Type': 'text/xml' }).end(soapFault('soap:Client', 'x'.repeat(270) + pw(s.body))));
+  const e1 = await fault(client.getPaymentStatus(P, '1', 0));
+  // an integer field's bad value is quoted up to 40 characters
+  lb.handle((s, res) => ok(res, envelope('getPaymentStatus', `<resultCode>${'1'.repeat(34)}${pw(s.body)}</resultCode>`)));
+  const e2 = await fault(client.getPaymentStatus(P, '1', 0));
+  for (const e of [e1, e2]) assert.not.ok(allText(e).includes(head), `${e.kind}: ${allText(e).slice(0, 400)}`);
+  assert.match(e2.message, /resultCode: must be an integer/);
+});
+
 t('registerTerminal: the new terminal password never appears in errors or log lines either', async () => {
   lines.length = 0;
   const NEW_PW = 'Kx7-new-terminal-pw';
