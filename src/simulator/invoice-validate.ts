@@ -1,6 +1,6 @@
 // sendInvoice / updateInvoice / refundPayment content rules (facts §3.3–3.5, §10): a pure
 // function from the parsed wire invoice to validated data or the result code the server gives.
-import { isKnownCurrency, parseAmount } from '../money.js';
+import { currencyExponent, isKnownCurrency, parseAmount } from '../money.js';
 import type { SimAmount, SimInvoiceData, SimRow } from './model.js';
 
 export type Wire = Record<string, unknown>;
@@ -8,7 +8,7 @@ export type Validated = { ok: true; data: SimInvoiceData } | { ok: false; code: 
 
 const PAYMENT_MODES = ['IMMEDIATE_DEBIT', 'RESERVATION_DESIRED', 'RESERVATION_REQUIRED', 'RESERVATION_REQUIRED_PRELIMINARY_AMOUNT'];
 const ACK_MODES = ['NO_ACKNOWLEDGMENT', 'OPTIONAL_ACKNOWLEDGMENT', 'REQUIRE_ACKNOWLEDGMENT'];
-/** The largest amount one payment may carry (the test account holds 101 000 SEK). */
+/** The largest amount one payment may carry, in major units (the test account holds 101 000 SEK). */
 export const MAX_MAJOR = 1_000_000;
 
 class Bad extends Error {
@@ -98,7 +98,8 @@ export function validateInvoice(raw: unknown, currency: string): Validated {
       throw new Bad(49, `invoice rows sum to ${sum} minor units, not the total ${totalAmount.minor}`);
     }
     if (totalAmount.minor <= 0) throw new Bad(11, 'totalAmount must be positive');
-    if (totalAmount.minor > MAX_MAJOR * 100) throw new Bad(11, 'totalAmount is larger than the account allows');
+    // in the currency's own minor units: JPY, ISK and KRW have none, so not a blanket ×100
+    if (totalAmount.minor > MAX_MAJOR * 10 ** currencyExponent(currency)) throw new Bad(11, 'totalAmount is larger than the account allows');
     const notificationUrl = str(w.notificationUrl)?.trim();
     if (notificationUrl !== undefined && notificationUrl !== '' && !/^https?:\/\/[^\s/]+\S*$/i.test(notificationUrl)) {
       throw new Bad(64, 'notificationUrl is not an http(s) URL');

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { acknowledgeStatus, applyReversal, cancel, commit, customerPay, customerScan, newInvoice, refundCheck, supersede } from '../../../src/simulator/ledger.js';
-import { validateInvoice } from '../../../src/simulator/invoice-validate.js';
+import { MAX_MAJOR, validateInvoice } from '../../../src/simulator/invoice-validate.js';
 import type { Reseller, SimInvoiceData } from '../../../src/simulator/model.js';
 
 // The pure rules, without HTTP: time is a number passed in.
@@ -68,6 +68,14 @@ t('validateInvoice keeps amounts as integers and names the problem', () => {
   if (v.ok) assert.equal(v.data.invoiceRows.map((r) => r.itemTotalAmount.minor), [10, 20]); // 0.1 + 0.2 is exact here
   const bad = validateInvoice({ totalAmount: { currency: 'SEK', value: '1.00' }, invoiceRows: { invoiceRow: [{ itemQuantity: '1' }] } }, 'SEK');
   assert.equal(bad, { ok: false, code: 49, why: 'invoiceRows[0].itemTotalAmount is missing' });
+});
+
+t('validateInvoice: the largest amount is MAX_MAJOR in major units whatever the currency exponent', () => {
+  const inv = (value: string, currency: string) => validateInvoice({ totalAmount: { currency, value } }, currency);
+  assert.ok(inv(`${MAX_MAJOR}.00`, 'SEK').ok);
+  assert.is((inv(`${MAX_MAJOR}.01`, 'SEK') as { code: number }).code, 11);
+  assert.ok(inv(`${MAX_MAJOR}`, 'JPY').ok);
+  assert.is((inv(`${MAX_MAJOR + 1}`, 'JPY') as { code: number }).code, 11);
 });
 
 t.run();
