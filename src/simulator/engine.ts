@@ -40,9 +40,9 @@ export class Engine {
     return reversed;
   }
 
-  /** The terminal's latest invoice (the one a new sendInvoice would cancel), as it reads now. */
+  /** The terminal's latest invoice, open or not, as it reads now (openOf: only if still open). */
   latestOf(terminalId: string): SimInvoice | undefined {
-    return this.invoice(this.store.openByTerminal.get(terminalId));
+    return this.invoice(this.store.latestByTerminal.get(terminalId));
   }
 
   openOf(terminalId: string): SimInvoice | undefined {

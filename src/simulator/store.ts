@@ -16,7 +16,7 @@ export class SimStore {
   readonly receipts = new Map<string, Receipt>();
   /** Derived indexes, rebuilt on load. */
   readonly bySeqrId = new Map<string, string>(); // seqrId → terminalId
-  readonly openByTerminal = new Map<string, string>(); // terminalId → latest invoice reference
+  readonly latestByTerminal = new Map<string, string>(); // terminalId → latest invoice reference
   readonly byErs = new Map<string, string>(); // payment ersReference → invoice reference
   private readonly db: Database.Database;
   private readonly put: Record<Kind, Database.Statement>;
@@ -56,7 +56,7 @@ export class SimStore {
   private indexInvoice(i: SimInvoice): void {
     const known = this.invoices.has(i.reference);
     this.invoices.set(i.reference, i);
-    if (!known) this.openByTerminal.set(i.terminalId, i.reference);
+    if (!known) this.latestByTerminal.set(i.terminalId, i.reference);
     if (i.payment) this.byErs.set(i.payment.ersReference, i.reference);
   }
 
