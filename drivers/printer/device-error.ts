@@ -13,10 +13,6 @@ export class DeviceError extends Error {
   }
 }
 
-export function isDeviceError(e: unknown, code?: DeviceErrorCode): e is DeviceError {
-  return e instanceof DeviceError && (code === undefined || e.code === code);
-}
-
 /** Wraps an unknown transport failure; a DeviceError passes through unchanged. */
 export function asDeviceError(e: unknown, code: DeviceErrorCode, message: string): DeviceError {
   return e instanceof DeviceError ? e : new DeviceError(code, `${message}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
