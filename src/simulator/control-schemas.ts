@@ -6,29 +6,20 @@ import { RESULT_CODES } from '../glase/result-codes.js';
 const id = z.string().trim().min(1, 'must be a non-empty string').max(100, 'must be at most 100 characters');
 const currency = z.string().refine(isKnownCurrency, 'must be a supported ISO 4217 code such as SEK');
 
-export const NewReseller = z
-  .object({
-    resellerId: id,
-    userId: id,
-    password: z.string().min(1, 'must be a non-empty string'),
-    currency: currency.optional(),
-    name: z.string().max(100).optional(),
-    refundsAllowed: z.boolean().optional(),
-    payerRefundsAllowed: z.boolean().optional(),
-    blocked: z.boolean().optional(),
-  })
-  .strict();
+const password = z.string().min(1, 'must be a non-empty string');
 
-export const ResellerPatch = z
-  .object({
-    password: z.string().min(1, 'must be a non-empty string').optional(),
-    currency: currency.optional(),
-    name: z.string().max(100).optional(),
-    refundsAllowed: z.boolean().optional(),
-    payerRefundsAllowed: z.boolean().optional(),
-    blocked: z.boolean().optional(),
-  })
-  .strict();
+/** Settings a reseller may be created with or patched later (one list, so the two bodies cannot drift). */
+const resellerSettings = {
+  currency: currency.optional(),
+  name: z.string().max(100).optional(),
+  refundsAllowed: z.boolean().optional(),
+  payerRefundsAllowed: z.boolean().optional(),
+  blocked: z.boolean().optional(),
+};
+
+export const NewReseller = z.object({ resellerId: id, userId: id, password, ...resellerSettings }).strict();
+
+export const ResellerPatch = z.object({ password: password.optional(), ...resellerSettings }).strict();
 
 export const TerminalPatch = z.object({ blocked: z.boolean() }).strict();
 
