@@ -133,6 +133,23 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
     }),
     route({
       method: 'GET',
+      path: '/api/receipts/:ersReference/receipt.svg',
+      access: 'client',
+      summary: 'Picture of the original receipt of an ersReference (the refund lookup screen shows it)',
+      produces: 'image/svg+xml',
+      responses: { 200: 'SVG', 400: 'not 25 digits', 404: 'no such receipt' },
+      handler: ({ params, res }) => {
+        const ref = ErsReferenceParam.safeParse(params.ersReference);
+        if (!ref.success) throw new HttpError(400, 'ersReference', 'must be exactly 25 digits');
+        const found = lookupReceipt(d, ref.data);
+        if (!found) throw notFound('ersReference');
+        res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+        res.end(receiptSvg(found.post, d.layout, { copy: false }));
+        return { raw: true };
+      },
+    }),
+    route({
+      method: 'GET',
       path: '/api/receipts/:ersReference',
       access: 'client',
       summary: 'Refund lookup: the transaction post and print jobs of an ersReference',

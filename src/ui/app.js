@@ -1,6 +1,6 @@
 // The kiosk screen: boots from /api/status, follows /api/events, and picks the screen that
 // fits the payment on the till. The cashier (or customer) screens live in payment-screens.js,
-// the amount entry in sale.js, the admin menu in admin.js.
+// the amount entry in sale.js, the admin menu in admin.js, a scanned receipt in receipt-lookup.js.
 import { call, subscribe } from './api.js';
 import { $, current, setText, show } from './dom.js';
 import { onScreenKeyboard } from './keypad.js';
@@ -8,6 +8,7 @@ import { changed, st, unavailableReasons } from './state.js';
 import { initSale, renderSale } from './sale.js';
 import { initPaymentScreens, renderPayment } from './payment-screens.js';
 import { initAdmin, openPin, onScan } from './admin.js';
+import { initReceiptLookup, onLookupScan } from './receipt-lookup.js';
 
 /** Payments the cashier has closed (or that were over before the screen loaded). */
 const dismissed = new Set();
@@ -79,6 +80,7 @@ async function boot() {
   initSale();
   initPaymentScreens();
   initAdmin();
+  initReceiptLookup();
   $('admin-btn').addEventListener('click', () => {
     if (st.payment && !st.payment.final) return; // never leave a running payment's screen
     openPin();
@@ -126,7 +128,10 @@ async function boot() {
         st.lastReceipt = d;
         update('receipt');
       },
-      scan: (d) => onScan(d),
+      scan: (d) => {
+        onScan(d);
+        onLookupScan(d);
+      },
     },
     async (up) => {
       const was = st.connected;

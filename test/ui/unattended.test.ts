@@ -52,4 +52,26 @@ t('nobody pays: no question, the till cancels after the windows, back to start',
   assert.not.ok(await sawQuestion, 'no try-again question for a customer');
 });
 
+t('a scanned receipt: customer words, no cashier details, closes by itself or with Close', async () => {
+  const k = till.kiosk;
+  await k.waitForSelector('#s-start:not([hidden])', { timeout: 12_000 });
+  await till.daemon.scannerEmulator!.scan('1234512345123451234512345');
+  await k.waitForSelector('#lookup[data-found="no"]:not([hidden])', { timeout: 10_000 });
+  assert.is(await k.textContent('#lk-missing'), 'This receipt is not from this till.');
+  assert.match((await k.textContent('#lk-note')) ?? '', /Please ask a member of staff/);
+  await till.shot('receipt-lookup-unattended');
+  await k.click('#lk-close');
+  assert.ok(await k.isHidden('#lookup'));
+  // the receipt of the first test's payment: amount and time, but no cashier or invoice id
+  const [doc] = await till.daemon.printerEmulator!.waitForDocuments(1, 5_000);
+  const ers = /\d{25}/.exec(doc.text)![0];
+  await till.daemon.scannerEmulator!.scan(ers);
+  await k.waitForSelector('#lookup[data-found="yes"]:not([hidden])', { timeout: 10_000 });
+  assert.is(await k.textContent('#lk-amount'), '19.90 SEK');
+  assert.ok(await k.isVisible('#lk-time'));
+  assert.ok(await k.isHidden('#lk-invoice'), 'no invoice id for customers');
+  assert.ok(await k.isHidden('#lk-cashier'), 'no cashier for customers');
+  await k.click('#lk-close');
+});
+
 t.run();

@@ -1,0 +1,84 @@
+// Receipt lookup: a receipt's ersReference scanned while the till is idle opens this dialog with
+// what the journal holds for it (the daemon does the lookup and sends it as a `scan` event).
+// Refunds themselves come later; the dialog says so. In unattended mode the customer sees the
+// amount and time only (no cashier or invoice ids) and the dialog closes by itself.
+import { $, current, groupRef, setText } from './dom.js';
+import { display } from './money.js';
+import { onChange, st } from './state.js';
+
+/** Screens where nothing is going on: a lookup may cover them. */
+const IDLE_SCREENS = ['s-start', 's-amount'];
+const CUSTOMER_CLOSE_MS = 20_000;
+let closeTimer;
+
+const paying = () => !!st.payment && !st.payment.final;
+const unattended = () => st.mode === 'unattended';
+
+export function initReceiptLookup() {
+  $('lk-close').addEventListener('click', closeLookup);
+  // a payment started by the host POS takes the screen: the lookup makes way
+  onChange(() => {
+    if (paying() || !IDLE_SCREENS.includes(current())) closeLookup();
+  });
+}
+
+/** A `scan` event; only lookups while idle are for this dialog. */
+export function onLookupScan(d) {
+  if (d.kind !== 'ersReference' || d.action !== 'lookup') return;
+  if (paying() || !IDLE_SCREENS.includes(current())) return;
+  render(d.value, d.found);
+  $('lookup').hidden = false;
+  clearTimeout(closeTimer);
+  if (unattended()) closeTimer = setTimeout(closeLookup, CUSTOMER_CLOSE_MS);
+}
+
+export function closeLookup() {
+  clearTimeout(closeTimer);
+  $('lookup').hidden = true;
+}
+
+function render(ref, found) {
+  const post = found?.post;
+  $('lookup').dataset.found = post ? 'yes' : 'no';
+  $('lk-dialog').classList.toggle('with-receipt', !!post);
+  setText('lk-title', post ? 'Receipt found' : 'Receipt not found');
+  $('lk-mark').className = 'result ' + (post ? 'ok' : 'bad');
+  setText('lk-mark', post ? '✓' : '✕');
+  setText('lk-amount', post ? display(post.amount, post.currency) : '');
+  $('lk-amount').hidden = !post;
+  setText('lk-ref', groupRef(ref));
+  $('lk-ref').dataset.ers = ref;
+  setText('lk-missing', post ? '' : unattended() ? 'This receipt is not from this till.' : 'No Glase payment with this reference on this till.');
+  for (const id of ['lk-row-time', 'lk-row-cashier', 'lk-row-invoice', 'lk-row-printed']) $(id).hidden = !post;
+  if (post) {
+    setText('lk-time', localTime(post.timestamp));
+    setText('lk-cashier', post.cashierId || '—');
+    setText('lk-invoice', post.clientInvoiceId);
+    setText('lk-printed', printed(found.jobs ?? []));
+  }
+  setText('lk-note', unattended() ? 'Refunds cannot be made at this till. Please ask a member of staff.' : 'Refunds are not available on this till yet.');
+  const img = $('lk-receipt');
+  $('lk-receipt-box').hidden = !post;
+  if (post) {
+    img.hidden = false;
+    img.onerror = () => (img.hidden = true);
+    img.src = `/api/receipts/${encodeURIComponent(ref)}/receipt.svg`;
+  } else img.removeAttribute('src');
+}
+
+/** "2026-11-29 17:05:09" in the till's own time zone (the receipt's UTC time is for machines). */
+function localTime(iso) {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return String(iso ?? '');
+  const two = (n) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
+}
+
+/** Whether the receipt came out of the printer, and how many copies were reprinted. */
+function printed(jobs) {
+  const original = jobs.find((j) => !j.copy);
+  const copies = jobs.filter((j) => j.copy && j.state === 'printed').length;
+  const more = copies ? ` (+ ${copies} ${copies === 1 ? 'copy' : 'copies'})` : '';
+  if (!original) return copies ? `only as a copy${more}` : 'no, not on this till';
+  return original.state === 'printed' ? `yes${more}` : `queued, not printed yet${more}`;
+}

@@ -1,0 +1,122 @@
+// A receipt scanned while the till is idle opens the receipt lookup: what the journal holds for
+// the ersReference (amount, time, invoice id, printed or not, the receipt picture) or "not found".
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
+
+const t = suite('kiosk screen: receipt lookup by scanning the ersReference');
+let till: UiTill;
+let ers = '';
+
+t.before(async () => {
+  till = await startUiTill({ demo: true, windowMs: 30_000 });
+  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+});
+t.after(async () => {
+  await till?.close();
+});
+
+t('pay, then scan that receipt: the lookup shows amount, reference, invoice id, printed, picture', async () => {
+  const k = till.kiosk;
+  await typeKeys(k, 'kp-start', '42.5');
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
+  await phoneOpens(till, till.daemon.demo!.glaseId);
+  await till.phone.click('#pay');
+  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  ers = (await k.getAttribute('#paid-ref', 'data-ers'))!;
+  assert.match(ers, /^\d{25}$/);
+  await till.daemon.printerEmulator!.waitForDocuments(1, 10_000);
+  const invoiceId = (await (await fetch(`${till.daemon.apiUrl}/api/receipts/${ers}`)).json()).post?.clientInvoiceId;
+  await k.click('#paid-done');
+  await k.waitForSelector('#s-start:not([hidden])');
+  assert.ok(await k.isHidden('#lookup'), 'no lookup before a scan');
+
+  await till.daemon.scannerEmulator!.scan(ers);
+  await k.waitForSelector('#lookup:not([hidden])', { timeout: 10_000 });
+  assert.is(await k.getAttribute('#lookup', 'data-found'), 'yes');
+  assert.is(await k.textContent('#lk-title'), 'Receipt found');
+  assert.is(await k.textContent('#lk-amount'), '42.50 SEK');
+  assert.is(await k.getAttribute('#lk-ref', 'data-ers'), ers);
+  assert.is((await k.textContent('#lk-ref'))!.replace(/\s/g, ''), ers);
+  assert.match((await k.textContent('#lk-time')) ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  assert.ok(invoiceId, 'the API lookup has the clientInvoiceId');
+  assert.is(await k.textContent('#lk-invoice'), invoiceId);
+  assert.is(await k.textContent('#lk-printed'), 'yes');
+  assert.match((await k.textContent('#lk-note')) ?? '', /Refunds are not available on this till yet/);
+  await k.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('#lk-receipt');
+    return !!img && !img.hidden && img.complete && img.naturalWidth > 0;
+  }, null, { timeout: 10_000 });
+  await till.shot('receipt-lookup-found');
+
+  await k.click('#lk-close');
+  assert.ok(await k.isHidden('#lookup'), 'Close hides the lookup');
+  await k.waitForSelector('#s-start:not([hidden])');
+});
+
+t('an unknown 25-digit reference: "not found", no picture', async () => {
+  const k = till.kiosk;
+  const unknown = '1234567890123456789012345';
+  await till.daemon.scannerEmulator!.scan(unknown);
+  await k.waitForSelector('#lookup[data-found="no"]:not([hidden])', { timeout: 10_000 });
+  assert.is(await k.textContent('#lk-title'), 'Receipt not found');
+  assert.match((await k.textContent('#lk-missing')) ?? '', /No Glase payment with this reference on this till/);
+  assert.is(await k.getAttribute('#lk-ref', 'data-ers'), unknown);
+  assert.ok(await k.isHidden('#lk-amount'));
+  assert.ok(await k.isHidden('#lk-receipt-box'));
+  assert.ok(await k.isHidden('#lk-row-invoice'));
+  const svg = await fetch(`${till.daemon.apiUrl}/api/receipts/${unknown}/receipt.svg`);
+  assert.is(svg.status, 404);
+  await till.shot('receipt-lookup-not-found');
+  await k.click('#lk-close');
+  assert.ok(await k.isHidden('#lookup'));
+});
+
+t('a receipt scanned during a payment does not open the lookup', async () => {
+  const k = till.kiosk;
+  await typeKeys(k, 'kp-start', '5');
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
+  // the scan event reaches the screen; it must leave the payment screen alone
+  const seen = k.evaluate(() => new Promise<string>((resolve) => {
+    const es = new EventSource('/api/events');
+    es.addEventListener('scan', (e) => {
+      es.close();
+      resolve(JSON.parse((e as MessageEvent).data).action);
+    });
+  }));
+  await new Promise((r) => setTimeout(r, 300)); // the page's own EventSource is connected already; give the new one time
+  await till.daemon.scannerEmulator!.scan(ers);
+  assert.is(await seen, 'ignored');
+  assert.ok(await k.isHidden('#lookup'));
+  assert.ok(await k.isVisible('#s-wait'));
+  await k.click('#wait-cancel');
+  await k.waitForSelector('#s-ended:not([hidden])', { timeout: 10_000 });
+  await k.click('#ended-done');
+});
+
+t('a payment started by the host POS closes the lookup; its cashier shows on the next lookup', async () => {
+  const k = till.kiosk;
+  await k.waitForSelector('#status-dot.ok', { timeout: 10_000 });
+  await till.daemon.scannerEmulator!.scan('9999999999999999999999999');
+  await k.waitForSelector('#lookup:not([hidden])', { timeout: 10_000 });
+  const r = await fetch(`${till.daemon.apiUrl}/api/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ amount: 700, cashierId: 'anna' }) });
+  assert.is(r.status, 201);
+  await k.waitForSelector('#s-wait:not([hidden])', { timeout: 10_000 });
+  assert.ok(await k.isHidden('#lookup'), 'the payment screen is not covered');
+  await phoneOpens(till, till.daemon.demo!.glaseId);
+  await till.phone.click('#pay');
+  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  const paid = (await k.getAttribute('#paid-ref', 'data-ers'))!;
+  await k.click('#paid-done');
+  await till.daemon.scannerEmulator!.scan(paid);
+  await k.waitForSelector('#lookup[data-found="yes"]:not([hidden])', { timeout: 10_000 });
+  assert.is(await k.textContent('#lk-amount'), '7.00 SEK');
+  assert.is(await k.textContent('#lk-cashier'), 'anna');
+  await k.click('#lk-close');
+});
+
+t.run();
