@@ -5,7 +5,7 @@ import { TERMINATOR_TEXT, type Terminator } from '../scanner/line-splitter.js';
 import { startScannerEmulator } from './scanner-emulator.js';
 
 const [dir, term = 'CR'] = process.argv.slice(2);
-if (!(term in TERMINATOR_TEXT)) {
+if (!Object.hasOwn(TERMINATOR_TEXT, term)) { // not `in`: 'constructor' would pass
   process.stderr.write(`terminator: must be one of ${Object.keys(TERMINATOR_TEXT).join(', ')} (got ${term})\n`);
   process.exit(2);
 }

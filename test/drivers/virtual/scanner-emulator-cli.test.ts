@@ -37,12 +37,14 @@ t('prints the pty path and scans each stdin line; exits on end of input', async 
 });
 
 t('refuses an unknown terminator naming the rule', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'drivers/virtual/scanner-emulator-cli.ts', '/tmp/x', 'NUL'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const [code] = await once(child, 'exit');
-  assert.is(code, 2);
-  assert.match(err, /terminator: must be one of CR, LF, CRLF, TAB \(got NUL\)/);
+  for (const term of ['NUL', 'constructor']) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'drivers/virtual/scanner-emulator-cli.ts', '/tmp/x', term], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const [code] = await once(child, 'exit');
+    assert.is(code, 2, term);
+    assert.match(err, new RegExp(`terminator: must be one of CR, LF, CRLF, TAB \\(got ${term}\\)`));
+  }
 });
 
 t.run();
