@@ -48,7 +48,8 @@ export const executeReport: Op = {
   need: 'RESELLERUSER',
   run(e, body, { reseller }) {
     const reportId = str(body.reportId)?.trim() ?? '';
-    const kind = REPORTS[reportId];
+    // own keys only: 'constructor' and the like are not report ids
+    const kind = Object.hasOwn(REPORTS, reportId) ? REPORTS[reportId] : undefined;
     if (!kind) return { code: 91, why: `unknown reportId ${reportId}` };
     const params = parameterMap(body.parameters);
     const period = e.store.periods.get(params.transactionPeriodId?.trim() ?? '');

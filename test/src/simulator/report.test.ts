@@ -101,6 +101,8 @@ t('unknown reportId 91; unknown period 23; TERMINALID of no terminal of ours 10'
   now += 3000;
   const r = await report('Reconciliation/STD_RECON_005.xml', { transactionPeriodId: m.transactionPeriodId });
   assert.is(r.resultCode, '91');
+  // names every object has are not report ids either
+  assert.is((await report('constructor', { transactionPeriodId: m.transactionPeriodId })).resultCode, '91');
   assert.is((await report('Reconciliation/Shop.xml', { transactionPeriodId: '1' })).resultCode, '23');
   assert.is((await mark({ TERMINALID: 'f'.repeat(32) })).resultCode, '10');
 });
