@@ -24,7 +24,13 @@ const parser = new XMLParser({
 export function parseSoap(xml: string): SoapCall {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new SoapParseError(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const doc = parser.parse(xml) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(xml) as Record<string, unknown>;
+  } catch (e) {
+    // the parser refuses element names such as "constructor" (prototype pollution guard)
+    throw new SoapParseError(`cannot read the request: ${(e as Error).message}`);
+  }
   const env = doc.Envelope as Record<string, unknown> | undefined;
   if (!env || typeof env !== 'object') throw new SoapParseError('no soap:Envelope');
   const body = env.Body;

@@ -67,6 +67,20 @@ t('each operation enforces its principal type (91 for the wrong one)', async () 
   assert.is((await call(sim, 'getPaymentStatus', null, '<invoiceVersion>0</invoiceVersion>')).resultCode, '91');
 });
 
+t('names every object has: toString is an unsupported operation (91); an element named constructor is a soap:Fault, not an internal error', async () => {
+  for (const p of [null, reseller()]) {
+    const r = await post(sim, envelope('toString', p ? context(p) : ''));
+    assert.is(r.status, 200);
+    assert.match(r.text, /<resultCode>91<\/resultCode>/);
+  }
+  for (const xml of [envelope('constructor', context(reseller())), envelope('sendInvoice', context(term) + '<invoice><constructor>1</constructor></invoice>')]) {
+    const r = await post(sim, xml);
+    assert.is(r.status, 500);
+    assert.match(r.text, /<faultcode>soap:Client<\/faultcode>/);
+    assert.not.match(r.text, /shop-secret/);
+  }
+});
+
 t('assignSeqrId: alphanumeric only, 53 if owned by another terminal, same id again is 0', async () => {
   assert.is((await call(sim, 'assignSeqrId', term, '<seqrId>TILL1</seqrId>')).resultCode, '0');
   assert.is((await call(sim, 'assignSeqrId', term, '<seqrId>TILL-1</seqrId>')).resultCode, '53');
