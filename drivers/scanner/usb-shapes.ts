@@ -1,5 +1,5 @@
 // The small part of the `usb` 2.x legacy API the HID scanner uses. The real module satisfies it
-// (see realUsb below); drivers/virtual/fake-usb-hid.ts is a hand-written stand-in for tests.
+// (loadRealUsb below); drivers/virtual/fake-usb-hid.ts is a hand-written stand-in for tests.
 import type { EventEmitter } from 'node:events';
 
 export interface UsbInEndpointShape extends Pick<EventEmitter, 'on' | 'removeAllListeners'> {
