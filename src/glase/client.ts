@@ -11,7 +11,7 @@ import { resultName } from './result-codes.js';
 import { requestXml } from './request-xml.js';
 import type { Failure, GlaseApi, Principal } from './types.js';
 import {
-  WireShapeError, fromWirePaymentStatus, fromWireReport, optText, requiredInt,
+  WireShapeError, compact, fromWirePaymentStatus, fromWireReport, optText, requiredInt,
   toWireAmount, toWireInvoice, toWireParameters, toWireTokens,
 } from './wire-map.js';
 
@@ -140,7 +140,7 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
     assignSeqrId: (p, seqrId) => plain('assignSeqrId', p, { context: ctx(p), seqrId }),
     async sendInvoice(p, invoice, tokens) {
       const op = 'sendInvoice';
-      const res = await call(op, p, dropUndefined({ context: ctx(p), invoice: toWireInvoice(invoice), tokens: toWireTokens(tokens) }));
+      const res = await call(op, p, compact({ context: ctx(p), invoice: toWireInvoice(invoice), tokens: toWireTokens(tokens) }));
       if (!res.ok) return res;
       return shape(op, p, () => {
         const invoiceReference = optText(res.r.invoiceReference, 'invoiceReference');
@@ -150,7 +150,7 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
       });
     },
     updateInvoice: (p, invoiceReference, invoice, tokens) =>
-      plain('updateInvoice', p, dropUndefined({ context: ctx(p), invoiceReference, invoice: toWireInvoice(invoice), tokens: toWireTokens(tokens) })),
+      plain('updateInvoice', p, compact({ context: ctx(p), invoiceReference, invoice: toWireInvoice(invoice), tokens: toWireTokens(tokens) })),
     async getPaymentStatus(p, invoiceReference, invoiceVersion) {
       const op = 'getPaymentStatus';
       const res = await call(op, p, { context: ctx(p), invoiceReference, invoiceVersion });
@@ -169,14 +169,14 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
       });
     },
     submitPaymentReceipt: (p, ersReference, doc) =>
-      plain('submitPaymentReceipt', p, dropUndefined({
+      plain('submitPaymentReceipt', p, compact({
         context: ctx(p),
         ersReference,
-        receiptDocument: doc && dropUndefined({ mimeType: doc.mimeType, receiptData: doc.receiptData, receiptType: doc.receiptType }),
+        receiptDocument: doc && compact({ mimeType: doc.mimeType, receiptData: doc.receiptData, receiptType: doc.receiptType }),
       })),
     async markTransactionPeriod(p, parameters) {
       const op = 'markTransactionPeriod';
-      const res = await call(op, p, dropUndefined({ context: ctx(p), parameters: toWireParameters(parameters) }));
+      const res = await call(op, p, compact({ context: ctx(p), parameters: toWireParameters(parameters) }));
       if (!res.ok) return res;
       return shape(op, p, () => {
         const id = optText(res.r.transactionPeriodId, 'transactionPeriodId');
@@ -186,7 +186,7 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
     },
     async executeReport(p, reportId, language, parameters) {
       const op = 'executeReport';
-      const res = await call(op, p, dropUndefined({ context: ctx(p), reportId, language, parameters: toWireParameters(parameters) }));
+      const res = await call(op, p, compact({ context: ctx(p), reportId, language, parameters: toWireParameters(parameters) }));
       if (!res.ok) return res;
       return shape(op, p, () => {
         const report = fromWireReport(res.r.report);
@@ -195,18 +195,13 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
     },
     // amount (later revision) goes between context and invoiceReference, as that revision has it
     commitReservation: (p, invoiceReference, amount) =>
-      plain('commitReservation', p, dropUndefined({ context: ctx(p), amount: amount && toWireAmount(amount), invoiceReference })),
+      plain('commitReservation', p, compact({ context: ctx(p), amount: amount && toWireAmount(amount), invoiceReference })),
     benchmarkingNop: () => plain('benchmarkingNop', undefined, {}),
     async close() {
       transport.close();
     },
   };
   return client;
-}
-
-function dropUndefined<T extends Obj>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
 }
 
 /** Never let a password reach an error message, even if a server echoes it back. */

@@ -15,7 +15,7 @@ export class WireShapeError extends Error {
 type Obj = Record<string, unknown>;
 
 /** Drops undefined keys so that absent optional fields are omitted, not sent empty. */
-function compact<T extends Obj>(o: T): T {
+export function compact<T extends Obj>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o;
 }
