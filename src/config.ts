@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isKnownCurrency } from './money.js';
+import { jsonSyntaxWhere } from './json-syntax.js';
 
 const port = z.number().int().min(0).max(65535);
 const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'must be a 16-bit hex id like 0x04b8')]);
@@ -183,7 +184,7 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overr
     try {
       fromFile = JSON.parse(text);
     } catch (e) {
-      throw new ConfigError([`config file ${file}: is not valid JSON (${(e as Error).message})`]);
+      throw new ConfigError([`config file ${file}: is not valid JSON (${jsonSyntaxWhere(e)})`]);
     }
   }
   return parseConfig(fromFile, envOverrides(env), opts.overrides ?? {});

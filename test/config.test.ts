@@ -1,6 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseConfig, envOverrides, ConfigError } from '../src/config.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig, envOverrides, loadConfig, ConfigError } from '../src/config.js';
 
 const t = suite('config');
 t('embedded defaults make a runnable till', () => {
@@ -32,5 +35,17 @@ t('an invalid config lists every problem by key', () => {
 t('a transport without its address is named', () => {
   assert.throws(() => parseConfig({ printer: { kind: 'tcp' } }), /printer\.host: is required when printer\.kind is tcp/);
   assert.throws(() => parseConfig({ scanner: { kind: 'usb-hid', vid: '0x1234' } }), /scanner\.pid/);
+});
+t('a broken config file is named with the position, never quoted (it may hold a password)', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'glase-config-')), 'config.json');
+  writeFileSync(file, '{"api": {"token": hunter2secret}}');
+  try {
+    loadConfig({ file, env: {} });
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, ConfigError);
+    assert.match((e as Error).message, /is not valid JSON \((at position \d+|syntax error)\)/);
+    assert.not.match((e as Error).message, /hunter2/);
+  }
 });
 t.run();

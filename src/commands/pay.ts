@@ -6,6 +6,7 @@ import { AmountFormatError, parseAmount } from '../money.js';
 import type { InvoiceRow } from '../glase/types.js';
 import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand, usage } from './_cli-till.js';
 import { followPayment, jsonLine, outcomeLine } from './_follow.js';
+import { jsonSyntaxWhere } from '../json-syntax.js';
 
 export const summary = 'take a Glase payment: pay --amount 12.50 [--rows FILE] [--cashier ID] [--json]';
 
@@ -29,7 +30,7 @@ function readRows(file: string, currency: string, total: number): InvoiceRow[] {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ? `cannot be read (${(e as NodeJS.ErrnoException).code})` : `is not valid JSON (${(e as Error).message})`;
+    const why = (e as NodeJS.ErrnoException).code ? `cannot be read (${(e as NodeJS.ErrnoException).code})` : `is not valid JSON (${jsonSyntaxWhere(e)})`;
     throw usage('--rows', `${file} ${why}`);
   }
   if (!Array.isArray(json) || json.length === 0 || json.length > MAX_ROWS) throw usage('--rows', `must be a JSON array of 1-${MAX_ROWS} rows`);

@@ -8,6 +8,7 @@ import type { Faults } from './faults.js';
 import type { SimInvoice } from './model.js';
 import { Customer, NewFault, NewReseller, ResellerPatch, TerminalPatch, zodMessage } from './control-schemas.js';
 import { invoiceView, resellerView, terminalView } from './views.js';
+import { jsonSyntaxWhere } from '../json-syntax.js';
 
 export interface Reply {
   status: number;
@@ -28,9 +29,7 @@ function parse<T>(schema: ZodType<T>, text: string): T {
   try {
     json = text.trim() === '' ? undefined : JSON.parse(text);
   } catch (e) {
-    // V8's message quotes a slice of the input, which may hold a password: keep the position only
-    const at = /at position (\d+)/.exec((e as Error).message);
-    throw new HttpError(400, `body: not valid JSON${at ? ` (at position ${at[1]})` : ''}`);
+    throw new HttpError(400, `body: not valid JSON (${jsonSyntaxWhere(e)})`);
   }
   if (json === undefined || json === null || typeof json !== 'object' || Array.isArray(json)) throw new HttpError(400, 'body: must be a JSON object');
   const r = schema.safeParse(json);
