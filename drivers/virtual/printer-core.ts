@@ -120,13 +120,13 @@ export class PrinterCore extends EventEmitter<{ document: [PrintedDocument]; sta
     this.current = [];
     this.interrupted = false;
     if (!items.some((i) => i.kind !== 'line' || i.text !== '')) return;
-    const doc = toDocument(items, cut, interrupted, this.columns);
+    const doc = asDocument(items, cut, interrupted, this.columns);
     this.documents.push(doc);
     this.emit('document', doc);
   }
 }
 
-function toDocument(items: PrintedItem[], cut: boolean, interrupted: boolean, columns: number): PrintedDocument {
+function asDocument(items: PrintedItem[], cut: boolean, interrupted: boolean, columns: number): PrintedDocument {
   const text = items
     .map((i) => (i.kind === 'line' ? i.text : i.kind === 'barcode' ? `[${i.symbology.toUpperCase()} ${i.data}]` : i.kind === 'qrcode' ? `[QR ${i.data}]` : '- - - cut - - -'))
     .join('\n');
