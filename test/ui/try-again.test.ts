@@ -51,7 +51,10 @@ t('question after the window, cancel the payment', async () => {
   await startPayment('9');
   await k.waitForSelector('#s-question:not([hidden])', { timeout: 10_000 });
   await k.click('#q-cancel');
-  await k.waitForSelector('#s-ended:not([hidden])', { timeout: 10_000 });
+  const ended = await k.waitForSelector('#s-ended:not([hidden])', { timeout: 20_000 }).then(() => true, () => false);
+  // on failure, say where the till and the screen were
+  const current = ended ? '' : await k.evaluate(async () => JSON.stringify({ api: await (await fetch('/api/payments/current')).text(), screen: document.querySelector('section:not([hidden])')?.id, err: document.querySelector('#q-err, .action-error')?.textContent }));
+  assert.ok(ended, `cancelled screen not shown: ${current}`);
   assert.is(await k.textContent('#ended-title'), 'Payment cancelled');
 });
 
