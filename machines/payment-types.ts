@@ -41,17 +41,23 @@ export interface PaymentInput extends PaymentRequest {
   resume?: { at: ResumeAt; context: PaymentContext };
 }
 
-/** The transaction post the machine asks the runtime to record (same shape as TransactionPost). */
+/**
+ * One completed Glase payment: what the machine asks the runtime to record, and what the
+ * store writes to the receipt file and prints (src/store/transaction-post.ts re-exports it).
+ */
 export interface PaymentPost {
   ersReference: string;
+  /** minor units */
   amount: number;
   currency: string;
   description: 'Glase payment';
+  /** UTC ISO time the till saw the payment as PAID */
   timestamp: string;
   clientInvoiceId: string;
   invoiceReference: string;
   cashierId?: string;
   terminalId?: string;
+  /** true when found PAID by crash recovery rather than the live flow */
   recovered?: boolean;
 }
 

@@ -1,16 +1,3 @@
-/** One completed Glase payment as written to the receipt file and printed. */
-export interface TransactionPost {
-  ersReference: string;
-  /** minor units */
-  amount: number;
-  currency: string;
-  description: 'Glase payment';
-  /** UTC ISO time the till saw the payment as PAID */
-  timestamp: string;
-  clientInvoiceId: string;
-  invoiceReference: string;
-  cashierId?: string;
-  terminalId?: string;
-  /** true when found PAID by crash recovery rather than the live flow */
-  recovered?: boolean;
-}
+// The transaction post is defined beside the payment machine that produces it (src may
+// depend on machines, never the reverse).
+export type { PaymentPost as TransactionPost } from '../../machines/payment-types.js';
