@@ -49,6 +49,8 @@ export function paymentActors(d: PaymentActorDeps) {
     }),
     cancelInvoice: fromPromise<CancelInvoiceOutput, CancelInvoiceInput>(({ input }) => watch(d.glase.cancelInvoice(terminalPrincipal(d.store, 'cancelInvoice'), input.invoiceReference))),
     recordPayment: fromPromise<RecordPaymentOutput, RecordPaymentInput>(async ({ input }) => {
+      // let the `paid.recording` state reach the journal first, so the rows read in order
+      await Promise.resolve();
       const { post } = input;
       const r = d.store.transaction(() => {
         const res = d.store.posts.insert(input.paymentId, post);
