@@ -20,6 +20,10 @@ export function openApiDocument(routes: Route[], version: string) {
       const ok = Number(code) < 300;
       const type = ok ? (r.produces ?? 'application/json') : 'application/json';
       const okSchema = r.produces ? { type: 'string' } : r.returns ? { $ref: `#/components/schemas/${r.returns}` } : {};
+      if (code === '204') {
+        responses[code] = { description };
+        continue;
+      }
       responses[code] = { description, content: { [type]: { schema: ok ? okSchema : { $ref: '#/components/schemas/Error' } } } };
     }
     if (r.body) responses['400'] = { description: 'validation error naming the field and rule', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };

@@ -20,7 +20,7 @@ export interface Ctx<B = unknown> {
 export type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | { raw: true };
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   access: Access;
   summary: string;

@@ -2,6 +2,7 @@
 // receipts. Every body is parsed by its schema before a handler sees it.
 import { receiptSvg } from '../receipt/svg.js';
 import type { InvoiceRow } from '../glase/types.js';
+import type { ActiveReceipt } from './active-receipt.js';
 import type { ApiDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import { route, type Route } from './router.js';
@@ -11,10 +12,13 @@ import { paymentOut, readinessOut, statusOut } from './views.js';
 
 const notFound = (what: string) => new HttpError(404, what, 'not found');
 
-export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
+export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Route[] {
   const currency = d.config.terminal.currency;
   return [
-    route({ method: 'GET', path: '/api/status', access: 'client', returns: 'Status', summary: 'Setup, readiness, the payment in flight, devices and mode', responses: { 200: 'status' }, handler: () => ({ status: 200, body: statusOut(d) }) }),
+    route({ method: 'GET', path: '/api/status', access: 'client', returns: 'Status', summary: 'Setup, readiness, the payment in flight, devices and mode', responses: { 200: 'status' }, handler: () => {
+      const r = receipt?.get();
+      return { status: 200, body: { ...statusOut(d), ...(r ? { receipt: r } : {}) } };
+    } }),
     route({ method: 'GET', path: '/api/readiness', access: 'client', returns: 'Readiness', summary: 'May a Glase payment start now, and if not, why', responses: { 200: 'Readiness' }, handler: () => ({ status: 200, body: readinessOut(d) }) }),
     route({
       method: 'POST',
@@ -26,16 +30,23 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
       responses: { 201: 'PaymentView', 409: 'refused by a start rule (message says why)' },
       handler: ({ body, actor }) => {
         const b = body as NewPaymentBody;
+        // with an active receipt the Glase part is its last tender: the split-tender rule checks
+        // against it, and a screen that still showed an older receipt is refused
+        const active = receipt?.get();
+        if (active && b.tender && (b.tender.receiptTotal !== active.total || b.tender.alreadyPaid !== active.alreadyPaid))
+          throw new HttpError(409, 'tender', 'must match the active receipt', {}, `the receipt changed: total ${active.totalText}, already paid ${active.alreadyPaidText}; check the amount and press Pay again`);
+        const tender = b.tender ?? (active ? { receiptTotal: active.total, alreadyPaid: active.alreadyPaid } : undefined);
         const rows: InvoiceRow[] | undefined = b.rows?.map((r) => ({ itemDescription: r.description, itemQuantity: r.quantity, itemTotalAmount: { minor: r.amount, currency } }));
         const res = d.till.startPayment({
           amount: b.amount,
           ...(rows?.length ? { rows } : {}),
           ...(b.cashierId ? { cashierId: b.cashierId } : {}),
           ...(b.title ? { title: b.title } : {}),
-          ...(b.tender ? { receiptTotal: b.tender.receiptTotal, alreadyPaid: b.tender.alreadyPaid } : {}),
+          ...(tender ? { receiptTotal: tender.receiptTotal, alreadyPaid: tender.alreadyPaid } : {}),
         });
         if (!res.ok) throw new HttpError(409, 'payment', res.rule, {}, res.message);
         d.log.info('payment started', { paymentId: res.paymentId, amount: b.amount, by: actor });
+        if (active) receipt?.link(res.paymentId);
         return { status: 201, body: paymentOut(res.payment) };
       },
     }),
@@ -101,7 +112,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
       method: 'GET',
       path: '/api/events',
       access: 'client',
-      summary: 'Server-sent events: payment, setup, readiness, printer, scan, receipt (current state first)',
+      summary: 'Server-sent events: payment, setup, readiness, printer, scan, receipt, receipt-active (current state first)',
       produces: 'text/event-stream',
       responses: { 200: 'event stream' },
       handler: ({ res }) => {
@@ -111,6 +122,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub): Route[] {
           { event: 'readiness', data: readinessOut(d) },
           { event: 'printer', data: d.devices.printer() },
           ...(p ? [{ event: 'payment', data: paymentOut(p) }] : []),
+          { event: 'receipt-active', data: receipt?.get() ?? null },
         ]);
         return { raw: true };
       },

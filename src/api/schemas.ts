@@ -55,3 +55,21 @@ export const Empty = z.object({}).strict();
 export const ErsReferenceParam = z.string().regex(/^\d{25}$/, 'must be exactly 25 digits');
 
 export type NewPaymentBody = z.infer<typeof NewPayment>;
+
+/** PUT /api/receipt: the host POS's active receipt. Glase is the last tender, so something must be left. */
+export const ActiveReceiptBody = z
+  .object({
+    total: minor('an integer number of minor units > 0').positive('must be an integer number of minor units > 0'),
+    alreadyPaid: minor('an integer number of minor units >= 0').min(0, 'must be an integer number of minor units >= 0').optional(),
+    rows: z.array(Row).min(1, 'must have at least 1 row when given').max(100, 'must have at most 100 rows').optional(),
+    cashierId: text(40).optional(),
+    title: text(60).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.alreadyPaid !== undefined && b.alreadyPaid >= b.total) ctx.addIssue({ code: 'custom', path: ['alreadyPaid'], message: 'must be less than total' });
+    const sum = b.rows?.reduce((n, r) => n + r.amount, 0);
+    if (sum !== undefined && sum !== b.total) ctx.addIssue({ code: 'custom', path: ['rows'], message: `must sum to total (${b.total}); they sum to ${sum}` });
+  });
+
+export type ActiveReceiptInput = z.infer<typeof ActiveReceiptBody>;

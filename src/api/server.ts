@@ -7,7 +7,9 @@ import type { ApiDeps } from './deps.js';
 import { fromZod, HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import { match, route, type Ctx, type Route } from './router.js';
+import { ActiveReceipt } from './active-receipt.js';
 import { adminRoutes } from './routes-admin.js';
+import { RECEIPT_EVENT, receiptRoutes } from './routes-receipt.js';
 import { tillRoutes } from './routes-till.js';
 import { SseHub } from './sse.js';
 import { uiFile } from './static-files.js';
@@ -27,6 +29,7 @@ export interface ApiServer {
 export async function startApi(d: ApiDeps, listen: { host: string; port: number }): Promise<ApiServer> {
   const hub = new SseHub();
   const auth = new ClientAuth(d.config.api.token);
+  const receipt = new ActiveReceipt(d.config.terminal.currency);
   const routes: Route[] = [
     route({
       method: 'GET',
@@ -67,7 +70,8 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       responses: { 200: 'OpenAPI 3.1' },
       handler: () => ({ status: 200, body: openApiDocument(routes, '0.1.0') }),
     }),
-    ...tillRoutes(d, hub),
+    ...tillRoutes(d, hub, receipt),
+    ...receiptRoutes(d, hub, receipt),
     ...adminRoutes(d),
   ];
 
@@ -77,6 +81,8 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       hub.publish('payment', paymentOut(e.payment));
       // an orphaned payment adds a readiness reason the kiosk machine does not know about
       if (e.payment.final) hub.publish('readiness', readinessOut(d));
+      // a completed Glase part is booked against the active receipt it was started for
+      if (receipt.paymentEnded(e.payment)) hub.publish(RECEIPT_EVENT, receipt.get() ?? null);
     }
     else if (e.type === 'setup') hub.publish('setup', e.setup);
     else hub.publish('readiness', readinessOut(d, e.readiness));
@@ -156,6 +162,11 @@ function sameOrigin(origin: string, host: string | undefined): boolean {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (status === 204) {
+    res.writeHead(204, { 'cache-control': 'no-store', ...headers });
+    res.end();
+    return;
+  }
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);

@@ -37,6 +37,17 @@ export const VIEW_SCHEMAS = {
       setup: { $ref: '#/components/schemas/SetupView' }, readiness: { $ref: '#/components/schemas/Readiness' }, payment: { $ref: '#/components/schemas/PaymentView' },
       printer: { $ref: '#/components/schemas/PrinterView' }, scanner: { type: 'object', properties: { kind: str, connected: bool } },
       mode: { enum: ['cashier', 'unattended'] }, currency: str, windowMs: int, autoCancelWindows: int,
+      receipt: { $ref: '#/components/schemas/ActiveReceipt' },
+    },
+  },
+  ActiveReceipt: {
+    type: 'object',
+    required: ['total', 'alreadyPaid', 'left', 'currency', 'totalText', 'alreadyPaidText', 'leftText', 'version', 'updatedAt'],
+    properties: {
+      total: { ...int, description: 'minor units' }, alreadyPaid: { ...int, description: 'minor units paid with other tenders (and earlier Glase parts)' },
+      left: { ...int, description: 'total - alreadyPaid: the most Glase may take' }, currency: str, totalText: str, alreadyPaidText: str, leftText: str,
+      rows: { type: 'array', items: { type: 'object', required: ['description', 'quantity', 'amount'], properties: { description: str, quantity: str, amount: int } } },
+      cashierId: str, title: str, version: int, paymentId: { ...str, description: 'the Glase payment in flight for this receipt' }, updatedAt: { ...str, format: 'date-time' },
     },
   },
   AdminSession: { type: 'object', required: ['session', 'expiresAt'], properties: { session: str, expiresAt: { ...str, format: 'date-time' } } },

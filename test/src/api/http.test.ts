@@ -120,6 +120,7 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
     ['post', '/api/admin/session'], ['post', '/api/admin/register'], ['post', '/api/admin/glase-id'], ['post', '/api/admin/glase-id/await-scan'],
     ['post', '/api/admin/unregister'], ['post', '/api/admin/reprint'], ['post', '/api/admin/printer-test'], ['get', '/api/admin/audit'],
     ['get', '/api/openapi.json'], ['get', '/'],
+    ['put', '/api/receipt'], ['get', '/api/receipt'], ['delete', '/api/receipt'],
   ];
   for (const [method, path] of want) assert.ok(doc.paths[path]?.[method], `${method} ${path}`);
   const count = Object.values(doc.paths).reduce((n: number, p: any) => n + Object.keys(p).length, 0);
@@ -131,6 +132,11 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
   assert.ok(doc.paths['/api/payments'].post.responses['409']);
   assert.ok(doc.paths['/api/admin/register'].post.security.some((s: any) => 'adminSession' in s));
   assert.is(doc.paths['/api/payments'].post.responses['201'].content['application/json'].schema.$ref, '#/components/schemas/PaymentView');
+  const put = doc.paths['/api/receipt'].put;
+  assert.equal(put.requestBody.content['application/json'].schema.required, ['total']);
+  assert.is(put.responses['200'].content['application/json'].schema.$ref, '#/components/schemas/ActiveReceipt');
+  assert.ok(put.responses['409'] && put.responses['401']);
+  assert.is(doc.paths['/api/receipt'].delete.responses['204'].content, undefined);
   // the documented answers match real ones: every required key is there
   const st = (await pos('GET', '/api/status')).json;
   for (const k of VIEW_SCHEMAS.Status.required) assert.ok(k in st, `Status.${k}`);
