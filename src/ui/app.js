@@ -23,6 +23,7 @@ function applyStatus(s) {
   if (s.readiness) st.readiness = s.readiness;
   if (s.printer) st.printer = s.printer;
   if (s.scanner) st.scanner = s.scanner;
+  if (s.setup) st.receipt = s.receipt ?? null; // a full status: no receipt field means none is active
   document.body.classList.toggle('mode-unattended', st.mode === 'unattended');
   document.body.classList.toggle('mode-cashier', st.mode !== 'unattended');
 }
@@ -127,6 +128,14 @@ async function boot() {
       receipt: (d) => {
         st.lastReceipt = d;
         update('receipt');
+      },
+      'receipt-active': (d) => {
+        const old = st.receipt;
+        st.receipt = d && typeof d.total === 'number' ? d : null;
+        // the amount dialog was for the old receipt: back to the start screen to show the new one
+        const same = old && st.receipt && old.total === st.receipt.total && old.alreadyPaid === st.receipt.alreadyPaid;
+        if (current() === 's-amount' && !same) show('s-start');
+        update('receipt-active');
       },
       scan: (d) => {
         onScan(d);

@@ -16,6 +16,9 @@ function minorOf(text) {
 
 /** Receipt total, already paid and what is left, or the first problem in words. */
 function tender() {
+  // the host POS's active receipt stands in for the keypad values
+  const r = st.receipt;
+  if (r) return { total: r.total, paid: r.alreadyPaid, left: r.total - r.alreadyPaid, host: r };
   const total = minorOf(sale.total);
   const paid = st.mode === 'unattended' ? { minor: 0 } : minorOf(sale.paid);
   if (total.error) return { error: `Receipt total: ${total.error}` };
@@ -46,9 +49,14 @@ function restore() {
 
 export function renderSale() {
   save();
-  setText('v-total', sale.total === '' ? '0' : sale.total);
-  setText('v-paid', sale.paid === '' ? '0' : sale.paid);
-  for (const f of ['total', 'paid']) $('f-' + f).classList.toggle('selected', sale.field === f);
+  const host = st.receipt;
+  setText('v-total', host ? toText(host.total, st.currency) : sale.total === '' ? '0' : sale.total);
+  setText('v-paid', host ? toText(host.alreadyPaid, st.currency) : sale.paid === '' ? '0' : sale.paid);
+  for (const f of ['total', 'paid']) {
+    $('f-' + f).classList.toggle('selected', !host && sale.field === f);
+    $('f-' + f).classList.toggle('from-host', !!host);
+  }
+  renderHostReceipt(host);
   const t = tender();
   setText('v-left', t.error ? '—' : display(t.left, st.currency));
   setText('start-err', t.error ?? '');
@@ -81,6 +89,43 @@ export function renderSale() {
   } else if (!t.error && t.total <= 0) {
     box.textContent = st.mode === 'unattended' ? 'Enter the amount to pay.' : 'Enter the receipt total to start.';
   }
+}
+
+/** The pushed receipt's rows (or its title and cashier) where the keypad was. */
+function renderHostReceipt(host) {
+  $('kp-start').hidden = !!host;
+  $('host-receipt').hidden = !host;
+  if (!host) return;
+  const who = [host.title, host.cashierId ? `cashier ${host.cashierId}` : ''].filter(Boolean).join(' · ');
+  setText('hr-source', `Receipt from the till${who ? ': ' + who : ''}`);
+  const ul = $('hr-rows');
+  ul.innerHTML = '';
+  const line = (text, amount, cls) => {
+    const li = document.createElement('li');
+    if (cls) li.className = cls;
+    const a = document.createElement('span');
+    a.textContent = text;
+    const b = document.createElement('b');
+    b.textContent = toText(amount, st.currency);
+    li.append(a, b);
+    ul.appendChild(li);
+  };
+  for (const r of host.rows ?? []) line(r.quantity && r.quantity !== '1' ? `${r.quantity} × ${r.description}` : r.description, r.amount);
+  if (host.alreadyPaid > 0) line('Already paid', -host.alreadyPaid, 'paid');
+}
+
+/**
+ * Invoice rows for the Glase part, which must sum to its amount: the pushed rows when they do;
+ * when Glase pays exactly what is left, the rows plus a negative "Already paid" row to balance
+ * (the spec allows balancing rows for other payments); otherwise none.
+ */
+function invoiceRows(host, amount) {
+  if (!host.rows?.length) return undefined;
+  const rows = host.rows.map((r) => ({ description: r.description, quantity: r.quantity, amount: r.amount }));
+  const sum = rows.reduce((n, r) => n + r.amount, 0);
+  if (sum === amount) return rows;
+  if (sum === host.total && host.alreadyPaid > 0 && amount === host.total - host.alreadyPaid) return [...rows, { description: 'Already paid', quantity: '1', amount: -host.alreadyPaid }];
+  return undefined;
 }
 
 function renderAmount() {
@@ -117,7 +162,14 @@ async function pay() {
   if (a.minor === undefined || sale.sending) return;
   sale.sending = true;
   renderAmount();
-  const r = await call('POST', '/api/payments', { amount: a.minor, tender: { receiptTotal: t.total, alreadyPaid: t.paid } });
+  const body = { amount: a.minor, tender: { receiptTotal: t.total, alreadyPaid: t.paid } };
+  if (t.host) {
+    const rows = invoiceRows(t.host, a.minor);
+    if (rows) body.rows = rows;
+    if (t.host.cashierId) body.cashierId = t.host.cashierId;
+    if (t.host.title) body.title = t.host.title;
+  }
+  const r = await call('POST', '/api/payments', body);
   sale.sending = false;
   if (!r.ok) {
     setText('amount-err', errorText(r.error));
@@ -138,6 +190,7 @@ export function resetSale() {
 export function initSale() {
   restore();
   keypad($('kp-start'), (key) => {
+    if (st.receipt) return; // the pushed receipt is the host POS's to change
     sale[sale.field] = press(sale[sale.field], key, st.currency);
     renderSale();
   });
@@ -149,6 +202,7 @@ export function initSale() {
   });
   for (const f of ['total', 'paid']) {
     $('f-' + f).addEventListener('click', () => {
+      if (st.receipt) return;
       sale.field = f;
       renderSale();
     });

@@ -13,6 +13,7 @@ export const st = {
   scanner: null, // { connected, kind }
   payment: null, // the PaymentView on screen
   lastReceipt: null, // { ersReference, svgUrl }
+  receipt: null, // the host POS's active receipt (GET /api/receipt), or null: the keypad stands in
 };
 
 const listeners = new Set();

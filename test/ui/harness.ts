@@ -30,6 +30,8 @@ export interface UiTillOptions {
   windowMs?: number;
   mode?: 'cashier' | 'unattended';
   autoCancelWindows?: number;
+  /** api.token: a host POS calls the API with it as a bearer token */
+  token?: string;
 }
 
 export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
@@ -39,7 +41,7 @@ export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
     overrides: {
       dataDir,
       log: { level: 'error' },
-      api: { port: 0, mode: o.mode ?? 'cashier' },
+      api: { port: 0, mode: o.mode ?? 'cashier', ...(o.token ? { token: o.token } : {}) },
       simulator: { port: 0, reversalMs: 20_000 },
       payment: { windowMs: o.windowMs ?? 30_000, ...(o.autoCancelWindows ? { autoCancelWindows: o.autoCancelWindows } : {}) },
       scanner: { debounceMs: 0 },

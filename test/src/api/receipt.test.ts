@@ -117,8 +117,8 @@ t('a cancelled payment leaves the receipt as it was (link dropped)', async () =>
   assert.is(p.status, 201, JSON.stringify(p.json));
   const id = p.json.paymentId;
   await events.waitFor((e) => e.event === 'payment' && e.data.paymentId === id && e.data.canCancel);
-  assert.is((await call('POST', `/api/payments/${id}/cancel`)).status, 202);
   const linked = events.events.length; // the unlinking event comes after this point
+  assert.is((await call('POST', `/api/payments/${id}/cancel`)).status, 202);
   const ended = await events.waitFor((e) => e.event === 'payment' && e.data.paymentId === id && e.data.final);
   assert.is(ended.data.outcome, 'cancelled');
   const ev = await events.waitFor((e) => e.event === 'receipt-active' && e.data?.total === 3000 && e.data.paymentId === undefined, 10_000, linked);
