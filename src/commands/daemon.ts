@@ -54,8 +54,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   if (demo) {
-    console.log(`kiosk screen: ${till.apiUrl}/`);
-    if (till.phoneUrl) console.log(`phone page:   ${till.phoneUrl}`);
+    // one write, so a reader of the pipe sees both URLs at once
+    console.log(`kiosk screen: ${till.apiUrl}/${till.phoneUrl ? `\nphone page:   ${till.phoneUrl}` : ''}`);
   }
   const sig = signalled ?? (await wait);
   log.info('stopping', { signal: sig });

@@ -34,8 +34,14 @@ interface Running {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+// every daemon a test started, so a failed test cannot leave one running (it would hold the
+// data dir and keep this process alive)
+const started = new Set<ChildProcess>();
+
 function start(e: NodeJS.ProcessEnv): Running {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'daemon'], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
+  child.on('exit', () => started.delete(child));
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -56,6 +62,12 @@ async function waitLine(r: Running, re: RegExp, ms = 30_000): Promise<RegExpMatc
 t.before(() => {
   dir = mkdtempSync(join(tmpdir(), 'glase-daemon-'));
 });
+t.after.each(async () => {
+  for (const child of started) {
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('close', r));
+  }
+});
 t.after(() => rmSync(dir, { recursive: true, force: true }));
 
 t('starts with the demo, is ready, says READY=1 to systemd, exits 0 on SIGTERM and leaves no emulator behind', async () => {
@@ -67,6 +79,7 @@ t('starts with the demo, is ready, says READY=1 to systemd, exits 0 on SIGTERM a
 
   const d = start(env({ NOTIFY_SOCKET: notifySock }));
   const [, api, sim, scannerDev] = await waitLine(d, /till ready .*api=(\S+) simulator=(\S+) phone=\S+ printer="emulator [^"]+" scanner=(\S+)/);
+  await waitLine(d, /phone page: +http:\/\/127\.0\.0\.1:\d+\/phone/); // printed just after the log line
   assert.match(d.out(), /demo: till registered/);
   assert.match(d.out(), /demo: the admin PIN is 1234; change it with glase-pos set-pin/);
   assert.match(d.out(), new RegExp(`kiosk screen: ${api.replace(/[.]/g, '\\.')}/`));
