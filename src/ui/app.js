@@ -4,7 +4,7 @@
 import { call, subscribe } from './api.js';
 import { $, current, setText, show } from './dom.js';
 import { onScreenKeyboard } from './keypad.js';
-import { changed, st, unavailableReasons } from './state.js';
+import { acceptPayment, changed, st, unavailableReasons } from './state.js';
 import { initSale, renderSale } from './sale.js';
 import { initPaymentScreens, renderPayment } from './payment-screens.js';
 import { initAdmin, openPin, onScan } from './admin.js';
@@ -26,13 +26,6 @@ function applyStatus(s) {
   if (s.setup) st.receipt = s.receipt ?? null; // a full status: no receipt field means none is active
   document.body.classList.toggle('mode-unattended', st.mode === 'unattended');
   document.body.classList.toggle('mode-cashier', st.mode !== 'unattended');
-}
-
-function acceptPayment(p) {
-  if (!p || !p.paymentId) return;
-  const old = st.payment;
-  if (old && old.paymentId === p.paymentId && (old.version ?? 0) > (p.version ?? 0)) return; // stale event
-  st.payment = p;
 }
 
 /** Which screen now: an open payment always wins; a finished one shows until dismissed. */

@@ -4,7 +4,7 @@
 import { call, errorText } from './api.js';
 import { $, groupRef, setText, show } from './dom.js';
 import { display } from './money.js';
-import { onChange, st } from './state.js';
+import { acceptPayment, onChange, st } from './state.js';
 import { dismiss } from './app.js';
 import { resetSale } from './sale.js';
 
@@ -173,7 +173,7 @@ async function act(what) {
   const r = await call('POST', `/api/payments/${encodeURIComponent(p.paymentId)}/${what}`, {});
   pending = false;
   if (!r.ok) actionError = errorText(r.error);
-  else if (r.data && r.data.paymentId === p.paymentId && (r.data.version ?? 0) >= (st.payment.version ?? 0)) st.payment = r.data;
+  else if (r.data && r.data.paymentId === p.paymentId) acceptPayment(r.data);
   renderPayment(st.payment);
 }
 

@@ -34,3 +34,18 @@ export function unavailableReasons() {
   const reasons = (st.readiness.reasons ?? []).map((r) => r.message || r.code);
   return reasons.length ? reasons : ['Glase is not ready'];
 }
+
+/**
+ * Takes a view of a payment unless it is older than the one held: the answer to a POST and
+ * the event stream arrive on different connections, so a "sending" or "cancelling" answer
+ * can land after the event that already ended the payment.
+ */
+export function acceptPayment(p) {
+  if (!p || !p.paymentId) return;
+  const old = st.payment;
+  if (old && old.paymentId === p.paymentId) {
+    if (old.final && !p.final) return;
+    if ((old.version ?? 0) > (p.version ?? 0)) return;
+  }
+  st.payment = p;
+}
