@@ -14,6 +14,7 @@ import { tillRoutes } from './routes-till.js';
 import { SseHub } from './sse.js';
 import { uiFile } from './static-files.js';
 import { paymentOut, readinessOut } from './views.js';
+import { readBody } from '../http-body.js';
 
 const MAX_BODY = 64 * 1024;
 
@@ -172,24 +173,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      if (size > MAX_BODY) return reject(new HttpError(413, 'body', `must be at most ${MAX_BODY} bytes`));
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (!text) return resolve(undefined);
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new HttpError(400, 'body', 'must be valid JSON'));
-      }
-    });
-  });
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req, MAX_BODY);
+  if (body === undefined) throw new HttpError(413, 'body', `must be at most ${MAX_BODY} bytes`);
+  const text = body.trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'body', 'must be valid JSON');
+  }
 }

@@ -1,6 +1,6 @@
 // The Glase server simulator: SOAP endpoint, ?wsdl and the JSON control API on one loopback
 // HTTP port; state in SQLite. Usable in-process (tests) and from `glase-pos simulator`.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger, type Logger } from '../log.js';
 import { controlApi } from './control-api.js';
@@ -10,6 +10,7 @@ import { phonePage } from './phone-page.js';
 import { handleSoap } from './soap-handler.js';
 import { SimStore } from './store.js';
 import { wsdlFor } from './wsdl.js';
+import { readBody } from '../http-body.js';
 
 export const SOAP_PATH = '/soap/merchant/cashregister-2';
 const MAX_BODY = 1024 * 1024;
@@ -30,19 +31,6 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function send(res: ServerResponse, status: number, type: string, text: string): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
   res.end(text);
@@ -60,7 +48,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://x');
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY);
       if (body === undefined) return send(res, 413, 'text/plain', 'request body larger than 1 MiB');
       if (url.pathname === SOAP_PATH) {
         if (req.method === 'GET' && /^\?wsdl$/i.test(url.search)) return send(res, 200, 'text/xml; charset=utf-8', wsdlFor(soapUrl));
