@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGlaseClient } from '../src/glase/client.js';
-import { createLogger } from '../src/log.js';
+import { createLogger } from '../src/lib/log.js';
 import { startSimulator } from '../src/simulator/index.js';
 import { openStore } from '../src/store/store.js';
 import { createTill } from '../src/till/till.js';

@@ -11,7 +11,7 @@ import { Printer } from '../drivers/printer/printer.js';
 import { TcpTransport } from '../drivers/printer/tcp-transport.js';
 import { startPrinterEmulator } from '../drivers/virtual/printer-emulator.js';
 import { Spooler } from '../src/printing/spooler.js';
-import { receiptBytes } from '../src/receipt/escpos.js';
+import { receiptBytes } from '../src/printing/escpos.js';
 import { openStore } from '../src/store/store.js';
 import { layout42, samplePost } from '../test/fixtures/receipts/sample.js';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createLogger } from '../src/log.js';
+import { createLogger } from '../src/lib/log.js';
 import { startSimulator } from '../src/simulator/index.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -2,8 +2,8 @@
 // An invalid config stops the program with every problem listed, each naming its key.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isKnownCurrency } from './money.js';
-import { jsonSyntaxWhere } from './json-syntax.js';
+import { isKnownCurrency } from './lib/money.js';
+import { jsonSyntaxWhere } from './lib/json-syntax.js';
 
 const port = z.number().int().min(0).max(65535);
 const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'must be a 16-bit hex id like 0x04b8')]);

@@ -1,8 +1,8 @@
 // config.scanner → a Scanner. 'virtual' is a serial scanner on the scanner emulator's pty
 // (start it first with startScannerEmulator and pass its path); 'none' never scans.
 import type { Config } from '../../src/config.js';
-import type { Logger } from '../../src/log.js';
-import { silentLogger } from '../../src/log.js';
+import type { Logger } from '../../src/lib/log.js';
+import { silentLogger } from '../../src/lib/log.js';
 import { NullScanner, type Scanner } from './scanner.js';
 import { ScannerError } from './scanner-error.js';
 import { SerialScanner, type SerialBinding } from './serial-scanner.js';

@@ -1,4 +1,4 @@
-// The scanner drivers' public surface, for the daemon's wiring (src/daemon-devices.ts, src/daemon-scans.ts).
+// The scanner drivers' public surface, for the daemon's wiring (src/daemon/devices.ts, src/daemon/scans.ts).
 export { createScanner, usbId, type ScannerConfig, type ScannerDeps } from './create-scanner.js';
 export { BaseScanner, NullScanner, type Scanner, type ScanEvent, type ScannerEvents } from './scanner.js';
 export { ScannerError, type ScannerErrorCode } from './scanner-error.js';

@@ -2,8 +2,8 @@
 // tests, the real one for ttys and socat ptys). When the port closes or errors (cable pulled,
 // pty gone) the scanner says disconnected and reopens the same path with exponential backoff.
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
-import type { Logger } from '../../src/log.js';
-import { silentLogger } from '../../src/log.js';
+import type { Logger } from '../../src/lib/log.js';
+import { silentLogger } from '../../src/lib/log.js';
 import { LineSplitter, type Terminator } from './line-splitter.js';
 import { BaseScanner } from './scanner.js';
 import { ScannerError } from './scanner-error.js';

@@ -3,8 +3,8 @@
 // Hotplug: 'detach' (or a failing endpoint) → disconnected; 'attach' of the same VID:PID →
 // connected again. While absent, the device is also looked up every retryMs (attach may be missed
 // or come before udev has set permissions).
-import type { Logger } from '../../src/log.js';
-import { silentLogger } from '../../src/log.js';
+import type { Logger } from '../../src/lib/log.js';
+import { silentLogger } from '../../src/lib/log.js';
 import { HidScanDecoder } from './hid-decoder.js';
 import { BaseScanner } from './scanner.js';
 import { ScannerError } from './scanner-error.js';

@@ -1,7 +1,7 @@
 // The host POS's active receipt, kept in memory only: the host POS owns it and pushes it again
 // after a restart. A payment never reads it once started; it only links the payment so that a
 // completed Glase part is booked against the receipt (alreadyPaid grows, or it is cleared).
-import { displayAmount } from '../money.js';
+import { displayAmount } from '../lib/money.js';
 import type { PaymentView } from '../till/types.js';
 import type { ActiveReceiptInput } from './schemas.js';
 

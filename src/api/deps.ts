@@ -1,7 +1,7 @@
-// What the API needs from the rest of the till; src/main.ts provides it.
+// What the API needs from the rest of the till; src/daemon/main.ts provides it.
 import type { Config } from '../config.js';
-import type { Logger } from '../log.js';
-import type { ReceiptLayout } from '../receipt/receipt-document.js';
+import type { Logger } from '../lib/log.js';
+import type { ReceiptLayout } from '../printing/receipt-document.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import type { TransactionPost } from '../store/transaction-post.js';

@@ -1,6 +1,6 @@
 // Cashier / host POS routes: status, readiness, payments, the orphan confirmation, events,
 // receipts. Every body is parsed by its schema before a handler sees it.
-import { receiptSvg } from '../receipt/svg.js';
+import { receiptSvg } from '../printing/svg.js';
 import type { InvoiceRow } from '../glase/types.js';
 import type { ActiveReceipt } from './active-receipt.js';
 import type { ApiDeps } from './deps.js';

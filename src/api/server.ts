@@ -14,7 +14,7 @@ import { tillRoutes } from './routes-till.js';
 import { SseHub } from './sse.js';
 import { uiFile } from './static-files.js';
 import { paymentOut, readinessOut } from './views.js';
-import { readBody } from '../http-body.js';
+import { readBody } from '../lib/http-body.js';
 
 const MAX_BODY = 64 * 1024;
 

@@ -1,5 +1,5 @@
 // Views the API sends: the till's own views plus display strings and API-level readiness.
-import { displayAmount } from '../money.js';
+import { displayAmount } from '../lib/money.js';
 import type { PaymentView, Readiness } from '../till/types.js';
 import type { ApiDeps } from './deps.js';
 

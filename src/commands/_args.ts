@@ -1,7 +1,7 @@
 // A small strict option parser for subcommands: unknown options and missing values are
 // errors that name the option, never silently ignored.
 import { parseArgs } from 'node:util';
-import { ValidationError } from '../validation-error.js';
+import { ValidationError } from '../lib/validation-error.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

@@ -3,11 +3,11 @@
 // the one way they report bad usage (exit 2) or a missing Glase server (exit 1).
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createGlaseClient, type GlaseClient } from '../glase/client.js';
-import { createLogger, type Logger } from '../log.js';
+import { createLogger, type Logger } from '../lib/log.js';
 import { SOAP_PATH } from '../simulator/index.js';
 import { openStore, type Store } from '../store/store.js';
 import { createTill, type Till } from '../till/till.js';
-import { ValidationError } from '../validation-error.js';
+import { ValidationError } from '../lib/validation-error.js';
 import { TillBusyError, acquireTillLock } from '../till/lock.js';
 import { parseOptions, type OptionSpec } from './_args.js';
 

@@ -3,7 +3,7 @@
 // per change with --json), asks "t = try again, c = cancel" when the window ran out, and turns
 // Ctrl-C into a cancel request — never into abandoning a payment the customer may be paying.
 import { createInterface } from 'node:readline';
-import { displayAmount } from '../money.js';
+import { displayAmount } from '../lib/money.js';
 import type { PaymentView } from '../till/types.js';
 import type { CliTill } from './_cli-till.js';
 

@@ -1,6 +1,6 @@
 // `glase-pos assign-id <GLASEID>`: binds the Glase ID on the till's sticker to this till.
 import { checkGlaseId } from '../scan/payload.js';
-import { ValidationError } from '../validation-error.js';
+import { ValidationError } from '../lib/validation-error.js';
 import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand, usage } from './_cli-till.js';
 
 export const summary = 'assign the Glase ID (from the till\'s sticker) to this till';

@@ -3,7 +3,7 @@
 // through on the phone?) and confirms here. The confirmation is audited.
 import { openStore } from '../store/store.js';
 import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
-import { displayAmount } from '../money.js';
+import { displayAmount } from '../lib/money.js';
 import { CommandExit, EXIT, cliConfig, parseCommand, runCommand, usage } from './_cli-till.js';
 
 export const summary = 'confirm a payment whose invoice reply was lost, so payments may start again';

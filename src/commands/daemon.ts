@@ -1,8 +1,8 @@
 // `glase-pos daemon`: runs the till (API, kiosk screen, devices, Glase) until SIGINT/SIGTERM,
 // then stops everything cleanly: unfinished payments stay in the store and resume next start.
-import { createLogger } from '../log.js';
-import { startDaemon } from '../main.js';
-import { ValidationError } from '../validation-error.js';
+import { createLogger } from '../lib/log.js';
+import { startDaemon } from '../daemon/main.js';
+import { ValidationError } from '../lib/validation-error.js';
 import { loadConfigOrReport, parseOptions } from './_args.js';
 
 export const summary = 'run the till: local API, kiosk screen, printer, scanner, Glase';

@@ -2,11 +2,11 @@
 // payment in this process through the till runtime. Unfinished payments are resumed (and
 // followed to their end) first. Exit 0 = paid, 1 = cancelled/failed/refused, 2 = bad usage.
 import { readFileSync } from 'node:fs';
-import { AmountFormatError, parseAmount } from '../money.js';
+import { AmountFormatError, parseAmount } from '../lib/money.js';
 import type { InvoiceRow } from '../glase/types.js';
 import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand, usage } from './_cli-till.js';
 import { followPayment, jsonLine, outcomeLine } from './_follow.js';
-import { jsonSyntaxWhere } from '../json-syntax.js';
+import { jsonSyntaxWhere } from '../lib/json-syntax.js';
 
 export const summary = 'take a Glase payment: pay --amount 12.50 [--rows FILE] [--cashier ID] [--json]';
 

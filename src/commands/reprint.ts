@@ -3,10 +3,10 @@
 // virtual printer lives inside the running daemon) the daemon's spooler picks it up.
 import { createPrinter } from '../../drivers/printer/create-printer.js';
 import { Spooler } from '../printing/spooler.js';
-import { layoutFromConfig } from '../receipt/layout-from-config.js';
+import { layoutFromConfig } from '../printing/layout-from-config.js';
 import { openStore } from '../store/store.js';
 import type { TransactionPost } from '../store/transaction-post.js';
-import { ValidationError } from '../validation-error.js';
+import { ValidationError } from '../lib/validation-error.js';
 import { loadConfigOrReport, parseOptions } from './_args.js';
 
 export const summary = 'print a COPY of a receipt (the last one, or by ersReference)';

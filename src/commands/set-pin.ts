@@ -2,7 +2,7 @@
 // till's database. Reads it from a no-echo prompt on a terminal, or one line of stdin.
 import { PIN_LOCK_KEY, pinProblem, setPin } from '../api/pin.js';
 import { openStore } from '../store/store.js';
-import { ValidationError } from '../validation-error.js';
+import { ValidationError } from '../lib/validation-error.js';
 import { loadConfigOrReport, parseOptions } from './_args.js';
 
 export const summary = 'set the admin PIN (4-12 digits) from a no-echo prompt or stdin';

@@ -1,7 +1,7 @@
 // `glase-pos simulator`: runs the Glase server simulator on loopback until SIGINT/SIGTERM.
-import { createLogger } from '../log.js';
+import { createLogger } from '../lib/log.js';
 import { startSimulator } from '../simulator/index.js';
-import { ValidationError } from '../validation-error.js';
+import { ValidationError } from '../lib/validation-error.js';
 import { parseOptions } from './_args.js';
 
 export const summary = 'run the Glase server simulator (SOAP + control API) on loopback';

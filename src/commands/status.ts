@@ -3,7 +3,7 @@
 import { createGlaseClient } from '../glase/client.js';
 import { openStore } from '../store/store.js';
 import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
-import { displayAmount } from '../money.js';
+import { displayAmount } from '../lib/money.js';
 import { tillLockHolder } from '../till/lock.js';
 import { EXIT, cliConfig, cliLogger, glaseEndpoint, noServerMessage, parseCommand, runCommand } from './_cli-till.js';
 

@@ -3,7 +3,7 @@
 // says whether the request may have been applied. Passwords never leave the envelope.
 import { fileURLToPath } from 'node:url';
 import soap from 'soap';
-import { silentLogger, type Logger } from '../log.js';
+import { silentLogger, type Logger } from '../lib/log.js';
 import { GlaseTransportError } from './errors.js';
 import { GlaseHttpTransport } from './http-transport.js';
 import { clientContext } from './context.js';

@@ -5,9 +5,9 @@ import { EventEmitter } from 'node:events';
 import { DeviceError } from '../../drivers/printer/device-error.js';
 import type { Printer, Readiness } from '../../drivers/printer/printer.js';
 import type { PrinterStatus } from '../../drivers/printer/status.js';
-import { silentLogger, type Logger } from '../log.js';
-import { receiptBytes } from '../receipt/escpos.js';
-import type { ReceiptLayout } from '../receipt/receipt-document.js';
+import { silentLogger, type Logger } from '../lib/log.js';
+import { receiptBytes } from './escpos.js';
+import type { ReceiptLayout } from './receipt-document.js';
 import type { PrintJob, PrintQueue } from '../store/print-queue.js';
 import type { TransactionPost } from '../store/transaction-post.js';
 

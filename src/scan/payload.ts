@@ -1,6 +1,6 @@
 // What a scanned payload is, checked at the edge: a Glase ID (the till's sticker), an
 // ersReference (a receipt, for refunds) or junk with the rule it broke. Junk is reported, never acted on.
-import { ValidationError } from '../validation-error.js';
+import { ValidationError } from '../lib/validation-error.js';
 
 /** Glase ID: letters and digits (the server answers 53 INVALID_SEQR_ID otherwise), 1–32 long. 32 is our
  * choice: sticker ids seen are far shorter, and it bounds what reaches assignSeqrId and the log. */

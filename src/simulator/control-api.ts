@@ -8,7 +8,7 @@ import type { Faults } from './faults.js';
 import type { SimInvoice } from './model.js';
 import { Customer, NewFault, NewReseller, ResellerPatch, TerminalPatch, zodMessage } from './control-schemas.js';
 import { invoiceView, resellerView, terminalView } from './views.js';
-import { jsonSyntaxWhere } from '../json-syntax.js';
+import { jsonSyntaxWhere } from '../lib/json-syntax.js';
 
 export interface Reply {
   status: number;

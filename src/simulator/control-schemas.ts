@@ -1,6 +1,6 @@
 // Request bodies of the control API. A bad body is a 400 whose message names the field.
 import { z } from 'zod';
-import { isKnownCurrency } from '../money.js';
+import { isKnownCurrency } from '../lib/money.js';
 import { RESULT_CODES } from '../glase/result-codes.js';
 
 const id = z.string().trim().min(1, 'must be a non-empty string').max(100, 'must be at most 100 characters');

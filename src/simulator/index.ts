@@ -2,7 +2,7 @@
 // HTTP port; state in SQLite. Usable in-process (tests) and from `glase-pos simulator`.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { silentLogger, type Logger } from '../log.js';
+import { silentLogger, type Logger } from '../lib/log.js';
 import { controlApi } from './control-api.js';
 import { Engine } from './engine.js';
 import { Faults } from './faults.js';
@@ -10,7 +10,7 @@ import { phonePage } from './phone-page.js';
 import { handleSoap } from './soap-handler.js';
 import { SimStore } from './store.js';
 import { wsdlFor } from './wsdl.js';
-import { readBody } from '../http-body.js';
+import { readBody } from '../lib/http-body.js';
 
 export const SOAP_PATH = '/soap/merchant/cashregister-2';
 const MAX_BODY = 1024 * 1024;

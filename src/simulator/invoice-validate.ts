@@ -1,6 +1,6 @@
 // sendInvoice / updateInvoice / refundPayment content rules (facts §3.3–3.5, §10): a pure
 // function from the parsed wire invoice to validated data or the result code the server gives.
-import { currencyExponent, isKnownCurrency, parseAmount } from '../money.js';
+import { currencyExponent, isKnownCurrency, parseAmount } from '../lib/money.js';
 import type { SimAmount, SimInvoiceData, SimRow } from './model.js';
 
 export type Wire = Record<string, unknown>;

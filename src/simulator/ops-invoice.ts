@@ -1,5 +1,5 @@
 // sendInvoice, updateInvoice, getPaymentStatus, cancelInvoice, commitReservation (facts §6.3–6.9).
-import { parseAmount } from '../money.js';
+import { parseAmount } from '../lib/money.js';
 import * as ids from './ids.js';
 import { acknowledgeStatus, cancel, commit, newInvoice, supersede, update } from './ledger.js';
 import { str, validateInvoice } from './invoice-validate.js';

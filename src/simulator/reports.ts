@@ -1,7 +1,7 @@
 // The STD_RECON reconciliation reports (facts §6.11), built from the simulator's own ledger.
 // Pure: the transactions of the period in, the report XML out. A refund is a transaction
 // with a negative amount; reversed payments are not in the ledger any more.
-import { formatAmount } from '../money.js';
+import { formatAmount } from '../lib/money.js';
 import { esc } from './soap-write.js';
 
 export interface Txn {

@@ -1,6 +1,6 @@
 // One SOAP request → one response: parse, inject faults, authenticate, run the operation,
 // write the response, log one line (operation, principal, result code, ms; never a password).
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import { authenticate, callerOf } from './auth.js';
 import type { Engine } from './engine.js';
 import type { Faults } from './faults.js';

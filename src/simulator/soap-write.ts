@@ -1,6 +1,6 @@
 // Writes SOAP responses as the real (CXF/JAXB) server does: <ns2:{op}Response><return>…,
 // fields in WSDL sequence order, absent fields omitted, resultDescription = the code's name.
-import { formatAmount } from '../money.js';
+import { formatAmount } from '../lib/money.js';
 import { resultName } from '../glase/result-codes.js';
 import type { SimAmount, SimInvoiceData } from './model.js';
 

@@ -1,6 +1,6 @@
 // JSON views of simulator records for the control API: no passwords, amounts as minor units
 // plus the `#.##` string a person reads.
-import { formatAmount } from '../money.js';
+import { formatAmount } from '../lib/money.js';
 import type { Reseller, SimInvoice, Terminal } from './model.js';
 import type { SimStore } from './store.js';
 

@@ -10,7 +10,7 @@ import type {
   RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput, SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput,
 } from '../../machines/payment-types.js';
 import type { PrintJob } from '../store/print-queue.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import { receiptText } from './receipt-text.js';
 
 export interface PaymentActorDeps {

@@ -7,7 +7,7 @@ import { startRuleFailure } from '../../machines/payment-rules.js';
 import { resumePoint, type StateValueLike } from '../../machines/payment-resume.js';
 import type { PaymentContext, PaymentInput, PaymentRequest, StartChecks } from '../../machines/payment-types.js';
 import type { PaymentRecord } from '../store/payments.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import type { Store } from '../store/store.js';
 import type { TillClock } from './clock.js';
 import { paymentActors, type PaymentActorDeps } from './payment-actors.js';

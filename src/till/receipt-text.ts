@@ -1,6 +1,6 @@
 // The plain-text digital receipt sent with submitPaymentReceipt (the printed one is laid
-// out by src/receipt).
-import { formatAmount } from '../money.js';
+// out by src/printing).
+import { formatAmount } from '../lib/money.js';
 import type { PaymentPost } from '../../machines/payment-types.js';
 
 export function receiptText(p: PaymentPost): string {

@@ -5,7 +5,7 @@ import { createActor, fromCallback, waitFor } from 'xstate';
 import { kioskMachine, readinessOf, type KioskEvent, type Readiness } from '../../machines/kiosk.js';
 import { terminalSetupMachine, type RegisterRequest } from '../../machines/terminal-setup.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';
-import { silentLogger } from '../log.js';
+import { silentLogger } from '../lib/log.js';
 import { realClock } from './clock.js';
 import { acquireTillLock } from './lock.js';
 import { PaymentRunner } from './payments.js';

@@ -1,7 +1,7 @@
 // The till runtime's public types: what the CLI, the daemon and the HTTP API program against.
 import type { Config } from '../config.js';
 import type { GlaseApi } from '../glase/types.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';

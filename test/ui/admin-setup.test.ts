@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { setPin } from '../../src/api/pin.js';
-import { DEMO } from '../../src/demo-bootstrap.js';
+import { DEMO } from '../../src/daemon/demo-bootstrap.js';
 import { startUiTill, typeKeys, type UiTill } from './harness.js';
 
 const t = suite('kiosk screen: register and assign a Glase ID');

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
-import { startDaemon, type DaemonHandle } from '../../src/main.js';
+import { silentLogger } from '../../src/lib/log.js';
+import { startDaemon, type DaemonHandle } from '../../src/daemon/main.js';
 
 export const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'];

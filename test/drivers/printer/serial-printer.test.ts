@@ -7,7 +7,7 @@ import { DeviceError } from '../../../drivers/printer/device-error.js';
 import { Printer } from '../../../drivers/printer/printer.js';
 import { SerialTransport, type SerialBinding } from '../../../drivers/printer/serial-transport.js';
 import { startPrinterEmulator } from '../../../drivers/virtual/printer-emulator.js';
-import { receiptBytes } from '../../../src/receipt/index.js';
+import { receiptBytes } from '../../../src/printing/index.js';
 import { layout32, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('printer over serial');

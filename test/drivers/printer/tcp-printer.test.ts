@@ -5,7 +5,7 @@ import { DeviceError } from '../../../drivers/printer/device-error.js';
 import { Printer } from '../../../drivers/printer/printer.js';
 import { TcpTransport } from '../../../drivers/printer/tcp-transport.js';
 import { startPrinterEmulator, type PrinterEmulator } from '../../../drivers/virtual/printer-emulator.js';
-import { receiptBytes } from '../../../src/receipt/index.js';
+import { receiptBytes } from '../../../src/printing/index.js';
 import { layout42, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('printer over TCP');

@@ -5,7 +5,7 @@ import type { DeviceError } from '../../../drivers/printer/device-error.js';
 import { Printer } from '../../../drivers/printer/printer.js';
 import { UsbTransport } from '../../../drivers/printer/usb-transport.js';
 import { FakeUsbPrinter } from '../../../drivers/virtual/fake-usb-printer.js';
-import { receiptBytes } from '../../../src/receipt/index.js';
+import { receiptBytes } from '../../../src/printing/index.js';
 import { layout42, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('printer over USB');

@@ -6,7 +6,7 @@ import type { DeviceError } from '../../../drivers/printer/device-error.js';
 import { Printer } from '../../../drivers/printer/printer.js';
 import { UsblpTransport } from '../../../drivers/printer/usblp-transport.js';
 import { startPrinterEmulator } from '../../../drivers/virtual/printer-emulator.js';
-import { receiptBytes } from '../../../src/receipt/index.js';
+import { receiptBytes } from '../../../src/printing/index.js';
 import { layout42, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('printer over usblp');

@@ -2,7 +2,7 @@ import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodeEscPos, EscPosDecoder } from '../../../drivers/virtual/escpos-decoder.js';
-import { receiptBytes } from '../../../src/receipt/index.js';
+import { receiptBytes } from '../../../src/printing/index.js';
 import { layout42, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('escpos decoder');

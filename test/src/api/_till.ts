@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ConfigInput } from '../../../src/config.js';
-import { silentLogger, type Logger } from '../../../src/log.js';
-import { startDaemon, type DaemonHandle } from '../../../src/main.js';
+import { silentLogger, type Logger } from '../../../src/lib/log.js';
+import { startDaemon, type DaemonHandle } from '../../../src/daemon/main.js';
 
 export interface TestTill extends DaemonHandle {
   dir: string;

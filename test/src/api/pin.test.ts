@@ -81,7 +81,7 @@ let till: TestTill;
 let call: ReturnType<typeof client>;
 const lines: string[] = [];
 http.before(async () => {
-  const { createLogger } = await import('../../../src/log.js');
+  const { createLogger } = await import('../../../src/lib/log.js');
   till = await startTestTill({ printer: { kind: 'none' }, scanner: { kind: 'none' } }, { log: createLogger({ level: 'debug', write: (l) => lines.push(l) }) });
   call = client(till.apiUrl);
 });

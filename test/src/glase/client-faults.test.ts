@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.js';
 import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
 import { GlaseTransportError } from '../../../src/glase/errors.js';
-import { createLogger } from '../../../src/log.js';
+import { createLogger } from '../../../src/lib/log.js';
 import { envelope, ok, soapFault, startLoopback, type Loopback } from './_loopback.js';
 
 const REFERENCE_WSDL = '/work/shared/reference/seqr-erswsexternal.wsdl';

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkErsReference, checkGlaseId, classifyScan, expectScan } from '../../../src/scan/payload.js';
-import { ValidationError } from '../../../src/validation-error.js';
+import { ValidationError } from '../../../src/lib/validation-error.js';
 
 const ERS = '2015120408531541501005256';
 const t = suite('classifyScan');

@@ -1,20 +1,20 @@
 // The daemon's devices: the receipt printer with its spooler, and the barcode scanner. With
 // kind 'virtual' the emulators start first and the real drivers connect to them (TCP for the
 // printer, a socat pty for the scanner), so the till runs its real transports.
-import { createPrinter } from '../drivers/printer/create-printer.js';
-import type { DeviceError } from '../drivers/printer/device-error.js';
-import type { Printer } from '../drivers/printer/printer.js';
-import { createScanner, type Scanner } from '../drivers/scanner/index.js';
-import { startPrinterEmulator, type PrinterEmulator } from '../drivers/virtual/printer-emulator.js';
-import { startScannerEmulator, type ScannerEmulator } from '../drivers/virtual/scanner-emulator.js';
-import type { ApiDevices, PrinterView } from './api/deps.js';
-import type { Config } from './config.js';
-import type { Logger } from './log.js';
-import { Spooler, type SpoolerReadiness } from './printing/spooler.js';
-import { blocksToEscPos } from './receipt/escpos.js';
-import type { ReceiptLayout } from './receipt/receipt-document.js';
-import type { Store } from './store/store.js';
-import type { PrinterState } from './till/types.js';
+import { createPrinter } from '../../drivers/printer/create-printer.js';
+import type { DeviceError } from '../../drivers/printer/device-error.js';
+import type { Printer } from '../../drivers/printer/printer.js';
+import { createScanner, type Scanner } from '../../drivers/scanner/index.js';
+import { startPrinterEmulator, type PrinterEmulator } from '../../drivers/virtual/printer-emulator.js';
+import { startScannerEmulator, type ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js';
+import type { ApiDevices, PrinterView } from '../api/deps.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../lib/log.js';
+import { Spooler, type SpoolerReadiness } from '../printing/spooler.js';
+import { blocksToEscPos } from '../printing/escpos.js';
+import type { ReceiptLayout } from '../printing/receipt-document.js';
+import type { Store } from '../store/store.js';
+import type { PrinterState } from '../till/types.js';
 
 const REASONS: Partial<Record<DeviceError['code'], string>> = {
   paperOut: 'out of paper',

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sdNotify } from '../../src/sd-notify.js';
+import { sdNotify } from '../../../src/daemon/sd-notify.js';
 
 const t = suite('sd_notify');
 

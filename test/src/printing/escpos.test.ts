@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodeEscPos } from '../../../drivers/virtual/escpos-decoder.js';
-import { code128Payload, receiptBytes, type ReceiptLayout } from '../../../src/receipt/index.js';
+import { code128Payload, receiptBytes, type ReceiptLayout } from '../../../src/printing/index.js';
 import { layout32, layout42, layout48, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('receipt → ESC/POS');

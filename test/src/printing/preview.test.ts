@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { code128Decode, localTime, receiptSvg, receiptText } from '../../../src/receipt/index.js';
+import { code128Decode, localTime, receiptSvg, receiptText } from '../../../src/printing/index.js';
 import { layout32, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('receipt → text and SVG');

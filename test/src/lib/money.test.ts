@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseAmount, formatAmount } from '../src/money.js';
+import { parseAmount, formatAmount } from '../../../src/lib/money.js';
 
 const t = suite('money');
 t('parses decimal strings into minor units', () => {

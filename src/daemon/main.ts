@@ -4,23 +4,23 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PinGuard } from './api/pin.js';
-import { startApi, type ApiServer } from './api/server.js';
-import type { Config } from './config.js';
-import { acquireTillLock } from './till/lock.js';
-import { startDevices, type Devices } from './daemon-devices.js';
-import { routeScans } from './daemon-scans.js';
+import { PinGuard } from '../api/pin.js';
+import { startApi, type ApiServer } from '../api/server.js';
+import type { Config } from '../config.js';
+import { acquireTillLock } from '../till/lock.js';
+import { startDevices, type Devices } from './devices.js';
+import { routeScans } from './scans.js';
 import { demoBootstrap, ensureDemoReseller, type DemoResult } from './demo-bootstrap.js';
-import { createGlaseClient, type GlaseClient } from './glase/client.js';
-import { createLogger, type Logger } from './log.js';
-import type { PrinterEmulator } from '../drivers/virtual/printer-emulator.js';
-import type { ScannerEmulator } from '../drivers/virtual/scanner-emulator.js';
+import { createGlaseClient, type GlaseClient } from '../glase/client.js';
+import { createLogger, type Logger } from '../lib/log.js';
+import type { PrinterEmulator } from '../../drivers/virtual/printer-emulator.js';
+import type { ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js';
 import { sdNotify } from './sd-notify.js';
-import { SOAP_PATH, startSimulator, type Simulator } from './simulator/index.js';
-import { openStore, type Store } from './store/store.js';
-import { createTill, type Till } from './till/till.js';
+import { SOAP_PATH, startSimulator, type Simulator } from '../simulator/index.js';
+import { openStore, type Store } from '../store/store.js';
+import { createTill, type Till } from '../till/till.js';
 
-export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), 'ui');
+export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui');
 
 export interface DaemonOptions {
   /** default: a stdout logger at config.log.level */

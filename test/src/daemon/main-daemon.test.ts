@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PIN_KEY, verifyPin, type StoredPin } from '../../src/api/pin.js';
-import { openStore } from '../../src/store/store.js';
+import { PIN_KEY, verifyPin, type StoredPin } from '../../../src/api/pin.js';
+import { openStore } from '../../../src/store/store.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const t = suite('glase-pos daemon (real process)');
 let dir: string;
 

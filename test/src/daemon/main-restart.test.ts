@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { client, sse, startTestTill, until } from './api/_till.js';
+import { client, sse, startTestTill, until } from '../api/_till.js';
 
 const t = suite('daemon restart with a payment in flight');
 let dir: string;

@@ -1,6 +1,6 @@
 // A receipt as layout-neutral blocks; ESC/POS, plain text and SVG are three renderings of it,
 // so the screen, the logs and the paper always say the same thing.
-import { displayAmount } from '../money.js';
+import { displayAmount } from '../lib/money.js';
 import type { TransactionPost } from '../store/transaction-post.js';
 
 export interface ReceiptLayout {

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fastEncode, originalEncode } from '../../../src/receipt/fast-codepage.js';
+import { fastEncode, originalEncode } from '../../../src/printing/fast-codepage.js';
 
 const t = suite('fast code page encoding');
 

@@ -2,12 +2,12 @@
 // check): a Glase ID assigns it when the admin armed the assignment or the registered till has
 // none yet; an ersReference while no payment runs opens a refund lookup; junk is reported
 // (SSE `scan` + a log line) and never acted on.
-import type { Scanner } from '../drivers/scanner/index.js';
-import { lookupReceipt } from './api/routes-till.js';
-import type { Logger } from './log.js';
-import { createScanIntake } from './scan/scan-intake.js';
-import type { Store } from './store/store.js';
-import type { Till } from './till/till.js';
+import type { Scanner } from '../../drivers/scanner/index.js';
+import { lookupReceipt } from '../api/routes-till.js';
+import type { Logger } from '../lib/log.js';
+import { createScanIntake } from '../scan/scan-intake.js';
+import type { Store } from '../store/store.js';
+import type { Till } from '../till/till.js';
 
 export interface ScanRouting {
   /** the admin screen waits for a sticker scan until this time (ms) */

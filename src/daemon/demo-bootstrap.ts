@@ -2,10 +2,10 @@
 // simulator, this till registered with it (the reseller password is used once, never stored),
 // a demo Glase ID assigned, and the demo admin PIN 1234 when none is set. A second start finds
 // the registration in the store and only re-checks the reseller.
-import type { Logger } from './log.js';
-import type { Store } from './store/store.js';
-import type { Till } from './till/till.js';
-import { hasPin, setPin } from './api/pin.js';
+import type { Logger } from '../lib/log.js';
+import type { Store } from '../store/store.js';
+import type { Till } from '../till/till.js';
+import { hasPin, setPin } from '../api/pin.js';
 
 export const DEMO = { resellerId: 'demo-reseller', userId: 'demo-user', password: 'demo-password', glaseId: 'GLASEDEMO1', pin: '1234' } as const;
 

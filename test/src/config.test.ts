@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig, envOverrides, loadConfig, ConfigError } from '../src/config.js';
+import { parseConfig, envOverrides, loadConfig, ConfigError } from '../../src/config.js';
 
 const t = suite('config');
 t('embedded defaults make a runnable till', () => {

@@ -3,7 +3,7 @@
 // scans it per character; that was ~90% of a receipt's encode time (≈2 ms → target 1 ms).
 // This replaces encode() with the same mapping (first table position holding the code point,
 // else "?") read from a lookup built once per code page. Same bytes: the receipt fixtures and
-// test/src/receipt/fast-codepage.test.ts check it against the original.
+// test/src/printing/fast-codepage.test.ts check it against the original.
 import CodepageEncoder, { type Codepage } from '@point-of-sale/codepage-encoder';
 
 export const originalEncode = CodepageEncoder.encode.bind(CodepageEncoder);

@@ -4,7 +4,7 @@
 // binary it does nothing.
 import { execFile, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Logger } from './log.js';
+import type { Logger } from '../lib/log.js';
 
 const BINARIES = ['/usr/bin/systemd-notify', '/bin/systemd-notify'];
 
