@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isKnownCurrency } from './lib/money.js';
 import { jsonSyntaxWhere } from './lib/json-syntax.js';
+import { GlasePosError } from './lib/errors.js';
 
 const port = z.number().int().min(0).max(65535);
 const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'must be a 16-bit hex id like 0x04b8')]);
@@ -114,11 +115,9 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-  readonly code = 'config';
+export class ConfigError extends GlasePosError {
   constructor(readonly problems: string[]) {
-    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('config', `invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 

@@ -1,9 +1,10 @@
 // One error shape for every API answer that is not a success:
 // {"error": {"field", "rule", "message"}}. A zod failure becomes a 400 naming its first field.
 import type { z } from 'zod/v4';
+import { GlasePosError } from '../lib/errors.js';
 
-export class HttpError extends Error {
-  override name = 'HttpError';
+/** code http.<status>: 'http.400', 'http.409', … */
+export class HttpError extends GlasePosError {
   constructor(
     readonly status: number,
     readonly field: string,
@@ -12,7 +13,7 @@ export class HttpError extends Error {
     /** words for people (a refusal in cashier words); "field: rule" by default */
     message?: string,
   ) {
-    super(message ?? `${field}: ${rule}`);
+    super(`http.${status}`, message ?? `${field}: ${rule}`);
   }
   body() {
     return { error: { field: this.field, rule: this.rule, message: this.message } };

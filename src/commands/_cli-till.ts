@@ -8,18 +8,19 @@ import { SOAP_PATH } from '../simulator/index.js';
 import { openStore, type Store } from '../store/store.js';
 import { createTill, type Till } from '../till/till.js';
 import { ValidationError } from '../lib/validation-error.js';
+import { GlasePosError } from '../lib/errors.js';
 import { TillBusyError, acquireTillLock } from '../till/lock.js';
 import { parseOptions, type OptionSpec } from './_args.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** Thrown by a command to stop with a message and an exit code. */
-export class CommandExit extends Error {
+export class CommandExit extends GlasePosError {
   constructor(
     readonly exitCode: number,
     message: string,
   ) {
-    super(message);
+    super('command.exit', message);
   }
 }
 

@@ -1,24 +1,23 @@
 // Faults of a Glase call (not business results). Each says whether the request may have
-// been applied by the server: 'unknown' means it may have reached it (never blindly resend
-// a payment action); 'not-applied' means it certainly did not (safe to retry).
-export type Outcome = 'unknown' | 'not-applied';
+// been applied by the server (its outcome, see src/lib/errors.ts).
+import { GlasePosError, type Outcome } from '../lib/errors.js';
+
+export type { Outcome } from '../lib/errors.js';
 
 export type GlaseFaultKind = 'transport' | 'timeout' | 'http' | 'soap-fault' | 'malformed';
 
-export class GlaseTransportError extends Error {
-  override name = 'GlaseTransportError';
+export class GlaseTransportError extends GlasePosError {
+  declare readonly outcome: Outcome;
+  readonly status?: number;
   constructor(
     readonly kind: GlaseFaultKind,
     readonly operation: string,
-    readonly outcome: Outcome,
+    outcome: Outcome,
     message: string,
     options?: { cause?: unknown; status?: number },
   ) {
-    super(`${operation}: ${message}`, options?.cause === undefined ? undefined : { cause: options.cause });
+    // code glase.<kind>: 'glase.timeout', 'glase.soap-fault', …
+    super(`glase.${kind}`, `${operation}: ${message}`, { cause: options?.cause, outcome });
     this.status = options?.status;
-  }
-  readonly status?: number;
-  get code(): string {
-    return `glase.${this.kind}`;
   }
 }

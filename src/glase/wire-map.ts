@@ -1,14 +1,14 @@
 // Converts between the till's types (integer minor units) and the wire objects the soap
 // package serializes. Objects are built in the schema's xs:sequence order because the
 // serializer writes keys in insertion order. Responses are checked, never trusted.
+import { GlasePosError } from '../lib/errors.js';
 import { AmountFormatError, formatAmount, isKnownCurrency, parseAmount } from '../lib/money.js';
 import type { CustomerToken, Invoice, InvoiceRow, InvoiceStatus, Money, PaymentReceipt, PaymentStatus, Report } from './types.js';
 
 /** A response that does not have the shape the contract promises. */
-export class WireShapeError extends Error {
-  override name = 'WireShapeError';
+export class WireShapeError extends GlasePosError {
   constructor(readonly field: string, readonly rule: string) {
-    super(`response field ${field}: ${rule}`);
+    super('glase.wire-shape', `response field ${field}: ${rule}`);
   }
 }
 

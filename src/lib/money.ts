@@ -1,5 +1,6 @@
 // Money is integer minor units inside the till; decimal strings only at the edges
 // (the SOAP wire, the CLI, the screen). Never a float.
+import { GlasePosError } from './errors.js';
 
 /** ISO 4217 minor-unit exponents for the currencies a till may be configured with. */
 const EXPONENTS: Record<string, number> = {
@@ -17,8 +18,10 @@ export function currencyExponent(currency: string): number {
   return e;
 }
 
-export class AmountFormatError extends Error {
-  override name = 'AmountFormatError';
+export class AmountFormatError extends GlasePosError {
+  constructor(message: string) {
+    super('amount.format', message);
+  }
 }
 
 /**

@@ -1,11 +1,11 @@
+import { GlasePosError } from './errors.js';
+
 /** A bad input at an edge (API, CLI, scanner, SOAP message, config): names the field and the rule. */
-export class ValidationError extends Error {
-  override name = 'ValidationError';
-  readonly code = 'invalid';
+export class ValidationError extends GlasePosError {
   constructor(
     readonly field: string,
     readonly rule: string,
   ) {
-    super(`${field}: ${rule}`);
+    super('invalid', `${field}: ${rule}`);
   }
 }

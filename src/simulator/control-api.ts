@@ -9,18 +9,20 @@ import type { SimInvoice } from './model.js';
 import { Customer, NewFault, NewReseller, ResellerPatch, TerminalPatch, zodMessage } from './control-schemas.js';
 import { invoiceView, resellerView, terminalView } from './views.js';
 import { jsonSyntaxWhere } from '../lib/json-syntax.js';
+import { GlasePosError } from '../lib/errors.js';
 
 export interface Reply {
   status: number;
   body: unknown;
 }
 
-class HttpError extends Error {
+/** A refused control request (not the local API's ControlApiError): code simulator.http.<status>. */
+class ControlApiError extends GlasePosError {
   constructor(
     readonly status: number,
     message: string,
   ) {
-    super(message);
+    super(`simulator.http.${status}`, message);
   }
 }
 
@@ -29,11 +31,11 @@ function parse<T>(schema: ZodType<T>, text: string): T {
   try {
     json = text.trim() === '' ? undefined : JSON.parse(text);
   } catch (e) {
-    throw new HttpError(400, `body: not valid JSON (${jsonSyntaxWhere(e)})`);
+    throw new ControlApiError(400, `body: not valid JSON (${jsonSyntaxWhere(e)})`);
   }
-  if (json === undefined || json === null || typeof json !== 'object' || Array.isArray(json)) throw new HttpError(400, 'body: must be a JSON object');
+  if (json === undefined || json === null || typeof json !== 'object' || Array.isArray(json)) throw new ControlApiError(400, 'body: must be a JSON object');
   const r = schema.safeParse(json);
-  if (!r.success) throw new HttpError(400, zodMessage(r.error));
+  if (!r.success) throw new ControlApiError(400, zodMessage(r.error));
   return r.data;
 }
 
@@ -42,16 +44,16 @@ export function controlApi(e: Engine, faults: Faults) {
 
   function openByGlaseId(glaseId: string): SimInvoice {
     const terminalId = s.bySeqrId.get(glaseId);
-    if (!terminalId) throw new HttpError(404, `glaseId: no terminal holds Glase ID ${glaseId}`);
+    if (!terminalId) throw new ControlApiError(404, `glaseId: no terminal holds Glase ID ${glaseId}`);
     const inv = e.openOf(terminalId);
-    if (!inv) throw new HttpError(404, `glaseId: terminal holding ${glaseId} has no open invoice`);
+    if (!inv) throw new ControlApiError(404, `glaseId: terminal holding ${glaseId} has no open invoice`);
     return inv;
   }
 
   function customer(text: string, act: (inv: SimInvoice) => Step): Reply {
     const inv = openByGlaseId(parse(Customer, text).glaseId);
     const step = act(inv);
-    if (step.code !== 0 || !step.invoice) throw new HttpError(409, `invoice ${inv.reference}: ${step.why ?? 'not possible now'}`);
+    if (step.code !== 0 || !step.invoice) throw new ControlApiError(409, `invoice ${inv.reference}: ${step.why ?? 'not possible now'}`);
     if (step.invoice !== inv) s.saveInvoice(step.invoice);
     return { status: 200, body: invoiceView(s, step.invoice) };
   }
@@ -78,7 +80,7 @@ export function controlApi(e: Engine, faults: Faults) {
     }
     if (method === 'PATCH' && a === 'resellers' && b) {
       const old = s.resellers.get(b);
-      if (!old) throw new HttpError(404, `resellerId: no reseller ${b}`);
+      if (!old) throw new ControlApiError(404, `resellerId: no reseller ${b}`);
       const patch = parse(ResellerPatch, text);
       const reseller = { ...old, ...patch };
       s.saveReseller(reseller);
@@ -86,19 +88,19 @@ export function controlApi(e: Engine, faults: Faults) {
     }
     if (method === 'PATCH' && a === 'terminals' && b) {
       const old = s.terminals.get(b);
-      if (!old) throw new HttpError(404, `terminalId: no terminal ${b}`);
+      if (!old) throw new ControlApiError(404, `terminalId: no terminal ${b}`);
       const t = { ...old, ...parse(TerminalPatch, text) };
       s.saveTerminal(t);
       return { status: 200, body: terminalView(t) };
     }
     if (method === 'GET' && a === 'invoices' && !b) {
       const glaseId = query.get('glaseId');
-      if (!glaseId) throw new HttpError(400, 'glaseId: query parameter is required');
+      if (!glaseId) throw new ControlApiError(400, 'glaseId: query parameter is required');
       return { status: 200, body: invoiceView(s, openByGlaseId(glaseId)) };
     }
     if (method === 'GET' && a === 'invoices' && b) {
       const inv = e.invoice(b);
-      if (!inv) throw new HttpError(404, `invoiceReference: no invoice ${b}`);
+      if (!inv) throw new ControlApiError(404, `invoiceReference: no invoice ${b}`);
       return { status: 200, body: invoiceView(s, inv) };
     }
     if (method === 'POST' && a === 'customer' && b === 'scan') return customer(text, customerScan);
@@ -143,14 +145,14 @@ export function controlApi(e: Engine, faults: Faults) {
         },
       };
     }
-    throw new HttpError(404, `no control route ${method} ${path}`);
+    throw new ControlApiError(404, `no control route ${method} ${path}`);
   }
 
   return (method: string, path: string, query: URLSearchParams, text: string): Reply => {
     try {
       return route(method, path, query, text);
     } catch (err) {
-      if (err instanceof HttpError) return { status: err.status, body: { error: err.message } };
+      if (err instanceof ControlApiError) return { status: err.status, body: { error: err.message } };
       throw err;
     }
   };

@@ -1,6 +1,7 @@
 // sendInvoice / updateInvoice / refundPayment content rules (facts §3.3–3.5, §10): a pure
 // function from the parsed wire invoice to validated data or the result code the server gives.
 import { currencyExponent, isKnownCurrency, parseAmount } from '../lib/money.js';
+import { GlasePosError } from '../lib/errors.js';
 import type { SimAmount, SimInvoiceData, SimRow } from './model.js';
 
 export type Wire = Record<string, unknown>;
@@ -11,12 +12,13 @@ const ACK_MODES = ['NO_ACKNOWLEDGMENT', 'OPTIONAL_ACKNOWLEDGMENT', 'REQUIRE_ACKN
 /** The largest amount one payment may carry, in major units (the test account holds 101 000 SEK). */
 export const MAX_MAJOR = 1_000_000;
 
-class Bad extends Error {
+/** An invoice the server refuses with a result code (code simulator.result.<resultCode>). */
+class Bad extends GlasePosError {
   constructor(
-    readonly code: number,
+    readonly resultCode: number,
     why: string,
   ) {
-    super(why);
+    super(`simulator.result.${resultCode}`, why);
   }
 }
 
@@ -122,7 +124,7 @@ export function validateInvoice(raw: unknown, currency: string): Validated {
     };
     return { ok: true, data };
   } catch (e) {
-    if (e instanceof Bad) return { ok: false, code: e.code, why: e.message };
+    if (e instanceof Bad) return { ok: false, code: e.resultCode, why: e.message };
     throw e;
   }
 }

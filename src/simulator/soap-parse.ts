@@ -2,9 +2,12 @@
 // server is lenient, facts §1). Throws SoapParseError for anything that is not a SOAP call;
 // the server answers that with a soap:Fault.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { GlasePosError } from '../lib/errors.js';
 
-export class SoapParseError extends Error {
-  override name = 'SoapParseError';
+export class SoapParseError extends GlasePosError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('soap.parse', message, options);
+  }
 }
 
 export interface SoapCall {

@@ -4,15 +4,16 @@
 // SIGKILL) is taken over.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { GlasePosError } from '../lib/errors.js';
 
 export const LOCK_FILE = 'till.lock';
 
-export class TillBusyError extends Error {
+export class TillBusyError extends GlasePosError {
   constructor(
     readonly pid: number,
     readonly file: string,
   ) {
-    super(`another till process (pid ${pid}) is using this data directory; let it finish or stop it (if no such process runs, remove ${file})`);
+    super('till.busy', `another till process (pid ${pid}) is using this data directory; let it finish or stop it (if no such process runs, remove ${file})`);
   }
 }
 
