@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isKnownCurrency } from './lib/money.js';
 import { jsonSyntaxWhere } from './lib/json-syntax.js';
 import { GlasePosError } from './lib/errors.js';
+import { credentialOverrides } from './config-credentials.js';
 
 const port = z.number().int().min(0).max(65535);
 const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'must be a 16-bit hex id like 0x04b8')]);
@@ -168,7 +169,7 @@ export function parseConfig(...layers: unknown[]): Config {
   );
 }
 
-/** Defaults ← file (GLASE_POS_CONFIG or the given path) ← environment. */
+/** Defaults ← file (GLASE_POS_CONFIG or the given path) ← systemd credentials ← environment. */
 export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overrides?: ConfigInput } = {}): Config {
   const env = opts.env ?? process.env;
   const file = opts.file ?? env.GLASE_POS_CONFIG;
@@ -186,5 +187,11 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overr
       throw new ConfigError([`config file ${file}: is not valid JSON (${jsonSyntaxWhere(e)})`]);
     }
   }
-  return parseConfig(fromFile, envOverrides(env), opts.overrides ?? {});
+  let fromCredentials: Record<string, unknown>;
+  try {
+    fromCredentials = credentialOverrides(env);
+  } catch (e) {
+    throw new ConfigError([(e as Error).message]);
+  }
+  return parseConfig(fromFile, fromCredentials, envOverrides(env), opts.overrides ?? {});
 }
