@@ -77,8 +77,10 @@ export const configSchema = z
       .object({
         host: str.default('127.0.0.1'),
         port: port.default(8080),
-        /** Bearer token for the host POS; the kiosk screen on loopback uses its session. */
+        /** Bearer token for the host POS; the kiosk screen uses its cookie (from the kiosk secret). */
         token: str.optional(),
+        /** Host header names answered besides 127.0.0.1, localhost, [::1] and api.host ("till.local" or "till.local:8080") */
+        allowedHosts: z.array(z.string().regex(/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(:\d{1,5})?$/, 'must be a host name or address, optionally with :port')).default([]),
         mode: z.enum(['cashier', 'unattended']).default('cashier'),
       })
       .strict()

@@ -1,48 +1,75 @@
-// Who may call the API: the host POS with the bearer token, the kiosk screen with the cookie
-// it got when it loaded / from a loopback address. Without a configured token, loopback
-// callers are trusted (the API binds to 127.0.0.1 by default).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// Who may call the API: the host POS with the bearer token (api.token); the kiosk screen with
+// its cookie. The kiosk gets the cookie from /?kiosk=<kiosk secret>, which the kiosk unit opens
+// once; only without a token does loading / from a loopback address hand one out too, and
+// only then are loopback callers trusted without anything.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { cookieValues } from './cookies.js';
 
-export const KIOSK_COOKIE = 'kiosk';
+export type Client = 'token' | 'kiosk' | 'loopback';
 
 export function isLoopback(req: IncomingMessage): boolean {
   const a = req.socket.remoteAddress ?? '';
   return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1' || a.startsWith('127.');
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** Constant time, whatever the lengths: both sides are hashed first. */
+export function sameSecret(a: string, b: string): boolean {
+  const h = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(h(a), h(b));
 }
 
-export function cookies(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return out;
+export interface ClientAuthOptions {
+  token?: string;
+  /** from <dataDir>/kiosk-secret */
+  kioskSecret: string;
+  /** the API port: the cookie is named per port, since cookies are not scoped by port */
+  port: number;
 }
 
 export class ClientAuth {
-  /** one secret per daemon run: a restart sends the screen through / again (it reloads anyway) */
-  readonly kioskSecret = randomBytes(24).toString('hex');
-  constructor(private readonly token: string | undefined) {}
+  readonly cookieName: string;
+  /** the cookie of a kiosk that showed the secret; derived, so it survives a daemon restart */
+  private readonly kioskValue: string;
+  /** without a token only: the cookie a loopback page load gets, new each run */
+  private readonly openValue = randomBytes(24).toString('hex');
 
-  kioskCookie(): string {
-    return `${KIOSK_COOKIE}=${this.kioskSecret}; HttpOnly; SameSite=Strict; Path=/`;
+  constructor(private readonly o: ClientAuthOptions) {
+    this.cookieName = `kiosk_${o.port}`;
+    this.kioskValue = createHmac('sha256', o.kioskSecret).update('glase-pos kiosk cookie').digest('hex');
   }
 
-  /** 'token' | 'kiosk' | 'loopback' when allowed; undefined when not. */
-  who(req: IncomingMessage): 'token' | 'kiosk' | 'loopback' | undefined {
-    const h = req.headers.authorization ?? '';
-    const m = /^Bearer\s+(.+)$/i.exec(h);
-    if (m && this.token && sameSecret(m[1].trim(), this.token)) return 'token';
-    const c = cookies(req)[KIOSK_COOKIE];
-    if (c && sameSecret(c, this.kioskSecret)) return 'kiosk';
-    if (!this.token && isLoopback(req)) return 'loopback';
+  isKioskSecret(given: string): boolean {
+    return sameSecret(given, this.o.kioskSecret);
+  }
+
+  private cookie(value: string): string {
+    return `${this.cookieName}=${value}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+
+  /** for the kiosk that showed the kiosk secret */
+  kioskCookie(): string {
+    return this.cookie(this.kioskValue);
+  }
+
+  /** Without a token, a loopback page load gets a cookie, unless it already holds a good one. */
+  openCookie(req: IncomingMessage): string | undefined {
+    if (this.o.token || !isLoopback(req) || this.fromCookie(req)) return undefined;
+    return this.cookie(this.openValue);
+  }
+
+  private fromCookie(req: IncomingMessage): boolean {
+    // a page on another port of 127.0.0.1 may add a same-named cookie: any good value counts
+    return cookieValues(req.headers.cookie, this.cookieName).some((v) => sameSecret(v, this.kioskValue) || (!this.o.token && sameSecret(v, this.openValue)));
+  }
+
+  /** who is calling, or undefined when not allowed */
+  who(req: IncomingMessage): Client | undefined {
+    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    if (m && this.o.token && sameSecret(m[1].trim(), this.o.token)) return 'token';
+    // the kiosk is this machine's screen: its cookie counts only from a loopback address
+    if (isLoopback(req) && this.fromCookie(req)) return 'kiosk';
+    if (!this.o.token && isLoopback(req)) return 'loopback';
     return undefined;
   }
 }

@@ -9,7 +9,7 @@ const ErrorBody = {
   properties: { error: { type: 'object', required: ['field', 'rule', 'message'], properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } } } },
 };
 
-export function openApiDocument(routes: Route[], version: string) {
+export function openApiDocument(routes: Route[], version: string, names: { kioskCookie: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     if (r.path.endsWith('/*')) continue; // static files
@@ -46,7 +46,7 @@ export function openApiDocument(routes: Route[], version: string) {
       schemas: { Error: ErrorBody, ...VIEW_SCHEMAS },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'config api.token' },
-        kioskCookie: { type: 'apiKey', in: 'cookie', name: 'kiosk', description: 'set when the kiosk screen loads / from loopback' },
+        kioskCookie: { type: 'apiKey', in: 'cookie', name: names.kioskCookie, description: 'set by GET /?kiosk=<kiosk secret>; without api.token also when / is loaded from loopback' },
         adminSession: { type: 'apiKey', in: 'header', name: 'X-Admin-Session', description: 'from POST /api/admin/session' },
       },
     },

@@ -2,7 +2,8 @@
 // JSON bodies parsed by zod, SSE of every till event, the kiosk screen's files.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ClientAuth, isLoopback } from './auth.js';
+import { hostRule, type HostRule } from './allowed-hosts.js';
+import { ClientAuth } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { fromZod, HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
@@ -12,6 +13,7 @@ import { adminRoutes } from './routes-admin.js';
 import { RECEIPT_EVENT, receiptRoutes } from './routes-receipt.js';
 import { tillRoutes } from './routes-till.js';
 import { SseHub } from './sse.js';
+import { readOrCreateKioskSecret } from './kiosk-secret.js';
 import { uiFile } from './static-files.js';
 import { paymentOut, readinessOut } from './views.js';
 import { readBody } from '../lib/http-body.js';
@@ -29,21 +31,33 @@ export interface ApiServer {
 
 export async function startApi(d: ApiDeps, listen: { host: string; port: number }): Promise<ApiServer> {
   const hub = new SseHub();
-  const auth = new ClientAuth(d.config.api.token);
+  const kioskSecret = readOrCreateKioskSecret(d.store.dataDir);
+  // both need the actual port, known once the server listens (before any request)
+  let auth!: ClientAuth;
+  let hosts!: HostRule;
   const receipt = new ActiveReceipt(d.config.terminal.currency);
   const routes: Route[] = [
     route({
       method: 'GET',
       path: '/',
       access: 'public',
-      summary: 'The kiosk screen (sets the kiosk cookie for loopback callers)',
+      summary: 'The kiosk screen. ?kiosk=<kiosk secret> sets the kiosk cookie and redirects to /; without api.token a loopback caller gets one anyway',
       produces: 'text/html',
-      responses: { 200: 'HTML' },
-      handler: async ({ req, res }) => {
+      responses: { 200: 'HTML', 303: 'kiosk cookie set, to /', 403: 'not the kiosk secret' },
+      handler: async ({ req, res, query }) => {
+        const given = query.get('kiosk');
+        if (given !== null) {
+          if (!auth.isKioskSecret(given)) throw new HttpError(403, 'kiosk', "is not this till's kiosk secret");
+          // the redirect takes the secret out of the address bar
+          res.writeHead(303, { location: '/', 'set-cookie': auth.kioskCookie(), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+          res.end();
+          return { raw: true };
+        }
         const f = await uiFile(d.uiDir, 'index.html');
         if (!f) throw new HttpError(404, 'ui', 'the kiosk screen (src/ui/index.html) is not installed');
         const headers: Record<string, string> = { 'content-type': f.type, 'cache-control': 'no-store' };
-        if (isLoopback(req)) headers['set-cookie'] = auth.kioskCookie();
+        const cookie = auth.openCookie(req);
+        if (cookie) headers['set-cookie'] = cookie;
         res.writeHead(200, headers);
         res.end(req.method === 'HEAD' ? undefined : f.data);
         return { raw: true };
@@ -69,7 +83,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       access: 'public',
       summary: 'This document',
       responses: { 200: 'OpenAPI 3.1' },
-      handler: () => ({ status: 200, body: openApiDocument(routes, '0.1.0') }),
+      handler: () => ({ status: 200, body: openApiDocument(routes, '0.1.0', { kioskCookie: auth.cookieName }) }),
     }),
     ...tillRoutes(d, hub, receipt),
     ...receiptRoutes(d, hub, receipt),
@@ -100,6 +114,8 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     try {
+      // DNS rebinding: a page under another name that now resolves to us is not answered
+      if (!hosts.allows(req.headers.host)) throw new HttpError(421, 'host', hosts.rule);
       const m = match(routes, req.method ?? 'GET', url.pathname);
       if (m === 'method') throw new HttpError(405, 'method', `${req.method} is not allowed on ${url.pathname}`);
       if (!m) throw new HttpError(404, 'path', `no route ${url.pathname}`);
@@ -137,6 +153,8 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     server.listen(listen.port, listen.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  auth = new ClientAuth({ token: d.config.api.token, kioskSecret, port });
+  hosts = hostRule(port, listen.host, d.config.api.allowedHosts);
   const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
   return {
     url: `http://${host}:${port}`,

@@ -1,7 +1,7 @@
 // Browser tests' set-up: a full till in-process (startDaemon: embedded simulator, virtual
 // printer and scanner, real API on an ephemeral port, temp data dir) and Debian's chromium
 // driven by playwright-core. Never downloads a browser.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -56,7 +56,8 @@ export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
     // A script error on a page is a failure of the test that caused it.
     const errors: string[] = [];
     for (const p of [kiosk, phone]) p.on('pageerror', (e) => errors.push(e.message));
-    await kiosk.goto(daemon.apiUrl + '/');
+    // as the kiosk unit does: the kiosk secret once, which sets the cookie and redirects to /
+    await kiosk.goto(`${daemon.apiUrl}/?kiosk=${kioskSecret(dataDir)}`);
     mkdirSync(SHOTS, { recursive: true });
     const b = browser;
     const t: UiTill = {
@@ -87,6 +88,11 @@ export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** The till's kiosk secret, as the kiosk unit reads it (image/rootfs/usr/lib/glase-pos/kiosk-start). */
+export function kioskSecret(dataDir: string): string {
+  return readFileSync(join(dataDir, 'kiosk-secret'), 'utf8').trim();
 }
 
 /** Types an amount on the start screen's keypad, key by key as a cashier would. */

@@ -1,6 +1,8 @@
 // The API's edges over real HTTP: validation errors name field and rule, the token is
 // required when configured, the kiosk cookie works for the loopback screen, OpenAPI covers
 // every route, the screen's files are served and nothing outside src/ui.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { VIEW_SCHEMAS } from '../../../src/api/view-schemas.js';
@@ -37,17 +39,22 @@ t('without the token: 401 naming authorization; a wrong token too', async () => 
   assert.is(ok.json.currency, 'SEK');
 });
 
-t('the kiosk screen loaded from loopback gets an HttpOnly SameSite=Strict cookie that opens the API', async () => {
-  const page = await fetch(till.apiUrl + '/');
-  assert.is(page.status, 200);
-  assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+t('the kiosk screen opened with the kiosk secret gets an HttpOnly SameSite=Strict cookie (named per port) that opens the API', async () => {
+  const secret = readFileSync(join(till.config.dataDir, 'kiosk-secret'), 'utf8').trim();
+  const page = await fetch(till.apiUrl + '/?kiosk=' + secret, { redirect: 'manual' });
+  assert.is(page.status, 303);
+  assert.is(page.headers.get('location'), '/', 'the secret leaves the address bar');
   const cookie = page.headers.get('set-cookie') ?? '';
-  assert.match(cookie, /^kiosk=[0-9a-f]{48};/);
+  assert.match(cookie, new RegExp(`^kiosk_${till.config.api.port}=[0-9a-f]{64};`));
   assert.match(cookie, /HttpOnly/);
   assert.match(cookie, /SameSite=Strict/);
+  const screen = await fetch(till.apiUrl + '/', { headers: { cookie: cookie.split(';')[0] } });
+  assert.is(screen.status, 200);
+  assert.match(screen.headers.get('content-type') ?? '', /text\/html/);
+  await screen.text();
   const kiosk = client(till.apiUrl, { cookie: cookie.split(';')[0] });
   assert.is((await kiosk('GET', '/api/readiness')).status, 200);
-  const forged = client(till.apiUrl, { cookie: 'kiosk=' + '0'.repeat(48) });
+  const forged = client(till.apiUrl, { cookie: `kiosk_${till.config.api.port}=` + '0'.repeat(64) });
   assert.is((await forged('GET', '/api/readiness')).status, 401);
 });
 
