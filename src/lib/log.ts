@@ -1,12 +1,16 @@
 // One line per record on stdout, prefixed with a syslog level journald understands (<N>).
-// Fields whose names look secret are masked, so a password never reaches a log line.
+// Fields whose names look secret are masked at any depth, so a password never reaches a log
+// line (src/lib/log-fields.ts). An error field shows its cause chain on one line; a logger at
+// `debug` shows each error's stack, code and full cause chain instead.
+import { redact, type Fields } from './log-fields.js';
+
+export type { Fields } from './log-fields.js';
+export { redact } from './log-fields.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const SYSLOG: Record<Level, number> = { debug: 7, info: 6, warn: 4, error: 3 };
 const ORDER: Level[] = ['debug', 'info', 'warn', 'error'];
-const SECRET = /pass(word)?|pin|secret|token|authorization/i;
 
-export type Fields = Record<string, unknown>;
 export interface Logger {
   debug(msg: string, fields?: Fields): void;
   info(msg: string, fields?: Fields): void;
@@ -15,27 +19,23 @@ export interface Logger {
   child(fields: Fields): Logger;
 }
 
-export function redact(fields: Fields): Fields {
-  const out: Fields = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (SECRET.test(k)) out[k] = '***';
-    else if (v instanceof Error) out[k] = v.message;
-    else out[k] = v;
-  }
-  return out;
+/** key=value bare when it is plain printable text, JSON otherwise (quotes, spaces, newlines stay on one line). */
+function value(v: unknown): string {
+  return typeof v === 'string' && /^[^\s"\\\p{C}]+$/u.test(v) ? v : String(JSON.stringify(v));
 }
 
 export function createLogger(
   opts: { level?: Level; write?: (line: string) => void; base?: Fields } = {},
 ): Logger {
   const min = ORDER.indexOf(opts.level ?? 'info');
+  const detail = opts.level === 'debug' ? 'full' : 'line';
   const write = opts.write ?? ((line: string) => process.stdout.write(line + '\n'));
   const base = opts.base ?? {};
   const emit = (level: Level, msg: string, fields?: Fields) => {
     if (ORDER.indexOf(level) < min) return;
-    const all = redact({ ...base, ...fields });
+    const all = redact({ ...base, ...fields }, detail);
     const rest = Object.entries(all)
-      .map(([k, v]) => `${k}=${typeof v === 'string' && !/\s|"/.test(v) ? v : JSON.stringify(v)}`)
+      .map(([k, v]) => `${k}=${value(v)}`)
       .join(' ');
     write(`<${SYSLOG[level]}>${level} ${msg}${rest ? ' ' + rest : ''}`);
   };
