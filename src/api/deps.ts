@@ -4,7 +4,7 @@ import type { Logger } from '../lib/log.js';
 import type { ReceiptLayout } from '../printing/receipt-document.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
-import type { TransactionPost } from '../store/transaction-post.js';
+import type { StoredPost } from '../store/transaction-post.js';
 import type { Till } from '../till/till.js';
 import type { PinGuard } from './pin.js';
 
@@ -20,7 +20,7 @@ export interface ApiDevices {
   /** prints a short test page; ok false with the reason when the printer cannot */
   printerTest(): Promise<{ ok: boolean; status?: unknown; reason?: string }>;
   /** queues a COPY and starts printing it */
-  reprint(post: TransactionPost): PrintJob;
+  reprint(post: StoredPost): PrintJob;
   /** the admin screen waits for a sticker scan: a Glase ID scanned before the returned time (ms) is assigned */
   awaitGlaseIdScan(forMs: number): number;
 }

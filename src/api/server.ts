@@ -16,6 +16,7 @@ import { SseHub } from './sse.js';
 import { readOrCreateKioskSecret } from './kiosk-secret.js';
 import { uiFile } from './static-files.js';
 import { paymentOut, readinessOut } from './views.js';
+import { refundOut } from './refund-views.js';
 import { readBody } from '../lib/http-body.js';
 
 const MAX_BODY = 64 * 1024;
@@ -100,6 +101,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       if (receipt.paymentEnded(e.payment)) hub.publish(RECEIPT_EVENT, receipt.get() ?? null);
     }
     else if (e.type === 'setup') hub.publish('setup', e.setup);
+    else if (e.type === 'refund') hub.publish('refund', refundOut(e.refund));
     else hub.publish('readiness', readinessOut(d, e.readiness));
   });
 

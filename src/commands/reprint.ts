@@ -5,7 +5,7 @@ import { createPrinter } from '../../drivers/printer/create-printer.js';
 import { Spooler } from '../printing/spooler.js';
 import { layoutFromConfig } from '../printing/layout-from-config.js';
 import { openStore } from '../store/store.js';
-import type { TransactionPost } from '../store/transaction-post.js';
+import type { StoredPost } from '../store/transaction-post.js';
 import { ValidationError } from '../lib/validation-error.js';
 import { loadConfigOrReport, parseOptions } from './_args.js';
 
@@ -43,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!config) return 2;
   const store = openStore(config.dataDir);
   try {
-    const post: TransactionPost | undefined = last ? store.printQueue.last()?.post : store.posts.byErsReference(ref!) ?? store.printQueue.byErsReference(ref!)[0]?.post;
+    const post: StoredPost | undefined = last ? store.printQueue.last()?.post : store.posts.byErsReference(ref!) ?? store.printQueue.byErsReference(ref!)[0]?.post;
     if (!post) {
       console.error(last ? 'glase-pos reprint: no receipt has been printed yet' : `glase-pos reprint: no receipt with ersReference ${ref}`);
       return 1;

@@ -1,7 +1,9 @@
-// A receipt as layout-neutral blocks; ESC/POS, plain text and SVG are three renderings of it,
-// so the screen, the logs and the paper always say the same thing.
+// A receipt (a payment's, or a refund's: refund-document.ts) as layout-neutral blocks; ESC/POS,
+// plain text and SVG are three renderings of it, so the screen, the logs and the paper always
+// say the same thing.
 import { displayAmount } from '../lib/money.js';
-import type { TransactionPost } from '../store/transaction-post.js';
+import { isRefundPost, type StoredPost } from '../store/transaction-post.js';
+import { refundBody } from './refund-document.js';
 
 export interface ReceiptLayout {
   /** characters per line in font A: 32 (58 mm), 42 or 48 (80 mm) */
@@ -30,7 +32,7 @@ export type ReceiptBlock =
 export const COPY_MARK = '*** COPY ***';
 
 /** Builds the blocks of one receipt. Pure: same input, same blocks. */
-export function receiptDocument(post: TransactionPost, layout: ReceiptLayout, opts: ReceiptOptions): ReceiptBlock[] {
+export function receiptDocument(post: StoredPost, layout: ReceiptLayout, opts: ReceiptOptions): ReceiptBlock[] {
   const w = layout.columns;
   const blocks: ReceiptBlock[] = [];
   const center = (text: string, extra: Partial<{ bold: boolean; invert: boolean }> = {}) =>
@@ -40,17 +42,20 @@ export function receiptDocument(post: TransactionPost, layout: ReceiptLayout, op
   layout.header.forEach((h) => center(h, { bold: true }));
   blocks.push({ kind: 'rule' });
   if (opts.copy) center(COPY_MARK, { bold: true, invert: true });
-  center(post.description, { bold: true });
-  blocks.push({ kind: 'blank' });
-  pair('Amount', displayAmount(post.amount, post.currency), true);
-  pair('Date', localTime(post.timestamp, layout.timeZone));
-  if (post.cashierId) pair('Cashier', post.cashierId);
-  if (post.terminalId) pair('Terminal', post.terminalId);
-  pair('Invoice', post.clientInvoiceId);
-  blocks.push({ kind: 'blank' });
-  center('Glase reference');
-  center(post.ersReference, { bold: true });
-  blocks.push({ kind: 'barcode', symbology: 'code128', data: post.ersReference });
+  if (isRefundPost(post)) refundBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, push: (b) => blocks.push(b), time: localTime(post.timestamp, layout.timeZone) });
+  else {
+    center(post.description, { bold: true });
+    blocks.push({ kind: 'blank' });
+    pair('Amount', displayAmount(post.amount, post.currency), true);
+    pair('Date', localTime(post.timestamp, layout.timeZone));
+    if (post.cashierId) pair('Cashier', post.cashierId);
+    if (post.terminalId) pair('Terminal', post.terminalId);
+    pair('Invoice', post.clientInvoiceId);
+    blocks.push({ kind: 'blank' });
+    center('Glase reference');
+    center(post.ersReference, { bold: true });
+    blocks.push({ kind: 'barcode', symbology: 'code128', data: post.ersReference });
+  }
   if (opts.copy) center(COPY_MARK, { bold: true, invert: true });
   blocks.push({ kind: 'rule' });
   layout.footer.forEach((f) => center(f));

@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../lib/log.js';
 import { receiptBytes } from './escpos.js';
 import type { ReceiptLayout } from './receipt-document.js';
 import type { PrintJob, PrintQueue } from '../store/print-queue.js';
-import type { TransactionPost } from '../store/transaction-post.js';
+import type { StoredPost } from '../store/transaction-post.js';
 
 export type PrintQueueLike = Pick<PrintQueue, 'enqueue' | 'pending' | 'markPrinted' | 'markAttemptFailed'>;
 export type PrinterLike = Pick<Printer, 'print' | 'check' | 'on' | 'off' | 'description'>;
@@ -53,7 +53,7 @@ export class Spooler extends EventEmitter<SpoolerEvents> {
   }
 
   /** Queues a receipt (originals once per ersReference) and starts draining. */
-  enqueue(post: TransactionPost, opts: { copy?: boolean } = {}): PrintJob {
+  enqueue(post: StoredPost, opts: { copy?: boolean } = {}): PrintJob {
     const job = this.opts.queue.enqueue(post, opts);
     this.kick();
     return job;
@@ -64,7 +64,7 @@ export class Spooler extends EventEmitter<SpoolerEvents> {
    * print it now, and says whether it printed. Not printed is not lost: it stays queued and
    * the retry loop (start()) prints it when the printer is ready again.
    */
-  async print(post: TransactionPost, opts: { copy?: boolean } = {}): Promise<{ job: PrintJob; printed: boolean; error?: DeviceError }> {
+  async print(post: StoredPost, opts: { copy?: boolean } = {}): Promise<{ job: PrintJob; printed: boolean; error?: DeviceError }> {
     let error: DeviceError | undefined;
     const job = this.opts.queue.enqueue(post, opts);
     if (job.state === 'printed') return { job, printed: true };

@@ -1,8 +1,8 @@
 // Receipt blocks → plain text, for logs, the screen and tests.
-import type { TransactionPost } from '../store/transaction-post.js';
+import type { StoredPost } from '../store/transaction-post.js';
 import { pairLines, receiptDocument, type ReceiptBlock, type ReceiptLayout, type ReceiptOptions } from './receipt-document.js';
 
-export function receiptText(post: TransactionPost, layout: ReceiptLayout, opts: ReceiptOptions): string {
+export function receiptText(post: StoredPost, layout: ReceiptLayout, opts: ReceiptOptions): string {
   return blocksToText(receiptDocument(post, layout, opts), layout.columns);
 }
 

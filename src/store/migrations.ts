@@ -70,6 +70,44 @@ const MIGRATIONS: string[] = [
   -- an original receipt is queued once per payment; copies may repeat
   CREATE UNIQUE INDEX print_jobs_original ON print_jobs (ers_reference) WHERE copy = 0;
   `,
+  // 2: refunds (state + persisted snapshot, their own journal) and the transaction periods
+  // this till closed at Glase (markTransactionPeriod), whose reports settle unknown refunds
+  `
+  CREATE TABLE refunds (
+    refund_id TEXT PRIMARY KEY,
+    original_ers_reference TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    currency TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    finished INTEGER NOT NULL DEFAULT 0,
+    refund_ers_reference TEXT UNIQUE,
+    resent_as TEXT,
+    snapshot TEXT NOT NULL
+  );
+  CREATE INDEX refunds_original ON refunds (original_ers_reference);
+  CREATE INDEX refunds_unfinished ON refunds (finished, created_at);
+  CREATE TABLE refund_journal (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    refund_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    original_ers_reference TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    refund_ers_reference TEXT,
+    result_code INTEGER,
+    message TEXT
+  );
+  CREATE INDEX refund_journal_refund ON refund_journal (refund_id, seq);
+  CREATE TABLE transaction_periods (
+    period_id TEXT PRIMARY KEY,
+    terminal_id TEXT,
+    marked_at TEXT NOT NULL,
+    purpose TEXT NOT NULL
+  );
+  CREATE INDEX transaction_periods_marked ON transaction_periods (marked_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,11 +1,11 @@
-// The receipt file: one transaction post per completed payment. SQLite is the truth
-// (UNIQUE ersReference: a payment is never recorded twice); each post is then appended,
+// The receipt file: one transaction post per completed payment or refund. SQLite is the truth
+// (UNIQUE ersReference: nothing is ever recorded twice); each post is then appended,
 // fsynced, as one JSON line to receipts.jsonl for a host POS. The file write happens after
 // the commit and is flagged; unflagged posts are re-appended at start, skipping any line
 // already in the file, so the file gets each post exactly once.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { TransactionPost } from './transaction-post.js';
+import type { StoredPost } from './transaction-post.js';
 
 export class PostsRepo {
   constructor(
@@ -13,28 +13,28 @@ export class PostsRepo {
     readonly filePath: string,
   ) {}
 
-  /** Inserts the post unless one with this ersReference exists; returns the stored post and whether it is new. */
-  insert(paymentId: string, post: TransactionPost): { post: TransactionPost; created: boolean } {
+  /** Inserts the post (a payment's or a refund's; paymentId is the refundId for a refund) unless one with this ersReference exists; returns the stored post and whether it is new. */
+  insert<P extends StoredPost>(paymentId: string, post: P): { post: P; created: boolean } {
     const r = this.db
       .prepare('INSERT INTO transaction_posts (ers_reference, payment_id, post) VALUES (?, ?, ?) ON CONFLICT(ers_reference) DO NOTHING')
       .run(post.ersReference, paymentId, JSON.stringify(post));
     if (r.changes === 1) return { post, created: true };
-    return { post: this.byErsReference(post.ersReference)!, created: false };
+    return { post: this.byErsReference(post.ersReference) as P, created: false };
   }
 
-  byErsReference(ref: string): TransactionPost | undefined {
+  byErsReference(ref: string): StoredPost | undefined {
     const row = this.db.prepare('SELECT post FROM transaction_posts WHERE ers_reference = ?').get(ref) as { post: string } | undefined;
-    return row ? (JSON.parse(row.post) as TransactionPost) : undefined;
+    return row ? (JSON.parse(row.post) as StoredPost) : undefined;
   }
 
-  byPayment(paymentId: string): TransactionPost[] {
+  byPayment(paymentId: string): StoredPost[] {
     return (this.db.prepare('SELECT post FROM transaction_posts WHERE payment_id = ? ORDER BY seq').all(paymentId) as Array<{ post: string }>).map(
-      (r) => JSON.parse(r.post) as TransactionPost,
+      (r) => JSON.parse(r.post) as StoredPost,
     );
   }
 
-  all(): TransactionPost[] {
-    return (this.db.prepare('SELECT post FROM transaction_posts ORDER BY seq').all() as Array<{ post: string }>).map((r) => JSON.parse(r.post) as TransactionPost);
+  all(): StoredPost[] {
+    return (this.db.prepare('SELECT post FROM transaction_posts ORDER BY seq').all() as Array<{ post: string }>).map((r) => JSON.parse(r.post) as StoredPost);
   }
 
   /** Appends every post not yet in receipts.jsonl; call outside a transaction, after commit. */

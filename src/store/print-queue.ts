@@ -2,13 +2,13 @@
 // printing, so a paper-out or a crash never loses it. Originals are queued once per
 // payment; reprints are separate jobs marked copy.
 import type Database from 'better-sqlite3';
-import type { TransactionPost } from './transaction-post.js';
+import type { StoredPost } from './transaction-post.js';
 
 export interface PrintJob {
   id: number;
   ersReference: string;
   copy: boolean;
-  post: TransactionPost;
+  post: StoredPost;
   state: 'queued' | 'printed';
   attempts: number;
   lastError?: string;
@@ -32,7 +32,7 @@ const fromRow = (r: Row): PrintJob => ({
   id: r.id,
   ersReference: r.ers_reference,
   copy: r.copy === 1,
-  post: JSON.parse(r.post) as TransactionPost,
+  post: JSON.parse(r.post) as StoredPost,
   state: r.state,
   attempts: r.attempts,
   createdAt: r.created_at,
@@ -43,7 +43,7 @@ const fromRow = (r: Row): PrintJob => ({
 export class PrintQueue {
   constructor(private readonly db: Database.Database) {}
 
-  enqueue(post: TransactionPost, opts: { copy?: boolean } = {}): PrintJob {
+  enqueue(post: StoredPost, opts: { copy?: boolean } = {}): PrintJob {
     const copy = opts.copy === true;
     const now = new Date().toISOString();
     if (!copy) {

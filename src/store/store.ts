@@ -10,6 +10,9 @@ import { Journal } from './journal.js';
 import { PaymentsRepo } from './payments.js';
 import { PostsRepo } from './posts.js';
 import { PrintQueue } from './print-queue.js';
+import { RefundsRepo } from './refunds.js';
+import { RefundJournal } from './refund-journal.js';
+import { PeriodsRepo } from './periods.js';
 
 export const DB_FILE = 'glase-pos.sqlite';
 export const RECEIPTS_FILE = 'receipts.jsonl';
@@ -24,6 +27,9 @@ export interface Store {
   readonly posts: PostsRepo;
   readonly audit: AuditLog;
   readonly printQueue: PrintQueue;
+  readonly refunds: RefundsRepo;
+  readonly refundJournal: RefundJournal;
+  readonly periods: PeriodsRepo;
   /** runs fn in one SQLite transaction (nested calls become savepoints) */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -59,6 +65,9 @@ export function openStore(dataDir: string): Store {
     posts,
     audit: new AuditLog(db),
     printQueue: new PrintQueue(db),
+    refunds: new RefundsRepo(db),
+    refundJournal: new RefundJournal(db),
+    periods: new PeriodsRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

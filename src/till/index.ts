@@ -5,3 +5,5 @@ export { ORPHAN_KEY, type OrphanNote } from './persist.js';
 export { generateTerminalPassword } from './setup-actors.js';
 export type { PaymentOutcome, PaymentRequest, PaymentView, PrinterState, Readiness, SetupView, StartResult, TillConfig, TillEvent, TillOptions } from './types.js';
 export { TillBusyError } from './lock.js';
+export type { RefundView } from './refund-view.js';
+export type { NewRefund, PaymentRefunds, RefundCheckResult, ResellerLogin, RefundStartResult } from './refund-service.js';

@@ -9,6 +9,7 @@ import { silentLogger } from '../lib/log.js';
 import { realClock } from './clock.js';
 import { acquireTillLock } from './lock.js';
 import { PaymentRunner } from './payments.js';
+import { createRefundService } from './refund-service.js';
 import { ORPHAN_KEY, type OrphanNote } from './persist.js';
 import { setupActors } from './setup-actors.js';
 import type { PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
@@ -99,6 +100,23 @@ export function createTill(o: TillOptions) {
     },
   });
 
+  const refunds = createRefundService({
+    store,
+    glase: o.glase,
+    log,
+    clock,
+    nowIso,
+    currency: terminal.currency,
+    checks: () => {
+      const c = store.credentials.get();
+      return { registered: !!c, serverReachable: kiosk.getSnapshot().context.serverReachable === true, paymentInProgress: payments.inProgress(), terminalId: c?.terminalId };
+    },
+    onChange: (refund) => emit({ type: 'refund', refund }),
+    onReachability: (reachable) => kiosk.send({ type: 'SERVER', reachable }),
+    onReceiptQueued: o.onReceiptQueued,
+    reportWaits: o.reportWaits,
+  });
+
   // terminal set-up, starting from the stored credentials
   const creds = store.credentials.get();
   const setup = createActor(
@@ -128,16 +146,18 @@ export function createTill(o: TillOptions) {
      * Resumes every unfinished payment first (their polling restarts at once), then starts
      * set-up and readiness and waits for the first server probe. Returns the resumed ids.
      */
-    async start(): Promise<{ resumed: string[] }> {
+    async start(): Promise<{ resumed: string[]; resumedRefunds: string[] }> {
       if (started) throw new Error('the till is already started');
       if (o.lock !== false) release = acquireTillLock(store.dataDir);
       started = true;
       const resumed = payments.recover();
+      // a refund is never sent again by a restart: these only finish booking or stay in doubt
+      const resumedRefunds = refunds.runner.recover();
       setup.start();
       kiosk.start();
       kiosk.send({ type: 'PAYMENT', inProgress: payments.inProgress() });
       await firstProbe;
-      return { resumed };
+      return { resumed, resumedRefunds };
     },
 
     startPayment(req: Omit<PaymentRequest, 'currency'> & { currency?: string }): StartResult {
@@ -161,6 +181,9 @@ export function createTill(o: TillOptions) {
     currentPayment: (): PaymentView | undefined => payments.current(),
     payment: (paymentId: string): PaymentView | undefined => payments.view(paymentId),
     waitForPayment: (paymentId: string): Promise<PaymentView> => payments.waitFor(paymentId),
+
+    // refunds: startRefund, refund, waitForRefund, paymentRefunds, checkUnknownRefunds, resendRefund, …
+    ...refunds.api,
 
     /** The unconfirmed orphan (a sendInvoice whose reply was lost), if any. */
     orphan: (): OrphanNote | undefined => store.settings.get<OrphanNote>(ORPHAN_KEY),
@@ -216,6 +239,7 @@ export function createTill(o: TillOptions) {
     /** Stops every actor; unfinished payments stay in the store and resume at the next start. */
     async stop(): Promise<void> {
       payments.stop();
+      refunds.runner.stop();
       setup.stop();
       kiosk.stop();
       listeners.clear();

@@ -7,6 +7,8 @@ import type { Store } from '../store/store.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';
 import type { Readiness } from '../../machines/kiosk.js';
 import type { TillClock } from './clock.js';
+import type { RefundView } from './refund-view.js';
+import type { ReportWaits } from '../reconcile/period-reports.js';
 
 export type { PaymentRequest, Readiness };
 
@@ -38,6 +40,8 @@ export interface TillOptions {
   lock?: boolean;
   /** called after a receipt was queued, so the spooler can print at once */
   onReceiptQueued?: (job: PrintJob) => void;
+  /** how the unknown-refund check waits for Glase's reports (default: 3 s, then growing) */
+  reportWaits?: Partial<ReportWaits>;
 }
 
 export type PaymentOutcome = 'completed' | 'cancelled' | 'failed' | 'refused' | 'orphaned';
@@ -80,4 +84,5 @@ export interface SetupView {
 export type TillEvent =
   | { type: 'payment'; payment: PaymentView }
   | { type: 'setup'; setup: SetupView }
-  | { type: 'readiness'; readiness: Readiness };
+  | { type: 'readiness'; readiness: Readiness }
+  | { type: 'refund'; refund: RefundView };

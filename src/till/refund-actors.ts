@@ -1,0 +1,96 @@
+// The real side effects of the refund machine. sendRefund refuses to call Glase unless the
+// refund's `sending` state is already journaled (a crash can then only ever leave a refund
+// "unknown", never sent without a trace). Recording is one SQLite transaction (post + journal
+// row), idempotent per refund ersReference; the receipt file gets it once, after the commit.
+import { fromPromise } from 'xstate';
+import type { GlaseApi, Invoice } from '../glase/types.js';
+import { GlaseTransportError } from '../glase/errors.js';
+import type { Logger } from '../lib/log.js';
+import type { PrintJob } from '../store/print-queue.js';
+import type { Store } from '../store/store.js';
+import type {
+  PrintRefundInput, PrintRefundOutput, RecordRefundInput, RecordRefundOutput, SendRefundInput, SendRefundOutput,
+  SubmitRefundReceiptInput, SubmitRefundReceiptOutput,
+} from '../../machines/refund-types.js';
+import { terminalPrincipal } from './payment-actors.js';
+import { refundReceiptText } from './refund-receipt-text.js';
+
+export interface RefundActorDeps {
+  store: Store;
+  glase: GlaseApi;
+  log: Logger;
+  nowIso: () => string;
+  onReachability?: (reachable: boolean) => void;
+  onReceiptQueued?: (job: PrintJob) => void;
+}
+
+/** The invoice of a refund: its totalAmount is the amount of this refund (facts §6.8). */
+export function refundInvoice(i: SendRefundInput): Invoice {
+  const total = { minor: i.amount, currency: i.currency };
+  return {
+    paymentMode: 'IMMEDIATE_DEBIT',
+    acknowledgmentMode: 'NO_ACKNOWLEDGMENT',
+    issueDate: i.issueDate,
+    title: 'Refund',
+    clientInvoiceId: `R-${i.refundId}`.slice(0, 40),
+    invoiceRows: [{ itemDescription: i.reason ? `Refund: ${i.reason}`.slice(0, 100) : 'Refund', itemQuantity: '1', itemTotalAmount: total }],
+    totalAmount: total,
+    ...(i.cashierId ? { cashierId: i.cashierId } : {}),
+  };
+}
+
+export function refundActors(d: RefundActorDeps) {
+  const watch = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      const v = await p;
+      d.onReachability?.(true);
+      return v;
+    } catch (e) {
+      if (e instanceof GlaseTransportError && e.kind !== 'soap-fault') d.onReachability?.(false);
+      throw e;
+    }
+  };
+  return {
+    sendRefund: fromPromise<SendRefundOutput, SendRefundInput>(async ({ input }) => {
+      // the subscription journals `sending` in this same turn; after one tick it must be there
+      await Promise.resolve();
+      if (d.store.refunds.get(input.refundId)?.state !== 'sending')
+        throw new GlaseTransportError('transport', 'refundPayment', 'not-applied', 'the refund was not journaled as sending; it was not sent');
+      const result = await watch(d.glase.refundPayment(terminalPrincipal(d.store, 'refundPayment'), input.originalErsReference, refundInvoice(input)));
+      return { result, seenAt: d.nowIso() };
+    }),
+    recordRefund: fromPromise<RecordRefundOutput, RecordRefundInput>(async ({ input }) => {
+      // let the `refunded.recording` state reach the journal first, so the rows read in order
+      await Promise.resolve();
+      const { post } = input;
+      const r = d.store.transaction(() => {
+        const res = d.store.posts.insert(input.refundId, post);
+        if (res.created) {
+          d.store.refundJournal.append({
+            at: d.nowIso(),
+            refundId: input.refundId,
+            state: 'recorded',
+            originalErsReference: post.originalErsReference,
+            amount: -post.amount,
+            refundErsReference: post.ersReference,
+            message: `refund post written: ${post.amount} ${post.currency} minor units${post.recovered ? ' (settled after a lost reply)' : ''}`,
+          });
+        }
+        return res;
+      });
+      d.store.posts.flushToFile();
+      return { post: r.post, created: r.created };
+    }),
+    printRefundReceipt: fromPromise<PrintRefundOutput, PrintRefundInput>(async ({ input }) => {
+      const job = d.store.printQueue.enqueue(input.post);
+      d.onReceiptQueued?.(job);
+      return { jobId: job.id };
+    }),
+    submitRefundReceipt: fromPromise<SubmitRefundReceiptOutput, SubmitRefundReceiptInput>(async ({ input }) => {
+      const doc = { mimeType: 'text/plain', receiptType: 'PAYMENT_RECEIPT', receiptData: Buffer.from(refundReceiptText(input.post), 'utf8').toString('base64') };
+      const r = await watch(d.glase.submitPaymentReceipt(terminalPrincipal(d.store, 'submitPaymentReceipt'), input.post.ersReference, doc));
+      if (!r.ok) d.log.warn('submitPaymentReceipt refused for a refund; the refund stays complete', { refundId: input.refundId, code: r.code });
+      return r;
+    }),
+  };
+}
