@@ -3,11 +3,14 @@
 // never through a float; digits beyond the currency's decimals must be zeros. CashierId
 // "NULL" means none. Used by the unknown-refund check and the day close alike.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { GlasePosError } from '../lib/errors.js';
 import { AmountFormatError, parseAmount } from '../lib/money.js';
 import type { Report } from '../glase/types.js';
 
-export class ReportFormatError extends Error {
-  override name = 'ReportFormatError';
+export class ReportFormatError extends GlasePosError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('report.format', message, options);
+  }
 }
 
 export interface ReportMeta {
@@ -66,7 +69,7 @@ export function parseReport(xml: string, currency: string): ParsedReport {
   try {
     doc = parser.parse(xml) as Record<string, unknown>;
   } catch (e) {
-    throw new ReportFormatError(`the report cannot be read: ${(e as Error).message}`);
+    throw new ReportFormatError(`the report cannot be read: ${(e as Error).message}`, { cause: e });
   }
   const kind = Object.keys(doc).find((k) => k !== '?xml');
   if (!kind) throw new ReportFormatError('the report has no root element');
@@ -123,7 +126,7 @@ function money(v: unknown, currency: string, where: string): number {
   try {
     return parseAmount(t, currency);
   } catch (e) {
-    if (e instanceof AmountFormatError) throw new ReportFormatError(`${where}: ${e.message}`);
+    if (e instanceof AmountFormatError) throw new ReportFormatError(`${where}: ${e.message}`, { cause: e });
     throw e;
   }
 }
