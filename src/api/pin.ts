@@ -1,6 +1,8 @@
 // The admin PIN: stored as scrypt(pin, random salt) in the store's settings, compared in
 // constant time; wrong PINs are rate limited (5 tries, then a lockout that doubles each
-// time); a right PIN opens a short admin session. The PIN itself is never stored or logged.
+// time); a right PIN opens a short admin session: 10 minutes idle, 30 at most, and over as
+// soon as the PIN changes (also by `glase-pos set-pin` in another process) or on logout.
+// The PIN itself is never stored or logged.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Settings } from '../store/settings.js';
 
@@ -46,8 +48,18 @@ export interface PinGuardOptions {
   freeTries?: number;
   baseLockMs?: number;
   maxLockMs?: number;
+  /** idle expiry of a session, slid by each use (default 10 min) */
   sessionMs?: number;
+  /** absolute cap of a session from its login, however busy (default 30 min) */
+  sessionCapMs?: number;
   now?: () => number;
+}
+
+interface Session {
+  idleUntil: number;
+  capUntil: number;
+  /** the salt of the PIN it was opened with: a new PIN has a new salt */
+  pinSalt: string;
 }
 
 export const PIN_LOCK_KEY = 'adminPinLock';
@@ -55,7 +67,7 @@ export const PIN_LOCK_KEY = 'adminPinLock';
 /** Checks PINs with a lockout and hands out admin sessions. The lockout is kept in the store,
  * so restarting the daemon does not hand out fresh tries. */
 export class PinGuard {
-  private readonly sessions = new Map<string, number>();
+  private readonly sessions = new Map<string, Session>();
   private readonly now: () => number;
 
   constructor(private readonly o: PinGuardOptions) {
@@ -64,6 +76,12 @@ export class PinGuard {
 
   private lock(): { failures: number; lockedUntil: number } {
     return this.o.settings.get<{ failures: number; lockedUntil: number }>(PIN_LOCK_KEY) ?? { failures: 0, lockedUntil: 0 };
+  }
+
+  /** when PIN entry is locked: until when (ms); a try now is refused without being checked */
+  lockedUntil(): number | undefined {
+    const { lockedUntil } = this.lock();
+    return this.now() < lockedUntil ? lockedUntil : undefined;
   }
 
   login(pin: string): PinCheck {
@@ -85,25 +103,30 @@ export class PinGuard {
     }
     if (lock.failures) this.o.settings.delete(PIN_LOCK_KEY);
     const session = randomBytes(24).toString('hex');
-    const expires = now + (this.o.sessionMs ?? 10 * 60_000);
-    this.sessions.set(session, expires);
-    return { ok: true, session, expiresAt: new Date(expires).toISOString() };
+    const s: Session = { idleUntil: now + this.idleMs, capUntil: now + (this.o.sessionCapMs ?? 30 * 60_000), pinSalt: stored.salt };
+    this.sessions.set(session, s);
+    return { ok: true, session, expiresAt: new Date(Math.min(s.idleUntil, s.capUntil)).toISOString() };
   }
 
-  /** A valid session also slides its expiry: the admin is still at the screen. */
+  private get idleMs(): number {
+    return this.o.sessionMs ?? 10 * 60_000;
+  }
+
+  /** A valid session also slides its idle expiry (the admin is still at the screen), up to the cap. */
   check(session: string | undefined): boolean {
     if (!session) return false;
-    const exp = this.sessions.get(session);
+    const s = this.sessions.get(session);
     const now = this.now();
-    if (exp === undefined || exp < now) {
+    if (!s || s.idleUntil < now || s.capUntil <= now || this.o.settings.get<StoredPin>(PIN_KEY)?.salt !== s.pinSalt) {
       this.sessions.delete(session);
       return false;
     }
-    this.sessions.set(session, now + (this.o.sessionMs ?? 10 * 60_000));
+    s.idleUntil = Math.min(now + this.idleMs, s.capUntil);
     return true;
   }
 
-  logout(session: string): void {
-    this.sessions.delete(session);
+  /** true when the session was open */
+  logout(session: string): boolean {
+    return this.sessions.delete(session);
   }
 }

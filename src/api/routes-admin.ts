@@ -2,10 +2,11 @@
 // action goes to the audit log with what was done, never with the PIN or a password.
 import type { ApiDeps } from './deps.js';
 import { HttpError } from './http-error.js';
+import type { LockedTries } from './locked-tries.js';
 import { route, type Route } from './router.js';
 import { AssignGlaseId, AwaitScan, Empty, PinLogin, Register, Reprint } from './schemas.js';
 
-export function adminRoutes(d: ApiDeps): Route[] {
+export function adminRoutes(d: ApiDeps, lockedTries: LockedTries): Route[] {
   const audit = (actor: string, action: string, detail?: string) => d.store.audit.append(actor, action, detail);
   return [
     route({
@@ -17,16 +18,34 @@ export function adminRoutes(d: ApiDeps): Route[] {
       body: PinLogin,
       responses: { 200: '{session, expiresAt}', 401: 'wrong PIN', 409: 'no PIN set', 429: 'too many wrong PINs (Retry-After)' },
       handler: ({ body, actor }) => {
+        // a try during the lockout is not checked: it is only counted (a flood must not fill the disk)
+        const lockedUntil = d.pins.lockedUntil();
         const r = d.pins.login((body as { pin: string }).pin);
         if (r.ok) {
           audit(actor, 'admin-login');
           return { status: 200, body: { session: r.session, expiresAt: r.expiresAt } };
         }
         if (r.reason === 'no-pin') throw new HttpError(409, 'pin', 'no admin PIN is set on this till; set one with glase-pos set-pin');
-        audit(actor, 'admin-login-failed', r.reason === 'locked' ? `locked for ${r.retryAfterS} s` : undefined);
-        d.log.warn('wrong admin PIN', { by: actor, locked: r.reason === 'locked' });
+        if (lockedUntil !== undefined) lockedTries.refused(actor, lockedUntil);
+        else {
+          audit(actor, 'admin-login-failed', r.reason === 'locked' ? `locked for ${r.retryAfterS} s` : undefined);
+          d.log.warn('wrong admin PIN', { by: actor, locked: r.reason === 'locked' });
+        }
         if (r.reason === 'locked') throw new HttpError(429, 'pin', `too many wrong PINs; try again in ${r.retryAfterS} s`, { 'retry-after': String(r.retryAfterS) });
         throw new HttpError(401, 'pin', 'is wrong');
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/logout',
+      access: 'admin',
+      summary: 'Close this admin session (X-Admin-Session) before it expires',
+      body: Empty,
+      responses: { 204: 'closed' },
+      handler: ({ req, actor }) => {
+        d.pins.logout(String(req.headers['x-admin-session']));
+        audit(actor, 'admin-logout');
+        return { status: 204 };
       },
     }),
     route({

@@ -9,6 +9,7 @@ import { fromZod, HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import { match, route, type Ctx, type Route } from './router.js';
 import { ActiveReceipt } from './active-receipt.js';
+import { LockedTries } from './locked-tries.js';
 import { adminRoutes } from './routes-admin.js';
 import { RECEIPT_EVENT, receiptRoutes } from './routes-receipt.js';
 import { tillRoutes } from './routes-till.js';
@@ -37,6 +38,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
   let auth!: ClientAuth;
   let hosts!: HostRule;
   const receipt = new ActiveReceipt(d.config.terminal.currency);
+  const lockedTries = new LockedTries({ audit: d.store.audit, log: d.log });
   const routes: Route[] = [
     route({
       method: 'GET',
@@ -88,7 +90,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     }),
     ...tillRoutes(d, hub, receipt),
     ...receiptRoutes(d, hub, receipt),
-    ...adminRoutes(d),
+    ...adminRoutes(d, lockedTries),
   ];
 
   // every till event reaches the screens
@@ -166,6 +168,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     async close() {
       unsubscribe();
       hub.close();
+      lockedTries.save();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

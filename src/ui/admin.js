@@ -27,6 +27,8 @@ export function openPin() {
 function close() {
   pin = '';
   clearTimeout(expiryTimer);
+  // the session ends with the menu, not 10 minutes later
+  if (current() === 's-admin') void call('POST', '/api/admin/logout', {});
   setAdminSession(null);
   for (const id of ['reg-password', 'reg-reseller', 'reg-user', 'gid-input']) $(id).value = '';
   show('s-start');

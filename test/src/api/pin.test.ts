@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashPin, PIN_KEY, PinGuard, setPin, verifyPin, type StoredPin } from '../../../src/api/pin.js';
+import { hashPin, PIN_KEY, PIN_LOCK_KEY, PinGuard, setPin, verifyPin, type StoredPin } from '../../../src/api/pin.js';
 import { openStore, type Store } from '../../../src/store/store.js';
 import { adminSession, client, startTestTill, type TestTill } from './_till.js';
 
@@ -74,6 +74,44 @@ unit('sessions expire and slide', () => {
   assert.not.ok(g.check(undefined));
   assert.not.ok(g.check('forged'));
 });
+unit('a session has an absolute cap however busy it is (issue 9 item 12)', () => {
+  let now = 0;
+  setPin(store.settings, '1234');
+  const g = new PinGuard({ settings: store.settings, now: () => now, sessionMs: 1000, sessionCapMs: 2500 });
+  const r = g.login('1234');
+  if (!r.ok) throw new Error('login failed');
+  assert.is(r.expiresAt, new Date(1000).toISOString());
+  for (now = 800; now < 2500; now += 800) assert.ok(g.check(r.session), `in use at ${now}`);
+  now = 2500;
+  assert.not.ok(g.check(r.session), 'used every 0.8 s, still over at the cap');
+  // the default cap is 30 minutes besides the 10-minute idle expiry
+  const d = new PinGuard({ settings: store.settings, now: () => now });
+  const s = d.login('1234');
+  if (!s.ok) throw new Error('login failed');
+  for (let i = 0; i < 3; i++) {
+    now += 9 * 60_000;
+    assert.ok(d.check(s.session), `busy at minute ${(i + 1) * 9}`);
+  }
+  now += 3 * 60_000 + 1;
+  assert.not.ok(d.check(s.session), 'over after 30 minutes');
+});
+
+unit('a PIN change ends every open session; logout ends one (issue 9 item 12)', () => {
+  setPin(store.settings, '1234');
+  const g = new PinGuard({ settings: store.settings });
+  const a = g.login('1234');
+  const b = g.login('1234');
+  if (!a.ok || !b.ok) throw new Error('login failed');
+  assert.ok(g.logout(b.session));
+  assert.not.ok(g.check(b.session), 'logged out');
+  assert.not.ok(g.logout(b.session), 'already closed');
+  assert.ok(g.check(a.session));
+  setPin(store.settings, '1234'); // the same digits again still is a new PIN (new salt)
+  assert.not.ok(g.check(a.session), 'opened with the old PIN');
+  const c = g.login('1234');
+  assert.ok(c.ok && g.check(c.session), 'the new PIN opens a new session');
+});
+
 unit.run();
 
 const http = suite('admin PIN over HTTP');
@@ -115,6 +153,26 @@ http('wrong PINs: 401, then 429 with Retry-After; the PIN never reaches the log 
   const all = JSON.stringify(audit) + lines.join('\n');
   assert.not.match(all, /9876/);
   assert.not.match(all, /"1234"|pin=1234/);
+});
+
+http('logout closes the session; a PIN changed by glase-pos set-pin ends the others (issue 9 item 12)', async () => {
+  till.store.settings.delete(PIN_LOCK_KEY); // lifts the lockout the test before left
+  const a = await adminSession(call, '1234');
+  const b = await adminSession(call, '1234');
+  assert.is((await call('GET', '/api/admin/audit', undefined, a)).status, 200);
+  const out = await call('POST', '/api/admin/logout', {}, a);
+  assert.is(out.status, 204);
+  const after = await call('GET', '/api/admin/audit', undefined, a);
+  assert.equal([after.status, after.json.error.field], [401, 'X-Admin-Session']);
+  assert.is((await call('POST', '/api/admin/logout', {}, a)).status, 401, 'a closed session cannot log out again');
+  assert.is((await call('GET', '/api/admin/audit', undefined, b)).status, 200);
+  setPin(till.store.settings, '4321'); // what `glase-pos set-pin` does, from another process
+  assert.is((await call('GET', '/api/admin/audit', undefined, b)).status, 401, 'the PIN changed');
+  const c = await adminSession(call, '4321');
+  const audit = await call('GET', '/api/admin/audit', undefined, c);
+  assert.ok(audit.json.some((e: any) => e.action === 'admin-logout'));
+  const doc = await call('GET', '/api/openapi.json');
+  assert.ok(doc.json.paths['/api/admin/logout']?.post?.security.some((s: any) => 'adminSession' in s), 'documented');
 });
 
 http.run();
