@@ -1,0 +1,2 @@
+// placeholder until updates land
+export async function updateChecks() {}
