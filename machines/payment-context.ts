@@ -1,6 +1,6 @@
 // Pure helpers of the payment machine: the first context (new or resumed), the invoice
 // sent to Glase, and the transaction post built from a paid payment.
-import type { Invoice } from '../src/glase/types.js';
+import type { Invoice } from './glase-contract.js';
 import { TEXT } from './messages.js';
 import { startRuleFailure } from './payment-rules.js';
 import type { PaymentContext, PaymentInput, PaymentPost } from './payment-types.js';

@@ -1,6 +1,6 @@
 // Types of the payment machine: its input, context, events and the contract of each named
 // actor the till runtime provides. Pure types; the machine imports nothing with effects.
-import type { Invoice, InvoiceRow, PaymentStatus, Result } from '../src/glase/types.js';
+import type { Invoice, InvoiceRow, PaymentStatus, Result } from './glase-contract.js';
 
 /** What the till knows about its readiness when a payment is asked for. */
 export interface StartChecks {

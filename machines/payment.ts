@@ -4,7 +4,7 @@
 // can still be paid — also while the try-again/cancel question is open — and treat a lost
 // reply as "unknown": ask for the status again, never resend, cancel or refund blindly.
 import { assign, fromPromise, raise, setup } from 'xstate';
-import type { PaymentStatus, Result } from '../src/glase/types.js';
+import type { PaymentStatus, Result } from './glase-contract.js';
 import { TEXT, TRANSIENT_CODES, codeMessage, unknownStatusMessage } from './messages.js';
 import { initialContext, invoiceOf, postOf } from './payment-context.js';
 import type {

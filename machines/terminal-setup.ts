@@ -4,7 +4,7 @@
 // registerTerminal (provided) generates and stores the terminal password itself for the
 // same reason. Local credentials are forgotten only after the server answered 0.
 import { assign, fromPromise, setup } from 'xstate';
-import type { Result } from '../src/glase/types.js';
+import type { Result } from './glase-contract.js';
 import { codeMessage, type GlaseOp } from './messages.js';
 
 export interface SetupInput {

@@ -1,66 +1,20 @@
-// The till-side view of the Glase API: what machines and commands program against.
+// The till-side view of the Glase API: what the till and commands program against.
+// The invoice, status and Result types the machines use live in machines/glase-contract.ts
+// (machines import nothing from src/) and are re-exported here.
 // Amounts here are integer minor units; the client converts to and from the wire.
-import type { ResultName } from './result-codes.js';
+import type { CustomerToken, Invoice, Money, PaymentStatus, Result } from '../../machines/glase-contract.js';
 
-export type InvoiceStatus =
-  | 'ISSUED'
-  | 'PAID'
-  | 'PENDING_ISSUER_ACKNOWLEDGE'
-  | 'CANCELED'
-  | 'FAILED'
-  | 'RESERVED'
-  | 'EXPIRED';
-
-export interface Money {
-  /** minor units (öre, cents) */
-  minor: number;
-  currency: string;
-}
-
-export interface InvoiceRow {
-  itemDescription?: string;
-  itemQuantity: string; // decimal as text: quantities may be fractional (kg)
-  itemTotalAmount: Money;
-  itemUnitPrice?: Money;
-  itemDiscount?: Money;
-  itemTaxRate?: string;
-  itemEAN?: string;
-  itemSKU?: string;
-  itemUnit?: string;
-}
-
-export interface Invoice {
-  paymentMode?: 'IMMEDIATE_DEBIT' | 'RESERVATION_DESIRED' | 'RESERVATION_REQUIRED' | 'RESERVATION_REQUIRED_PRELIMINARY_AMOUNT';
-  acknowledgmentMode?: 'NO_ACKNOWLEDGMENT' | 'OPTIONAL_ACKNOWLEDGMENT' | 'REQUIRE_ACKNOWLEDGMENT';
-  issueDate?: string; // xs:dateTime
-  title?: string;
-  clientInvoiceId?: string;
-  invoiceRows?: InvoiceRow[];
-  totalAmount: Money;
-  cashierId?: string;
-  footer?: string;
-  backURL?: string;
-  notificationUrl?: string;
-  commitReservationTimeout?: number;
-}
-
-export interface CustomerToken {
-  description?: string;
-  id?: string;
-  status: number;
-  value?: string;
-}
-
-export interface PaymentReceipt {
-  terminalId?: string;
-  paymentDate?: string;
-  clientInvoiceId?: string;
-  invoiceReference?: string;
-  paymentReference?: string;
-  payerTerminalId?: string;
-  receiverName?: string;
-  invoice?: Invoice;
-}
+export type {
+  CustomerToken,
+  Failure,
+  Invoice,
+  InvoiceRow,
+  InvoiceStatus,
+  Money,
+  PaymentReceipt,
+  PaymentStatus,
+  Result,
+} from '../../machines/glase-contract.js';
 
 export interface Report {
   title?: string;
@@ -73,20 +27,6 @@ export interface Report {
 export type Principal =
   | { type: 'RESELLERUSER'; resellerId: string; userId: string; password: string }
   | { type: 'TERMINALID'; terminalId: string; password: string };
-
-/** A business outcome is a value, never an exception. */
-export type Failure = { ok: false; code: number; name: ResultName | string; ersReference?: string };
-export type Result<T extends object = object> = ({ ok: true; code: 0; ersReference?: string } & T) | Failure;
-
-export interface PaymentStatus {
-  status: InvoiceStatus | 'UNKNOWN';
-  /** the raw status string when the server sent one we do not know */
-  rawStatus?: string;
-  version: number;
-  ersReference?: string;
-  receipt?: PaymentReceipt;
-  customerTokens?: CustomerToken[];
-}
 
 export interface GlaseApi {
   registerTerminal(p: Principal, a: { externalTerminalId: string; password: string; name: string }): Promise<Result<{ terminalId: string }>>;
