@@ -1,12 +1,29 @@
-// Config → Printer. The one place that knows which transport each printer.kind means.
-import type { Config } from '../../src/config.js';
+// Printer settings → Printer. The one place that knows which transport each printer.kind means.
+import { loadUsb } from '../usb/usb-host.js';
+import { usbId } from '../usb/usb-id.js';
 import { Printer, type PrinterOptions } from './printer.js';
 import { SerialTransport, type SerialBinding } from './serial-transport.js';
 import { TcpTransport } from './tcp-transport.js';
 import type { PrinterTransport } from './transport.js';
-import { loadUsbForPrinter, type UsbPrinterHost } from './usb-printer-shape.js';
+import type { UsbPrinterDeviceShape, UsbPrinterHost } from './usb-printer-shape.js';
 import { UsbTransport } from './usb-transport.js';
 import { UsblpTransport } from './usblp-transport.js';
+
+/**
+ * What the printer drivers need to know. The driver's own type, so drivers/ needs nothing
+ * from src/: the config's `printer` section satisfies it (src/daemon passes that section in).
+ * Config validation already required host/path/vid/pid for the kinds that need them.
+ */
+export interface PrinterConfig {
+  kind: 'virtual' | 'tcp' | 'serial' | 'usb' | 'usblp' | 'none';
+  host?: string;
+  port: number;
+  path?: string;
+  baudRate: number;
+  /** 1208 or hex as lsusb prints it: "0x04b8" / "04b8" */
+  vid?: number | string;
+  pid?: number | string;
+}
 
 export interface CreatePrinterDeps {
   /** for kind "virtual": where the printer emulator listens */
@@ -16,13 +33,13 @@ export interface CreatePrinterDeps {
   options?: PrinterOptions;
 }
 
-/** undefined for kind "none". Config validation already required host/path/vid/pid per kind. */
-export async function createPrinter(cfg: Config['printer'], deps: CreatePrinterDeps = {}): Promise<Printer | undefined> {
+/** undefined for kind "none". */
+export async function createPrinter(cfg: PrinterConfig, deps: CreatePrinterDeps = {}): Promise<Printer | undefined> {
   const transport = await createTransport(cfg, deps);
   return transport && new Printer(transport, deps.options);
 }
 
-export async function createTransport(cfg: Config['printer'], deps: CreatePrinterDeps = {}): Promise<PrinterTransport | undefined> {
+export async function createTransport(cfg: PrinterConfig, deps: CreatePrinterDeps = {}): Promise<PrinterTransport | undefined> {
   switch (cfg.kind) {
     case 'none':
       return undefined;
@@ -38,11 +55,10 @@ export async function createTransport(cfg: Config['printer'], deps: CreatePrinte
     case 'usblp':
       return new UsblpTransport(cfg.path!);
     case 'usb':
-      return new UsbTransport({ host: deps.usb ?? (await loadUsbForPrinter()), vid: usbId(cfg.vid!), pid: usbId(cfg.pid!) });
+      return new UsbTransport({
+        host: deps.usb ?? (await loadUsb<UsbPrinterDeviceShape>()),
+        vid: usbId(cfg.vid, 'printer.vid'),
+        pid: usbId(cfg.pid, 'printer.pid'),
+      });
   }
-}
-
-/** 0x04b8, "04b8", "0x04b8" → 1208 */
-export function usbId(v: number | string): number {
-  return typeof v === 'number' ? v : parseInt(v.replace(/^0x/i, ''), 16);
 }

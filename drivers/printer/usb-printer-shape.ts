@@ -1,7 +1,7 @@
 // The small part of the `usb` 2.x legacy API a USB printer-class driver needs. The real module
-// satisfies it (loadUsbForPrinter); drivers/virtual/fake-usb-printer.ts stands in for tests.
-// Why 2.x: 3.x keeps only the WebUSB API and throws where /sys/bus/usb is missing; 2.x still
-// has the legacy API (kernel-driver detach, bulk transfers) and hotplug attach/detach events.
+// satisfies it (loadUsb in drivers/usb/usb-host.ts); drivers/virtual/fake-usb-printer.ts
+// stands in for tests.
+import type { UsbHost } from '../usb/usb-host.js';
 
 export interface UsbBulkEndpointShape {
   direction: 'in' | 'out';
@@ -31,24 +31,6 @@ export interface UsbPrinterDeviceShape {
   close(): void;
 }
 
-export interface UsbPrinterHost {
-  findByIds(vid: number, pid: number): UsbPrinterDeviceShape | undefined;
-  on(event: 'attach' | 'detach', listener: (device: UsbPrinterDeviceShape) => void): void;
-  removeListener(event: 'attach' | 'detach', listener: (device: UsbPrinterDeviceShape) => void): void;
-}
+export type UsbPrinterHost = UsbHost<UsbPrinterDeviceShape>;
 
 export const USB_CLASS_PRINTER = 7;
-export const LIBUSB_TRANSFER_TYPE_BULK = 2;
-/** libusb's LIBUSB_ERROR_TIMEOUT: a bulk IN that found nothing to read. */
-export const LIBUSB_ERROR_TIMEOUT = -7;
-
-/** Loads the native `usb` module only when a USB printer is configured. */
-export async function loadUsbForPrinter(): Promise<UsbPrinterHost> {
-  const mod = await import('usb');
-  const emitter = mod.usb as unknown as Pick<UsbPrinterHost, 'on' | 'removeListener'>;
-  return {
-    findByIds: (vid, pid) => mod.findByIds(vid, pid) as unknown as UsbPrinterDeviceShape | undefined,
-    on: (e, l) => emitter.on(e, l),
-    removeListener: (e, l) => emitter.removeListener(e, l),
-  };
-}

@@ -3,9 +3,8 @@
 // detach of our device is a disconnect; an attach emits 'attach' so the Printer rechecks.
 import { DeviceError } from './device-error.js';
 import { BufferedTransport } from './transport.js';
+import { LIBUSB_ERROR_TIMEOUT, LIBUSB_TRANSFER_TYPE_BULK } from '../usb/usb-host.js';
 import {
-  LIBUSB_ERROR_TIMEOUT,
-  LIBUSB_TRANSFER_TYPE_BULK,
   USB_CLASS_PRINTER,
   type UsbBulkEndpointShape,
   type UsbPrinterDeviceShape,

@@ -1,18 +1,31 @@
-// config.scanner → a Scanner. 'virtual' is a serial scanner on the scanner emulator's pty
+// Scanner settings → a Scanner. 'virtual' is a serial scanner on the scanner emulator's pty
 // (start it first with startScannerEmulator and pass its path); 'none' never scans.
-import type { Config } from '../../src/config.js';
-import type { Logger } from '../../src/lib/log.js';
-import { silentLogger } from '../../src/lib/log.js';
+import { silentDriverLogger, type DriverLogger } from '../logger.js';
+import { loadUsb } from '../usb/usb-host.js';
+import { usbId } from '../usb/usb-id.js';
+import type { Terminator } from './line-splitter.js';
 import { NullScanner, type Scanner } from './scanner.js';
 import { ScannerError } from './scanner-error.js';
 import { SerialScanner, type SerialBinding } from './serial-scanner.js';
 import { UsbHidScanner } from './usb-hid-scanner.js';
-import { loadRealUsb, type UsbShape } from './usb-shapes.js';
+import type { UsbDeviceShape, UsbShape } from './usb-shapes.js';
 
-export type ScannerConfig = Config['scanner'];
+/**
+ * What the scanner drivers need to know. The driver's own type, so drivers/ needs nothing
+ * from src/: the config's `scanner` section satisfies it (src/daemon passes that section in).
+ */
+export interface ScannerConfig {
+  kind: 'virtual' | 'serial' | 'usb-hid' | 'none';
+  path?: string;
+  baudRate?: number;
+  terminator?: Terminator;
+  /** 1208 or hex as lsusb prints it: "0x04b8" / "04b8" */
+  vid?: number | string;
+  pid?: number | string;
+}
 
 export interface ScannerDeps {
-  log?: Logger;
+  log?: DriverLogger;
   /** kind 'virtual': the emulator's `path` (scanner.path in config wins if set). */
   virtualPath?: string;
   /** Serial binding; serialport's native one by default. */
@@ -23,7 +36,7 @@ export interface ScannerDeps {
 }
 
 export async function createScanner(config: ScannerConfig, deps: ScannerDeps = {}): Promise<Scanner> {
-  const log = (deps.log ?? silentLogger).child({ device: 'scanner', kind: config.kind });
+  const log = (deps.log ?? silentDriverLogger).child({ device: 'scanner', kind: config.kind });
   switch (config.kind) {
     case 'none':
       return new NullScanner(deps.now);
@@ -39,17 +52,8 @@ export async function createScanner(config: ScannerConfig, deps: ScannerDeps = {
     case 'usb-hid': {
       const vid = usbId(config.vid, 'scanner.vid');
       const pid = usbId(config.pid, 'scanner.pid');
-      const usb = deps.usb ?? (await loadRealUsb());
+      const usb = deps.usb ?? (await loadUsb<UsbDeviceShape>());
       return new UsbHidScanner({ usb, vid, pid, log, now: deps.now });
     }
   }
-}
-
-/** Config allows 1208 or "0x04b8" / "04b8" (hex, as lsusb prints it). */
-export function usbId(v: number | string | undefined, key: string): number {
-  if (v === undefined) throw new ScannerError('config', `${key}: is required when scanner.kind is usb-hid`);
-  if (typeof v === 'number') return v;
-  const n = Number.parseInt(v.replace(/^0x/i, ''), 16);
-  if (!Number.isInteger(n) || n < 0 || n > 0xffff) throw new ScannerError('config', `${key}: must be a 16-bit hex id like 0x04b8`);
-  return n;
 }

@@ -2,8 +2,7 @@
 // tests, the real one for ttys and socat ptys). When the port closes or errors (cable pulled,
 // pty gone) the scanner says disconnected and reopens the same path with exponential backoff.
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
-import type { Logger } from '../../src/lib/log.js';
-import { silentLogger } from '../../src/lib/log.js';
+import { silentDriverLogger, type DriverLogger } from '../logger.js';
 import { LineSplitter, type Terminator } from './line-splitter.js';
 import { BaseScanner } from './scanner.js';
 import { ScannerError } from './scanner-error.js';
@@ -20,7 +19,7 @@ export interface SerialScannerOptions {
   /** Reopen delays: minMs, doubled per failure, capped at maxMs. */
   retry?: { minMs: number; maxMs: number };
   maxLength?: number;
-  log?: Logger;
+  log?: DriverLogger;
   now?: () => number;
 }
 
@@ -37,7 +36,7 @@ export class SerialScanner extends BaseScanner {
   constructor(opts: SerialScannerOptions) {
     super(opts.now);
     this.path = opts.path;
-    this.#o = { baudRate: 9600, terminator: 'CR', retry: { minMs: 250, maxMs: 5_000 }, maxLength: 256, log: silentLogger, ...opts };
+    this.#o = { baudRate: 9600, terminator: 'CR', retry: { minMs: 250, maxMs: 5_000 }, maxLength: 256, log: silentDriverLogger, ...opts };
     this.#binding = opts.binding;
     this.#splitter = new LineSplitter(this.#o.terminator, this.#o.maxLength);
   }

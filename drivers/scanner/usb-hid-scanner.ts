@@ -3,14 +3,13 @@
 // Hotplug: 'detach' (or a failing endpoint) → disconnected; 'attach' of the same VID:PID →
 // connected again. While absent, the device is also looked up every retryMs (attach may be missed
 // or come before udev has set permissions).
-import type { Logger } from '../../src/lib/log.js';
-import { silentLogger } from '../../src/lib/log.js';
+import { silentDriverLogger, type DriverLogger } from '../logger.js';
+import { LIBUSB_TRANSFER_TYPE_INTERRUPT } from '../usb/usb-host.js';
 import { HidScanDecoder } from './hid-decoder.js';
 import { BaseScanner } from './scanner.js';
 import { ScannerError } from './scanner-error.js';
 import {
   HID_PROTOCOL_KEYBOARD,
-  LIBUSB_TRANSFER_TYPE_INTERRUPT,
   USB_CLASS_HID,
   type UsbDeviceShape,
   type UsbInEndpointShape,
@@ -25,7 +24,7 @@ export interface UsbHidScannerOptions {
   /** Look-up interval while the device is absent. */
   retryMs?: number;
   maxLength?: number;
-  log?: Logger;
+  log?: DriverLogger;
   now?: () => number;
 }
 
@@ -45,7 +44,7 @@ export class UsbHidScanner extends BaseScanner {
 
   constructor(opts: UsbHidScannerOptions) {
     super(opts.now);
-    this.#o = { retryMs: 2_000, maxLength: 256, log: silentLogger, ...opts };
+    this.#o = { retryMs: 2_000, maxLength: 256, log: silentDriverLogger, ...opts };
     this.#decoder = new HidScanDecoder({ maxLength: this.#o.maxLength });
   }
 

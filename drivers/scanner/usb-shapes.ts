@@ -1,6 +1,8 @@
 // The small part of the `usb` 2.x legacy API the HID scanner uses. The real module satisfies it
-// (loadRealUsb below); drivers/virtual/fake-usb-hid.ts is a hand-written stand-in for tests.
+// (loadUsb in drivers/usb/usb-host.ts); drivers/virtual/fake-usb-hid.ts is a hand-written
+// stand-in for tests.
 import type { EventEmitter } from 'node:events';
+import type { UsbHost } from '../usb/usb-host.js';
 
 export interface UsbInEndpointShape extends Pick<EventEmitter, 'on' | 'removeAllListeners'> {
   direction: 'in' | 'out';
@@ -41,23 +43,7 @@ export interface UsbDeviceShape {
   ): unknown;
 }
 
-export interface UsbShape {
-  findByIds(vid: number, pid: number): UsbDeviceShape | undefined;
-  on(event: 'attach' | 'detach', listener: (device: UsbDeviceShape) => void): void;
-  removeListener(event: 'attach' | 'detach', listener: (device: UsbDeviceShape) => void): void;
-}
+export type UsbShape = UsbHost<UsbDeviceShape>;
 
-export const LIBUSB_TRANSFER_TYPE_INTERRUPT = 3;
 export const USB_CLASS_HID = 3;
 export const HID_PROTOCOL_KEYBOARD = 1;
-
-/** Loads the native `usb` module only when a USB scanner is configured (it opens libusb). */
-export async function loadRealUsb(): Promise<UsbShape> {
-  const mod = await import('usb');
-  const usb = mod.usb as unknown as Pick<UsbShape, 'on' | 'removeListener'>;
-  return {
-    findByIds: (vid, pid) => mod.findByIds(vid, pid) as unknown as UsbDeviceShape | undefined,
-    on: (e, l) => usb.on(e, l),
-    removeListener: (e, l) => usb.removeListener(e, l),
-  };
-}

@@ -2,9 +2,8 @@
 // emulator's PrinterCore: bulk OUT feeds it, bulk IN returns its status answers. Plug and
 // unplug emit hotplug events like libusb does. Calls outside that shape do not exist here.
 import { EventEmitter } from 'node:events';
+import { LIBUSB_ERROR_TIMEOUT, LIBUSB_TRANSFER_TYPE_BULK } from '../usb/usb-host.js';
 import {
-  LIBUSB_ERROR_TIMEOUT,
-  LIBUSB_TRANSFER_TYPE_BULK,
   USB_CLASS_PRINTER,
   type UsbBulkEndpointShape,
   type UsbPrinterDeviceShape,

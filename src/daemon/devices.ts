@@ -56,6 +56,8 @@ export async function startDevices(config: Config, store: Store, log: Logger): P
       cleanup.push(() => printerEmulator!.close());
       log.info('printer emulator listening', { host: printerEmulator.host, port: printerEmulator.port });
     }
+    // config.printer and config.scanner satisfy the drivers' own setting types (PrinterConfig,
+    // ScannerConfig): tsc checks the fit here, the drivers know nothing of src/config.
     const printer = await createPrinter(p, printerEmulator ? { virtual: { host: printerEmulator.host, port: printerEmulator.port } } : {});
     let spooler: Spooler | undefined;
     if (printer) {

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SerialPortMock } from 'serialport';
-import { createPrinter, createTransport, usbId } from '../../../drivers/printer/create-printer.js';
+import { createPrinter, createTransport } from '../../../drivers/printer/create-printer.js';
 import { SerialTransport, type SerialBinding } from '../../../drivers/printer/serial-transport.js';
 import { TcpTransport } from '../../../drivers/printer/tcp-transport.js';
 import { UsbTransport } from '../../../drivers/printer/usb-transport.js';
@@ -33,12 +33,6 @@ t('virtual without a running emulator is a clear error', async () => {
     () => assert.unreachable('must throw'),
     (e: Error) => assert.match(e.message, /printer emulator/),
   );
-});
-
-t('USB ids: numbers and hex strings', () => {
-  assert.is(usbId(0x04b8), 0x04b8);
-  assert.is(usbId('0x04B8'), 0x04b8);
-  assert.is(usbId('0202'), 0x0202);
 });
 
 t.run();

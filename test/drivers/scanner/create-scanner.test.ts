@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
-import { createScanner, usbId } from '../../../drivers/scanner/create-scanner.js';
+import { createScanner } from '../../../drivers/scanner/create-scanner.js';
 import { SerialScanner } from '../../../drivers/scanner/serial-scanner.js';
 import { UsbHidScanner } from '../../../drivers/scanner/usb-hid-scanner.js';
 import { NullScanner, type ScanEvent } from '../../../drivers/scanner/scanner.js';
@@ -52,14 +52,6 @@ t('none: never scans, start/stop are harmless', async () => {
   await s.start();
   assert.not.ok(s.isConnected);
   await s.stop();
-});
-
-t('usbId parses numbers and hex strings, refuses the rest naming the key', () => {
-  assert.is(usbId(1208, 'scanner.vid'), 1208);
-  assert.is(usbId('0x04B8', 'scanner.vid'), 0x04b8);
-  assert.is(usbId('04b8', 'scanner.vid'), 0x04b8);
-  assert.throws(() => usbId(undefined, 'scanner.pid'), /^scanner\.pid: is required/);
-  assert.throws(() => usbId('zz', 'scanner.vid'), /scanner\.vid: must be a 16-bit hex id/);
 });
 
 t.run();

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { UsbHidScanner } from '../../../drivers/scanner/usb-hid-scanner.js';
 import { FakeUsb, FakeUsbHidDevice } from '../../../drivers/virtual/fake-usb-hid.js';
 import type { ScanEvent } from '../../../drivers/scanner/scanner.js';
+import type { UsbDeviceShape } from '../../../drivers/scanner/usb-shapes.js';
 
 const VID = 0x0c2e;
 const PID = 0x0b61;
@@ -141,8 +142,8 @@ t('a detach event carrying another Device object for the same bus address counts
 });
 
 t('the real usb module satisfies the shape: an absent device is waited for, stop lets the process exit', async () => {
-  const { loadRealUsb } = await import('../../../drivers/scanner/usb-shapes.js');
-  const usb = await loadRealUsb();
+  const { loadUsb } = await import('../../../drivers/usb/usb-host.js');
+  const usb = await loadUsb<UsbDeviceShape>();
   assert.is(usb.findByIds(0xdead, 0xbeef), undefined);
   const scanner = new UsbHidScanner({ usb, vid: 0xdead, pid: 0xbeef, retryMs: 20 });
   await scanner.start();
