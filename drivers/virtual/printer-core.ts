@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { encodeStatus } from '../printer/status.js';
 import { EscPosDecoder } from './escpos-decoder.js';
-import { renderDocumentSvg } from './printer-render.js';
+import { renderDocumentSvg, type PrintedItem } from './printer-render.js';
 
 export interface EmulatorState {
   paperOut: boolean;
@@ -18,11 +18,7 @@ export interface EmulatorState {
   mute: boolean;
 }
 
-export type PrintedItem =
-  | { kind: 'line'; text: string }
-  | { kind: 'barcode'; symbology: string; data: string }
-  | { kind: 'qrcode'; data: string }
-  | { kind: 'cut'; partial: boolean };
+export type { PrintedItem };
 
 export interface PrintedDocument {
   items: PrintedItem[];

@@ -1,6 +1,12 @@
 // What the emulator printed, as an SVG picture: monospace lines and real Code 128 bars.
-import { code128Widths } from '../printer/code128.js';
-import type { PrintedItem } from './printer-core.js';
+import { code128Widths } from '../barcode/code128.js';
+
+/** One thing the emulator printed, in order (defined here so the core imports the renderer, not back). */
+export type PrintedItem =
+  | { kind: 'line'; text: string }
+  | { kind: 'barcode'; symbology: string; data: string }
+  | { kind: 'qrcode'; data: string }
+  | { kind: 'cut'; partial: boolean };
 
 const CHAR_W = 12;
 const LINE_H = 30;

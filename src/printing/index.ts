@@ -2,5 +2,5 @@ export { receiptDocument, localTime, COPY_MARK, type ReceiptLayout, type Receipt
 export { receiptBytes, blocksToEscPos, code128Payload } from './escpos.js';
 export { receiptText, blocksToText } from './text.js';
 export { receiptSvg, blocksToSvg } from './svg.js';
-export { code128Values, code128Widths, code128Decode } from '../../drivers/printer/code128.js';
+export { code128Values, code128Widths, code128Decode } from '../../drivers/barcode/code128.js';
 export { layoutFromConfig } from './layout-from-config.js';

@@ -1,6 +1,6 @@
 // Receipt blocks → an SVG picture of the paper (monospace text and real Code 128 bars).
 import type { StoredPost } from '../store/transaction-post.js';
-import { code128Widths } from '../../drivers/printer/code128.js';
+import { code128Widths } from '../../drivers/barcode/code128.js';
 import { pairLines, receiptDocument, type ReceiptBlock, type ReceiptLayout, type ReceiptOptions } from './receipt-document.js';
 import { centered } from './text.js';
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { code128Decode, code128Values, code128Widths } from '../../../drivers/printer/code128.js';
+import { code128Decode, code128Values, code128Widths } from '../../../drivers/barcode/code128.js';
 
 const t = suite('code128');
 

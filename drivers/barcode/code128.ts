@@ -1,5 +1,8 @@
-// Code 128 set B symbol widths (ISO/IEC 15417): the receipt preview draws the bars with them
-// and the printer emulator renders what it decoded. The printer itself draws its own bars.
+// Code 128 set B symbol widths (ISO/IEC 15417): the receipt preview (src/printing/svg.ts)
+// draws the bars with them and the printer emulator (drivers/virtual) renders what it decoded.
+// The printer itself draws its own bars. It sits in drivers/ because that is the lowest place
+// both users may import (drivers/ never imports src/), and in barcode/, not printer/, because
+// it is a symbology, not part of talking to a printer.
 
 // Bar/space module widths for values 0–106, bar first; 106 (stop) carries its termination bar.
 const PATTERNS = (
