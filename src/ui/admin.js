@@ -5,7 +5,6 @@ import { call, errorText, setAdminSession } from './api.js';
 import { $, current, setText, show } from './dom.js';
 import { keypad } from './keypad.js';
 import { onChange, st } from './state.js';
-import { route } from './app.js';
 
 let pin = '';
 let tab = 'status';
@@ -32,7 +31,7 @@ function close() {
   setAdminSession(null);
   for (const id of ['reg-password', 'reg-reseller', 'reg-user', 'gid-input']) $(id).value = '';
   show('s-start');
-  route();
+  app.route();
 }
 
 async function login() {
@@ -217,7 +216,11 @@ async function reprint() {
   } else message('printer-msg', errorText(r.error), 'bad');
 }
 
-export function initAdmin() {
+/** app.js's screen routing, handed in at boot (app.js imports this module, not the reverse). */
+let app = { route() {} };
+
+export function initAdmin(appHooks) {
+  app = appHooks;
   keypad(
     $('kp-pin'),
     (key) => {

@@ -29,7 +29,7 @@ function applyStatus(s) {
 }
 
 /** Which screen now: an open payment always wins; a finished one shows until dismissed. */
-export function route() {
+function route() {
   const p = st.payment;
   const live = p && !p.final;
   const result = p && p.final && !dismissed.has(p.paymentId);
@@ -43,7 +43,7 @@ export function route() {
 }
 
 /** The cashier closes a result (or unattended mode does it after a few seconds). */
-export function dismiss(paymentId) {
+function dismiss(paymentId) {
   dismissed.add(paymentId);
   if (st.payment?.paymentId === paymentId) {
     show('s-start');
@@ -52,7 +52,7 @@ export function dismiss(paymentId) {
 }
 
 /** The till accepted a payment we started: show it without waiting for its first event. */
-export function paymentStarted(p) {
+function paymentStarted(p) {
   acceptPayment(p);
   update('payment');
 }
@@ -71,9 +71,9 @@ async function boot() {
   // a long press on a touchscreen must not open the browser's menu in kiosk mode
   document.addEventListener('contextmenu', (e) => e.preventDefault());
   onScreenKeyboard($('osk'));
-  initSale();
-  initPaymentScreens();
-  initAdmin();
+  initSale({ route, paymentStarted });
+  initPaymentScreens({ dismiss });
+  initAdmin({ route });
   initReceiptLookup();
   $('admin-btn').addEventListener('click', () => {
     if (st.payment && !st.payment.final) return; // never leave a running payment's screen

@@ -5,7 +5,6 @@ import { call, errorText } from './api.js';
 import { $, groupRef, setText, show } from './dom.js';
 import { display } from './money.js';
 import { acceptPayment, onChange, st } from './state.js';
-import { dismiss } from './app.js';
 import { resetSale } from './sale.js';
 
 /** Unattended mode goes back to the start screen this long after a result. */
@@ -152,7 +151,7 @@ function autoReturn(p, id) {
 function finish(p) {
   clearInterval(returnTimer);
   if (p.outcome === 'completed') resetSale();
-  dismiss(p.paymentId);
+  app.dismiss(p.paymentId);
 }
 
 export function renderPayment(p) {
@@ -177,7 +176,11 @@ async function act(what) {
   renderPayment(st.payment);
 }
 
-export function initPaymentScreens() {
+/** app.js's screen routing, handed in at boot (app.js imports this module, not the reverse). */
+let app = { dismiss(_paymentId) {} };
+
+export function initPaymentScreens(appHooks) {
+  app = appHooks;
   $('wait-cancel').addEventListener('click', () => act('cancel'));
   $('q-cancel').addEventListener('click', () => act('cancel'));
   $('q-again').addEventListener('click', () => act('try-again'));

@@ -5,7 +5,6 @@ import { $, setText, show } from './dom.js';
 import { keypad } from './keypad.js';
 import { display, parseTyped, press, toText } from './money.js';
 import { st, unavailableReasons } from './state.js';
-import { paymentStarted, route } from './app.js';
 
 const sale = { total: '', paid: '', field: 'total', amount: '', fresh: true, sending: false };
 
@@ -177,7 +176,7 @@ async function pay() {
     return;
   }
   show('s-start');
-  paymentStarted(r.data.payment ?? r.data);
+  app.paymentStarted(r.data.payment ?? r.data);
 }
 
 /** After a paid sale the next one starts empty; after a cancel the totals stay for another try. */
@@ -187,7 +186,11 @@ export function resetSale() {
   sale.field = 'total';
 }
 
-export function initSale() {
+/** app.js's screen routing, handed in at boot (app.js imports this module, not the reverse). */
+let app = { route() {}, paymentStarted(_p) {} };
+
+export function initSale(appHooks) {
+  app = appHooks;
   restore();
   keypad($('kp-start'), (key) => {
     if (st.receipt) return; // the pushed receipt is the host POS's to change
@@ -216,7 +219,7 @@ export function initSale() {
   });
   $('amount-back').addEventListener('click', () => {
     show('s-start');
-    route();
+    app.route();
   });
   $('pay-btn').addEventListener('click', pay);
 }
