@@ -1,6 +1,7 @@
 // Cashier / host POS routes: status, readiness, payments, the orphan confirmation, events,
 // receipts. Every body is parsed by its schema before a handler sees it.
 import { receiptSvg } from '../printing/svg.js';
+import { findReceipt } from '../store/receipt-lookup.js';
 import type { InvoiceRow } from '../glase/types.js';
 import type { ActiveReceipt } from './active-receipt.js';
 import type { ApiDeps } from './deps.js';
@@ -153,7 +154,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       handler: ({ params, res }) => {
         const ref = ErsReferenceParam.safeParse(params.ersReference);
         if (!ref.success) throw new HttpError(400, 'ersReference', 'must be exactly 25 digits');
-        const found = lookupReceipt(d, ref.data);
+        const found = findReceipt(d.store, ref.data);
         if (!found) throw notFound('ersReference');
         res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
         res.end(receiptSvg(found.post, d.layout, { copy: false }));
@@ -169,19 +170,12 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       handler: ({ params }) => {
         const ref = ErsReferenceParam.safeParse(params.ersReference);
         if (!ref.success) throw new HttpError(400, 'ersReference', 'must be exactly 25 digits');
-        const found = lookupReceipt(d, ref.data);
+        const found = findReceipt(d.store, ref.data);
         if (!found) throw notFound('ersReference');
         return { status: 200, body: found };
       },
     }),
   ];
-}
-
-export function lookupReceipt(d: Pick<ApiDeps, 'store'>, ersReference: string) {
-  const jobs = d.store.printQueue.byErsReference(ersReference);
-  const post = d.store.posts.byErsReference(ersReference) ?? jobs[0]?.post;
-  if (!post) return undefined;
-  return { post, jobs: jobs.map(({ post: _p, ...j }) => j) };
 }
 
 function answer(d: ApiDeps, id: string, what: 'try-again' | 'cancel') {

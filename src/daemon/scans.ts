@@ -3,9 +3,9 @@
 // none yet; an ersReference while no payment runs opens a refund lookup; junk is reported
 // (SSE `scan` + a log line) and never acted on.
 import type { Scanner } from '../../drivers/scanner/index.js';
-import { lookupReceipt } from '../api/routes-till.js';
 import type { Logger } from '../lib/log.js';
 import { createScanIntake } from '../scan/scan-intake.js';
+import { findReceipt } from '../store/receipt-lookup.js';
 import type { Store } from '../store/store.js';
 import type { Till } from '../till/till.js';
 
@@ -48,7 +48,7 @@ export function routeScans(o: { scanner: Scanner; till: Till; store: Store; log:
       o.log.info('receipt scanned during a payment; ignored', { ersReference: out.value });
       return o.publish('scan', { kind: 'ersReference', value: out.value, action: 'ignored', message: 'a Glase payment is in progress' });
     }
-    const found = lookupReceipt(o, out.value);
+    const found = findReceipt(o.store, out.value);
     o.log.info('refund lookup', { ersReference: out.value, found: !!found });
     o.publish('scan', { kind: 'ersReference', value: out.value, action: 'lookup', found: found ?? null, message: found ? 'receipt found in the journal' : 'no Glase payment with this reference on this till' });
   };

@@ -1,0 +1,24 @@
+// Finding a receipt, in one place: the refund lookup (API, scanner), the reprint (API, CLI)
+// and the receipt pictures all ask here. The transaction post is the truth; a print job's copy
+// of the post answers for a payment whose post is older than the posts table.
+import type { PrintJob } from './print-queue.js';
+import type { Store } from './store.js';
+import type { TransactionPost } from './transaction-post.js';
+
+export interface ReceiptFound {
+  post: TransactionPost;
+  /** the print jobs of this reference, without their copy of the post */
+  jobs: Array<Omit<PrintJob, 'post'>>;
+}
+
+export function findReceipt(store: Pick<Store, 'posts' | 'printQueue'>, ersReference: string): ReceiptFound | undefined {
+  const jobs = store.printQueue.byErsReference(ersReference);
+  const post = store.posts.byErsReference(ersReference) ?? jobs[0]?.post;
+  if (!post) return undefined;
+  return { post, jobs: jobs.map(({ post: _p, ...j }) => j) };
+}
+
+/** The post to reprint: by reference, or the last receipt queued when none is given. */
+export function receiptPost(store: Pick<Store, 'posts' | 'printQueue'>, ersReference?: string): TransactionPost | undefined {
+  return ersReference === undefined ? store.printQueue.last()?.post : findReceipt(store, ersReference)?.post;
+}
