@@ -1,0 +1,140 @@
+// Import rules of glase-pos, checked by dependency-cruiser in `npm test`
+// (test/architecture/dependency-rules.test.ts) and by hand with:
+//   npx depcruise --config .dependency-cruiser.cjs src machines drivers
+// Imports point down. Type-only imports count too (tsPreCompilationDeps).
+
+// The layers, lowest first. A module may import its own layer folder and any layer of a
+// LOWER rank, never one of the same rank (siblings stay independent) or a higher one.
+const ranks = [
+  { lib: '^src/lib/' },
+  { machines: '^machines/', drivers: '^drivers/' },
+  { glase: '^src/glase/', store: '^src/store/', config: '^src/config\\.ts$' },
+  { printing: '^src/printing/', scan: '^src/scan/', simulator: '^src/simulator/' },
+  { till: '^src/till/' },
+  { api: '^src/api/' },
+  { daemon: '^src/daemon/' },
+  { commands: '^src/commands/' },
+  { cli: '^src/cli\\.ts$' },
+];
+const ours = '^(src|machines|drivers|test|bench|scripts)/';
+const ui = '^src/ui/';
+const allLayers = ranks.flatMap((rank) => Object.values(rank));
+
+// machines/, drivers/ and src/lib/ have stricter rules of their own below.
+const strict = new Set(['lib', 'machines', 'drivers']);
+const layerRules = ranks.flatMap((rank, i) =>
+  Object.entries(rank)
+    .filter(([name]) => !strict.has(name))
+    .map(([name, path]) => {
+      const below = ranks.slice(0, i).flatMap((r) => Object.values(r));
+      const belowNames = ranks.slice(0, i).flatMap((r) => Object.keys(r));
+      return {
+        name: `layer-${name}-imports-only-lower-layers`,
+        comment: `${name} may import itself and: ${belowNames.join(', ')}`,
+        severity: 'error',
+        from: { path },
+        to: { path: ours, pathNot: [path, ...below] },
+      };
+    }),
+);
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'machines-import-only-xstate-and-machines',
+      comment: 'machines/ is pure XState: no Node, no src/, no drivers/, no other package',
+      severity: 'error',
+      from: { path: '^machines/' },
+      to: { pathNot: ['^machines/', '^node_modules/xstate/'] },
+    },
+    {
+      name: 'drivers-never-import-src',
+      comment: 'drivers/ is device code usable without the till: it owns its logger and option types',
+      severity: 'error',
+      from: { path: '^drivers/' },
+      to: { path: '^src/' },
+    },
+    {
+      name: 'drivers-never-import-machines',
+      comment: 'drivers/ and machines/ are independent siblings',
+      severity: 'error',
+      from: { path: '^drivers/' },
+      to: { path: '^machines/' },
+    },
+    {
+      name: 'lib-imports-nothing-else-of-src',
+      comment: 'src/lib/ holds leaf utilities: node built-ins, packages and src/lib/ only',
+      severity: 'error',
+      from: { path: '^src/lib/' },
+      to: { path: ours, pathNot: '^src/lib/' },
+    },
+    {
+      name: 'simulator-uses-lib-and-glase-contract-only',
+      comment: 'the Glase simulator is a stand-in server: it shares only leaf utilities and the result codes/types with the till',
+      severity: 'error',
+      from: { path: '^src/simulator/' },
+      to: { path: ours, pathNot: ['^src/simulator/', '^src/lib/', '^src/glase/(result-codes|types)\\.ts$'] },
+    },
+    {
+      name: 'only-composition-roots-import-simulator',
+      comment: 'the daemon (embedded mode) and the commands start a simulator; the till itself never knows it',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/simulator/', '^src/daemon/', '^src/commands/', '^src/cli\\.ts$'] },
+      to: { path: '^src/simulator/' },
+    },
+    {
+      name: 'api-route-files-only-for-the-router',
+      comment: 'a route file is an HTTP edge: shared logic it holds belongs lower (till, store), where the daemon and commands can reach it',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/api/' },
+      to: { path: '^src/api/routes-' },
+    },
+    ...layerRules,
+    {
+      name: 'every-src-file-in-a-layer',
+      comment: 'a new top-level file or folder under src/ must be given a rank in .dependency-cruiser.cjs',
+      severity: 'error',
+      from: { path: '^src/', pathNot: [...allLayers, ui] },
+      to: { path: ours },
+    },
+    {
+      name: 'ui-is-browser-code',
+      comment: 'src/ui/ runs in the kiosk browser and only imports its own modules',
+      severity: 'error',
+      from: { path: ui },
+      to: { pathNot: ui },
+    },
+    {
+      name: 'product-never-imports-tests',
+      severity: 'error',
+      from: { path: '^(src|machines|drivers)/' },
+      to: { path: '^(test|bench)/' },
+    },
+    {
+      name: 'no-cycles',
+      comment: 'a cycle hides which module is the lower one',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-unresolvable-imports',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // node_modules is a symlink in helper worktrees: keep package paths as node_modules/…
+    preserveSymlinks: true,
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.d.ts', '.js', '.mjs', '.cjs'],
+    },
+    skipAnalysisNotInRules: true,
+  },
+};
