@@ -8,7 +8,8 @@
 const ranks = [
   { lib: '^src/lib/' },
   { machines: '^machines/', drivers: '^drivers/' },
-  { glase: '^src/glase/', store: '^src/store/', config: '^src/config\\.ts$' },
+  // config: src/config.ts and its helpers src/config-*.ts (e.g. config-credentials.ts)
+  { glase: '^src/glase/', store: '^src/store/', config: '^src/config(\\.ts$|-[^/]+\\.ts$|/)' },
   { printing: '^src/printing/', scan: '^src/scan/', simulator: '^src/simulator/' },
   { till: '^src/till/' },
   { api: '^src/api/' },
