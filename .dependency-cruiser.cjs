@@ -10,7 +10,7 @@ const ranks = [
   { machines: '^machines/', drivers: '^drivers/' },
   // config: src/config.ts and its helpers src/config-*.ts (e.g. config-credentials.ts)
   { glase: '^src/glase/', store: '^src/store/', config: '^src/config(\\.ts$|-[^/]+\\.ts$|/)' },
-  { printing: '^src/printing/', scan: '^src/scan/', simulator: '^src/simulator/' },
+  { printing: '^src/printing/', scan: '^src/scan/', simulator: '^src/simulator/', reconcile: '^src/reconcile/' },
   { till: '^src/till/' },
   { api: '^src/api/' },
   { daemon: '^src/daemon/' },

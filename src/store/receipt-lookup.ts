@@ -3,10 +3,10 @@
 // of the post answers for a payment whose post is older than the posts table.
 import type { PrintJob } from './print-queue.js';
 import type { Store } from './store.js';
-import type { TransactionPost } from './transaction-post.js';
+import type { StoredPost } from './transaction-post.js';
 
 export interface ReceiptFound {
-  post: TransactionPost;
+  post: StoredPost;
   /** the print jobs of this reference, without their copy of the post */
   jobs: Array<Omit<PrintJob, 'post'>>;
 }
@@ -19,6 +19,6 @@ export function findReceipt(store: Pick<Store, 'posts' | 'printQueue'>, ersRefer
 }
 
 /** The post to reprint: by reference, or the last receipt queued when none is given. */
-export function receiptPost(store: Pick<Store, 'posts' | 'printQueue'>, ersReference?: string): TransactionPost | undefined {
+export function receiptPost(store: Pick<Store, 'posts' | 'printQueue'>, ersReference?: string): StoredPost | undefined {
   return ersReference === undefined ? store.printQueue.last()?.post : findReceipt(store, ersReference)?.post;
 }
