@@ -4,7 +4,7 @@ import { GlasePosError, type Outcome } from '../lib/errors.js';
 
 export type { Outcome } from '../lib/errors.js';
 
-export type GlaseFaultKind = 'transport' | 'timeout' | 'http' | 'soap-fault' | 'malformed';
+export type GlaseFaultKind = 'transport' | 'timeout' | 'http' | 'soap-fault' | 'malformed' | 'reply-too-large';
 
 export class GlaseTransportError extends GlasePosError {
   declare readonly outcome: Outcome;

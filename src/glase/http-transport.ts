@@ -1,6 +1,7 @@
 // The HTTP leg of a Glase call, plugged into the soap package as its httpClient. We own it
-// so that (1) sockets are kept alive and reused, (2) every call has a hard deadline, and
-// (3) each failure is classified by whether the request can have reached the server.
+// so that (1) sockets are kept alive and reused, (2) every call has a hard deadline, (3) a
+// reply has a size cap, and (4) each failure is classified by whether the request can have
+// reached the server.
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
@@ -8,8 +9,17 @@ import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { GlaseTransportError } from './errors.js';
 
+/**
+ * The largest reply read (the biggest real one, a report, is a few KB; the WSDL 28 KB).
+ * Without a cap a hostile or broken server fills the till's memory: 100 MB of reply cost
+ * ~300 MB RSS, 600 MB crashed the process.
+ */
+export const MAX_REPLY_BYTES = 1024 * 1024;
+
 export interface TransportOptions {
   caFile?: string;
+  /** MAX_REPLY_BYTES by default */
+  maxReplyBytes?: number;
   /** sockets idle longer than this are closed before the server's own idle timeout can race us */
   idleSocketMs?: number;
 }
@@ -31,8 +41,10 @@ type Callback = (err: unknown, res?: TransportResponse, body?: string) => void;
 export class GlaseHttpTransport {
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
+  private readonly maxReplyBytes: number;
 
   constructor(opts: TransportOptions = {}) {
+    this.maxReplyBytes = opts.maxReplyBytes ?? MAX_REPLY_BYTES;
     const idle = opts.idleSocketMs ?? 4000;
     this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8, timeout: idle });
     // Certificate verification stays on; an extra CA is added to the system roots, not in place of them.
@@ -84,10 +96,22 @@ export class GlaseHttpTransport {
         agent: secure ? this.httpsAgent : this.httpAgent,
       },
       (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => finish(fault(op, e, true)));
         res.on('aborted', () => finish(new GlaseTransportError('transport', op, 'unknown', 'connection closed while reading the response')));
+        const chunks: Buffer[] = [];
+        let size = 0;
+        // Past the cap the socket is destroyed (never reused, nothing more read). The request
+        // was delivered, so whether the server applied it is unknown.
+        const tooLarge = () => {
+          finish(new GlaseTransportError('reply-too-large', op, 'unknown', `the reply is larger than ${this.maxReplyBytes} bytes; connection closed`));
+          req.destroy();
+        };
+        if (Number(res.headers['content-length']) > this.maxReplyBytes) return tooLarge();
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > this.maxReplyBytes) tooLarge();
+          else chunks.push(c);
+        });
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;

@@ -153,6 +153,12 @@ t('a connection dropped after the request arrived is transport/unknown', async (
   assert.equal([e.kind, e.outcome], ['transport', 'unknown']);
 });
 
+t('a reply past the 1 MiB cap (a valid envelope padded with whitespace) fails reply-too-large/unknown', async () => {
+  lb.handle((_s, res) => ok(res, envelope('sendInvoice', '<resultCode>0</resultCode>' + ' '.repeat(1024 * 1024) + '<invoiceReference>1</invoiceReference>')));
+  const e = await fault(client.sendInvoice(P, { totalAmount: { minor: 100, currency: 'SEK' } }));
+  assert.equal([e.kind, e.code, e.outcome], ['reply-too-large', 'glase.reply-too-large', 'unknown']);
+});
+
 t('connection refused and unresolvable hosts are certainly not applied', async () => {
   const closed = http.createServer();
   await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
