@@ -6,6 +6,7 @@ import { isKnownCurrency } from './lib/money.js';
 import { jsonSyntaxWhere } from './lib/json-syntax.js';
 import { GlasePosError } from './lib/errors.js';
 import { credentialOverrides } from './config-credentials.js';
+import { parseEnv } from './config-env.js';
 
 const port = z.number().int().min(0).max(65535);
 const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'must be a 16-bit hex id like 0x04b8')]);
@@ -124,27 +125,14 @@ export class ConfigError extends GlasePosError {
   }
 }
 
-/** GLASE_POS__PRINTER__KIND=tcp → {printer: {kind: 'tcp'}}. Values parse as JSON when they can. */
+/**
+ * GLASE_POS__PRINTER__KIND=tcp → {printer: {kind: 'tcp'}}, each value read by the schema's
+ * type at its key path (src/config-env.ts). Throws ConfigError naming each bad variable.
+ */
 export function envOverrides(env: NodeJS.ProcessEnv, prefix = 'GLASE_POS__'): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, raw] of Object.entries(env)) {
-    if (!name.startsWith(prefix) || raw === undefined) continue;
-    const path = name.slice(prefix.length).split('__').map(camel);
-    let value: unknown = raw;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      /* a plain string */
-    }
-    let node = out;
-    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[path[path.length - 1]] = value;
-  }
-  return out;
-}
-
-function camel(s: string): string {
-  return s.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  const { layer, problems } = parseEnv(env, configSchema, prefix);
+  if (problems.length) throw new ConfigError(problems);
+  return layer;
 }
 
 function merge(a: unknown, b: unknown): unknown {

@@ -48,4 +48,71 @@ t('a broken config file is named with the position, never quoted (it may hold a 
     assert.not.match((e as Error).message, /hunter2/);
   }
 });
+t('an environment string stays the exact text, even when it looks like a number', () => {
+  const env = envOverrides({
+    GLASE_POS__API__TOKEN: '12345678901234567890',
+    GLASE_POS__TERMINAL__EXTERNAL_TERMINAL_ID: '007',
+    GLASE_POS__TERMINAL__NAME: 'true',
+    GLASE_POS__GLASE__CLIENT_ID: '{"a":1}',
+    GLASE_POS__DATA_DIR: '1e3',
+  });
+  const c = parseConfig(env);
+  assert.is(c.api.token, '12345678901234567890');
+  assert.is(c.terminal.externalTerminalId, '007');
+  assert.is(c.terminal.name, 'true');
+  assert.is(c.glase.clientId, '{"a":1}');
+  assert.is(c.dataDir, '1e3');
+});
+
+t('environment numbers are parsed strictly; a bad one names the variable, its key and the rule', () => {
+  assert.equal(envOverrides({ GLASE_POS__API__PORT: '0', GLASE_POS__PRINTER__COLUMNS: '48' }), { api: { port: 0 }, printer: { columns: 48 } });
+  for (const bad of ['80a', '', ' 80', '0x50', '1e3', '08', 'NaN', 'Infinity']) {
+    try {
+      envOverrides({ GLASE_POS__API__PORT: bad });
+      assert.unreachable(`"${bad}" was accepted`);
+    } catch (e) {
+      assert.instance(e, ConfigError, `"${bad}"`);
+      assert.equal((e as ConfigError).problems, ['GLASE_POS__API__PORT (api.port): must be a number written with digits only, like 5000 or -1.5']);
+    }
+  }
+  assert.throws(() => envOverrides({ GLASE_POS__PAYMENT__WINDOW_MS: '12345678901234567890' }), /GLASE_POS__PAYMENT__WINDOW_MS \(payment\.windowMs\): must be at most 9007199254740991/);
+  // the schema's own rules still apply after parsing, by key
+  assert.throws(() => loadConfig({ env: { GLASE_POS__API__PORT: '70000' } }), /api\.port: Number must be less than or equal to 65535/);
+});
+
+t('every bad variable is listed at once, and a value is never quoted', () => {
+  try {
+    loadConfig({ env: { GLASE_POS__API__PORT: 'secret80', GLASE_POS__PRINTER__HEADER: '["Shop", secretline]', GLASE_POS__API__TOKEN: 'x' } });
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, ConfigError);
+    const p = (e as ConfigError).problems;
+    assert.is(p.length, 2);
+    assert.ok(p.some((x) => x.startsWith('GLASE_POS__API__PORT (api.port): must be a number')));
+    assert.ok(p.some((x) => /^GLASE_POS__PRINTER__HEADER \(printer\.header\): must be JSON, like .* \((at position \d+|syntax error)\)$/.test(x)), p.join('\n'));
+    assert.not.match((e as Error).message, /secret/);
+  }
+});
+
+t('arrays and objects come as JSON; a number-or-hex USB id keeps both spellings', () => {
+  const c = parseConfig(
+    envOverrides({
+      GLASE_POS__PRINTER__HEADER: '["Shop", "Street 1"]',
+      GLASE_POS__API__ALLOWED_HOSTS: '["till.local"]',
+      GLASE_POS__SCANNER: '{"kind": "usb-hid", "vid": "0x05e0"}',
+      GLASE_POS__SCANNER__PID: '1200',
+    }),
+  );
+  assert.equal(c.printer.header, ['Shop', 'Street 1']);
+  assert.equal(c.api.allowedHosts, ['till.local']);
+  assert.equal([c.scanner.kind, c.scanner.vid, c.scanner.pid], ['usb-hid', '0x05e0', 1200]);
+  assert.equal(envOverrides({ GLASE_POS__PRINTER__VID: '0x04b8' }), { printer: { vid: '0x04b8' } });
+});
+
+t('an enum stays text; a variable off the schema is named unknown by the schema', () => {
+  assert.equal(envOverrides({ GLASE_POS__LOG__LEVEL: 'debug' }), { log: { level: 'debug' } });
+  assert.throws(() => loadConfig({ env: { GLASE_POS__API__BOGUS: '1' } }), /api: unknown key\(s\) bogus/);
+  assert.throws(() => loadConfig({ env: { GLASE_POS__LOG__LEVEL: 'loud' } }), /log\.level: Invalid enum value/);
+});
+
 t.run();
