@@ -1,16 +1,19 @@
 // `glase-pos assign-id <GLASEID>`: binds the Glase ID on the till's sticker to this till.
 import { checkGlaseId } from '../scan/payload.js';
 import { ValidationError } from '../lib/validation-error.js';
-import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand, usage } from './_cli-till.js';
+import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { closing, openCliTill } from '../cli/till.js';
+import { noServerMessage } from '../cli/log.js';
+import { parseCommand } from '../cli/args.js';
 
-export const summary = 'assign the Glase ID (from the till\'s sticker) to this till';
 
 const HELP = `usage: glase-pos assign-id <GLASEID> [--config FILE]
 
   <GLASEID>       letters and digits, as printed on the till's Glase sticker
-  --config FILE   config file (default: $GLASE_POS_CONFIG)`;
+  --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
 
-export function run(argv: string[]): Promise<number> {
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('assign-id', async () => {
     const { values, positionals } = parseCommand(argv, { config: { type: 'string' } }, HELP, true);
     if (positionals.length !== 1) throw usage('GLASEID', positionals.length === 0 ? 'is required' : 'give exactly one', HELP);
@@ -21,7 +24,7 @@ export function run(argv: string[]): Promise<number> {
       if (e instanceof ValidationError) throw usage(e.field, e.rule);
       throw e;
     }
-    const config = cliConfig(values.config);
+    const config = commandConfig(values.config, src);
     return closing(await openCliTill(config), async ({ till, serverReachable }) => {
       if (!till.setup().terminalId) throw new CommandExit(EXIT.failed, 'this till is not registered: run `glase-pos register --reseller ID --user ID` first');
       if (!serverReachable()) throw new CommandExit(EXIT.failed, noServerMessage(config));

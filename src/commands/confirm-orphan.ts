@@ -4,22 +4,23 @@
 import { openStore } from '../store/store.js';
 import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
 import { displayAmount } from '../lib/money.js';
-import { CommandExit, EXIT, cliConfig, parseCommand, runCommand, usage } from './_cli-till.js';
+import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { parseCommand } from '../cli/args.js';
 
-export const summary = 'confirm a payment whose invoice reply was lost, so payments may start again';
 
 const HELP = `usage: glase-pos confirm-orphan [--by ID] [--note TEXT] [--config FILE]
 
   --by ID         who checked it (default "cashier"); kept in the audit log
   --note TEXT     what the customer's phone showed, for the audit log
-  --config FILE   config file (default: $GLASE_POS_CONFIG)`;
+  --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
 
-export function run(argv: string[]): Promise<number> {
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('confirm-orphan', async () => {
     const { values } = parseCommand(argv, { by: { type: 'string' }, note: { type: 'string' }, config: { type: 'string' } }, HELP);
     if (values.by !== undefined && !/^[\w.@-]{1,40}$/.test(values.by)) throw usage('--by', 'must be 1-40 letters, digits, ".", "_", "@" or "-"');
     if (values.note !== undefined && values.note.length > 200) throw usage('--note', 'must be at most 200 characters');
-    const config = cliConfig(values.config);
+    const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
     try {
       const o = store.settings.get<OrphanNote>(ORPHAN_KEY);

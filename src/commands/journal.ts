@@ -1,17 +1,18 @@
 // `glase-pos journal [--payment ID] [--limit N] [--json]`: the payments journal, oldest first.
 import { openStore } from '../store/store.js';
-import { EXIT, cliConfig, parseCommand, runCommand, usage } from './_cli-till.js';
+import { EXIT, runCommand, usage } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { parseCommand } from '../cli/args.js';
 
-export const summary = 'show the payments journal (every state change of every payment)';
 
 const HELP = `usage: glase-pos journal [--payment ID] [--limit N] [--json] [--config FILE]
 
   --payment ID    only this payment (its paymentId)
   --limit N       the last N rows (1-10000, default 50; all rows of a payment with --payment)
   --json          one JSON object per line
-  --config FILE   config file (default: $GLASE_POS_CONFIG)`;
+  --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
 
-export function run(argv: string[]): Promise<number> {
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('journal', async () => {
     const { values } = parseCommand(argv, { payment: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
     let limit: number | undefined;
@@ -20,7 +21,7 @@ export function run(argv: string[]): Promise<number> {
       limit = Number(values.limit);
     }
     if (values.payment !== undefined && !/^[0-9a-f-]{36}$/i.test(values.payment)) throw usage('--payment', 'must be a paymentId (a UUID, as shown by `glase-pos journal`)');
-    const config = cliConfig(values.config);
+    const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
     let rows;
     try {

@@ -4,11 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { AmountFormatError, parseAmount } from '../lib/money.js';
 import type { InvoiceRow } from '../glase/types.js';
-import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand, usage } from './_cli-till.js';
-import { followPayment, jsonLine, outcomeLine } from './_follow.js';
+import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { closing, openCliTill } from '../cli/till.js';
+import { noServerMessage } from '../cli/log.js';
+import { parseCommand } from '../cli/args.js';
+import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
 import { jsonSyntaxWhere } from '../lib/json-syntax.js';
 
-export const summary = 'take a Glase payment: pay --amount 12.50 [--rows FILE] [--cashier ID] [--json]';
 
 const HELP = `usage: glase-pos pay --amount AMOUNT [--rows FILE] [--cashier ID] [--title TEXT] [--json] [--config FILE]
 
@@ -18,7 +21,7 @@ const HELP = `usage: glase-pos pay --amount AMOUNT [--rows FILE] [--cashier ID] 
   --cashier ID     the cashier's id, sent with the invoice and kept on the receipt
   --title TEXT     the invoice title the customer sees (default "Purchase")
   --json           one JSON event per line (every change of the payment, then a "result" line)
-  --config FILE    config file (default: $GLASE_POS_CONFIG)
+  --config FILE    config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
 
 While it waits: after the window (30 s) it asks "t = try again, c = cancel" (on stdin when
 not a terminal), and Ctrl-C asks Glase to cancel. Exit 0 paid, 1 not paid, 2 bad usage.`;
@@ -58,7 +61,7 @@ function readRows(file: string, currency: string, total: number): InvoiceRow[] {
   return rows;
 }
 
-export function run(argv: string[]): Promise<number> {
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('pay', async () => {
     const { values } = parseCommand(
       argv,
@@ -66,7 +69,7 @@ export function run(argv: string[]): Promise<number> {
       HELP,
     );
     if (values.amount === undefined) throw usage('--amount', 'is required, e.g. --amount 12.50', HELP);
-    const config = cliConfig(values.config);
+    const config = commandConfig(values.config, src);
     const currency = config.terminal.currency;
     let amount: number;
     try {

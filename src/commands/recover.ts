@@ -3,16 +3,18 @@
 // about at Glase (which also acknowledges a payment the customer made, so Glase will not
 // reverse it) and any paid one is recorded; with --wait it follows each to its end.
 import type { GlaseClient } from '../glase/client.js';
-import { EXIT, cliConfig, closing, openCliTill, parseCommand, runCommand } from './_cli-till.js';
-import { followPayment, jsonLine, outcomeLine } from './_follow.js';
+import { EXIT, runCommand } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { closing, openCliTill } from '../cli/till.js';
+import { parseCommand } from '../cli/args.js';
+import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
 
-export const summary = 'resume unfinished payments after a crash (--wait: until they end)';
 
 const HELP = `usage: glase-pos recover [--wait] [--json] [--config FILE]
 
   --wait          follow every resumed payment until it ends (asks try again / cancel)
   --json          one JSON event per line
-  --config FILE   config file (default: $GLASE_POS_CONFIG)
+  --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
 
 Exit 0 when no payment is left unfinished, 1 when one is still open (run with --wait).`;
 
@@ -36,10 +38,10 @@ function pollWatch() {
   return { wrap, seen };
 }
 
-export function run(argv: string[]): Promise<number> {
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('recover', async () => {
     const { values } = parseCommand(argv, { wait: { type: 'boolean' }, json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
-    const config = cliConfig(values.config);
+    const config = commandConfig(values.config, src);
     const json = values.json === true;
     const watch = pollWatch();
     const t = await openCliTill(config, { wrap: watch.wrap });

@@ -1,17 +1,20 @@
 // `glase-pos register --reseller ID --user ID [--name NAME]`: registers this till with Glase.
 // The reseller password is typed at a no-echo prompt (or piped on stdin / GLASE_RESELLER_PASSWORD
 // when not on a terminal); it is never taken from argv, printed, logged or stored.
-import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand, usage } from './_cli-till.js';
-import { isTty, readFirstLine, readSecret } from './_tty.js';
+import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { closing, openCliTill } from '../cli/till.js';
+import { noServerMessage } from '../cli/log.js';
+import { parseCommand } from '../cli/args.js';
+import { isTty, readFirstLine, readSecret } from '../cli/tty.js';
 
-export const summary = 'register this till with Glase (asks for the reseller password)';
 
 const HELP = `usage: glase-pos register --reseller ID --user ID [--name NAME] [--config FILE]
 
   --reseller ID   the shop's Glase reseller id
   --user ID       the reseller user id (e.g. 9900)
   --name NAME     the till's name at Glase (default: terminal.name from the config)
-  --config FILE   config file (default: $GLASE_POS_CONFIG)
+  --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
 
 The reseller password is asked for without echo on a terminal. When stdin is not a
 terminal it is read from $GLASE_RESELLER_PASSWORD, or else from the first line of stdin.
@@ -32,7 +35,7 @@ async function password(): Promise<string> {
   return pw;
 }
 
-export function run(argv: string[]): Promise<number> {
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('register', async () => {
     const { values } = parseCommand(argv, { reseller: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' }, config: { type: 'string' } }, HELP);
     if (values.reseller === undefined) throw usage('--reseller', 'is required (the shop\'s Glase reseller id)', HELP);
@@ -40,7 +43,7 @@ export function run(argv: string[]): Promise<number> {
     if (!ID.test(values.reseller)) throw usage('--reseller', 'must be 1-100 letters, digits, ".", "_" or "-"');
     if (!ID.test(values.user)) throw usage('--user', 'must be 1-100 letters, digits, ".", "_" or "-"');
     if (values.name !== undefined && (values.name.trim() === '' || values.name.length > 100)) throw usage('--name', 'must be 1-100 characters');
-    const config = cliConfig(values.config);
+    const config = commandConfig(values.config, src);
     const pw = await password();
     const t = await openCliTill(config, { terminalName: values.name });
     return closing(t, async ({ till, serverReachable }) => {

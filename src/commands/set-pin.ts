@@ -2,98 +2,45 @@
 // till's database. Reads it from a no-echo prompt on a terminal, or one line of stdin.
 import { PIN_LOCK_KEY, pinProblem, setPin } from '../api/pin.js';
 import { openStore } from '../store/store.js';
-import { ValidationError } from '../lib/validation-error.js';
-import { loadConfigOrReport, parseOptions } from './_args.js';
-
-export const summary = 'set the admin PIN (4-12 digits) from a no-echo prompt or stdin';
+import { parseCommand } from '../cli/args.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { CommandExit, EXIT, runCommand } from '../cli/exit.js';
+import { isTty, readFirstLine, readSecret } from '../cli/tty.js';
 
 const HELP = `usage: glase-pos set-pin [--config FILE]
+
+  --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
 
   Prompts for the new PIN twice without echo; or reads one line from stdin
   (echo 482913 | glase-pos set-pin). The PIN is stored as a salted scrypt hash.`;
 
-/** One line from a no-echo terminal prompt. */
-function promptHidden(question: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stdin = process.stdin;
-    process.stderr.write(question);
-    stdin.setRawMode(true);
-    stdin.resume();
-    let s = '';
-    const done = (err?: Error) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.off('data', on);
-      process.stderr.write('\n');
-      if (err) reject(err);
-      else resolve(s);
-    };
-    const on = (d: Buffer) => {
-      for (const ch of d.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new Error('cancelled'));
-        if (ch === '\u007f' || ch === '\b') s = s.slice(0, -1);
-        else s += ch;
-      }
-    };
-    stdin.on('data', on);
-  });
+async function readPin(): Promise<string> {
+  if (!isTty()) return ((await readFirstLine()) ?? '').trim();
+  const pin = await readSecret('new admin PIN (4-12 digits): ');
+  const again = pin === undefined ? undefined : await readSecret('repeat the PIN: ');
+  if (pin === undefined || again === undefined) throw new CommandExit(EXIT.failed, 'cancelled; nothing changed');
+  if (again !== pin) throw new CommandExit(EXIT.failed, 'the two PINs differ; nothing changed');
+  return pin;
 }
 
-async function readStdinLine(): Promise<string> {
-  let text = '';
-  for await (const chunk of process.stdin) {
-    text += chunk;
-    if (text.includes('\n') || text.length > 100) break;
-  }
-  return text.split(/\r?\n/)[0] ?? '';
-}
-
-export async function run(argv: string[]): Promise<number> {
-  let file: string | undefined;
-  try {
-    const { values } = parseOptions(argv, { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
+  return runCommand('set-pin', async () => {
+    const { values } = parseCommand(argv, { config: { type: 'string' } }, HELP);
+    const config = commandConfig(values.config, src);
+    const pin = await readPin();
+    const why = pinProblem(pin);
+    if (why) throw new CommandExit(EXIT.usage, `pin: ${why}; nothing changed`);
+    const store = openStore(config.dataDir);
+    try {
+      store.transaction(() => {
+        setPin(store.settings, pin);
+        store.settings.delete(PIN_LOCK_KEY); // whoever has the shell may end a PIN lockout
+        store.audit.append('admin@cli', 'set-pin');
+      });
+    } finally {
+      store.close();
     }
-    file = values.config;
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    console.error(`glase-pos set-pin: ${e.message}\n\n${HELP}`);
-    return 2;
-  }
-  const config = loadConfigOrReport(file);
-  if (!config) return 2;
-  let pin: string;
-  try {
-    if (process.stdin.isTTY) {
-      pin = await promptHidden('new admin PIN (4-12 digits): ');
-      const again = await promptHidden('repeat the PIN: ');
-      if (again !== pin) {
-        console.error('glase-pos set-pin: the two PINs differ; nothing changed');
-        return 1;
-      }
-    } else pin = (await readStdinLine()).trim();
-  } catch (e) {
-    console.error(`glase-pos set-pin: ${(e as Error).message}; nothing changed`);
-    return 1;
-  }
-  const why = pinProblem(pin);
-  if (why) {
-    console.error(`glase-pos set-pin: pin: ${why}; nothing changed`);
-    return 2;
-  }
-  const store = openStore(config.dataDir);
-  try {
-    store.transaction(() => {
-      setPin(store.settings, pin);
-      store.settings.delete(PIN_LOCK_KEY); // whoever has the shell may end a PIN lockout
-      store.audit.append('admin@cli', 'set-pin');
-    });
-  } finally {
-    store.close();
-  }
-  console.log('admin PIN set (stored as a salted scrypt hash); a running till uses it at the next PIN entry');
-  return 0;
+    console.log('admin PIN set (stored as a salted scrypt hash); a running till uses it at the next PIN entry');
+    return EXIT.ok;
+  });
 }

@@ -1,10 +1,8 @@
 // `glase-pos simulator`: runs the Glase server simulator on loopback until SIGINT/SIGTERM.
 import { createLogger } from '../lib/log.js';
 import { startSimulator } from '../simulator/index.js';
-import { ValidationError } from '../lib/validation-error.js';
-import { parseOptions } from './_args.js';
-
-export const summary = 'run the Glase server simulator (SOAP + control API) on loopback';
+import { parseCommand } from '../cli/args.js';
+import { EXIT, runCommand, usage } from '../cli/exit.js';
 
 const HELP = `usage: glase-pos simulator [--port N] [--host ADDR] [--db FILE] [--reversal-ms N] [--report-delay-ms N]
 
@@ -16,47 +14,37 @@ const HELP = `usage: glase-pos simulator [--port N] [--host ADDR] [--db FILE] [-
 
 function int(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new ValidationError(`--${name}`, `must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw usage(`--${name}`, `must be a whole number from ${min} to ${max}`, HELP);
   return Number(v);
 }
 
-export async function run(argv: string[]): Promise<number> {
-  let opts;
-  try {
-    const { values } = parseOptions(argv, {
+export function run(argv: string[]): Promise<number> {
+  return runCommand('simulator', async () => {
+    const { values } = parseCommand(argv, {
       port: { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
       'reversal-ms': { type: 'string' },
       'report-delay-ms': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
-    opts = {
+    }, HELP);
+    const opts = {
       port: int('port', values.port, 0, 65535) ?? 8090,
       host: values.host,
       dbFile: values.db,
       reversalMs: int('reversal-ms', values['reversal-ms'], 1, 86_400_000),
       reportDelayMs: int('report-delay-ms', values['report-delay-ms'], 0, 86_400_000),
     };
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    console.error(`glase-pos simulator: ${e.message}\n\n${HELP}`);
-    return 2;
-  }
-  const log = createLogger({ base: { component: 'simulator' } });
-  const sim = await startSimulator({ ...opts, log });
-  console.log(`simulator listening on ${sim.url}`);
-  console.log(`SOAP endpoint ${sim.soapUrl}  (WSDL: ${sim.soapUrl}?wsdl)`);
-  console.log(`control API   ${sim.url}/simulator/  (state: ${sim.url}/simulator/state)`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    const log = createLogger({ base: { component: 'simulator' } });
+    const sim = await startSimulator({ ...opts, log });
+    console.log(`simulator listening on ${sim.url}`);
+    console.log(`SOAP endpoint ${sim.soapUrl}  (WSDL: ${sim.soapUrl}?wsdl)`);
+    console.log(`control API   ${sim.url}/simulator/  (state: ${sim.url}/simulator/state)`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await sim.close();
+    console.log('simulator stopped');
+    return EXIT.ok;
   });
-  await sim.close();
-  console.log('simulator stopped');
-  return 0;
 }

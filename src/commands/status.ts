@@ -5,21 +5,24 @@ import { openStore } from '../store/store.js';
 import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
 import { displayAmount } from '../lib/money.js';
 import { tillLockHolder } from '../till/lock.js';
-import { EXIT, cliConfig, cliLogger, glaseEndpoint, noServerMessage, parseCommand, runCommand } from './_cli-till.js';
+import { EXIT, runCommand } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { cliLogger, noServerMessage } from '../cli/log.js';
+import { glaseClientOptions, glaseEndpoint } from '../glase/endpoint.js';
+import { parseCommand } from '../cli/args.js';
 
-export const summary = 'show registration, Glase ID, server reachability and unfinished payments';
 
 const HELP = `usage: glase-pos status [--json] [--config FILE]
 
   --json          one JSON object for scripts
-  --config FILE   config file (default: $GLASE_POS_CONFIG)
+  --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
 
 Exit code 0 when the till is ready for Glase payments, 1 otherwise.`;
 
-export function run(argv: string[]): Promise<number> {
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('status', async () => {
     const { values } = parseCommand(argv, { json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
-    const config = cliConfig(values.config);
+    const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
     let creds, unfinished, orphan;
     try {
@@ -30,7 +33,7 @@ export function run(argv: string[]): Promise<number> {
       store.close();
     }
     const endpoint = glaseEndpoint(config);
-    const glase = await createGlaseClient({ endpoint, timeoutMs: Math.min(config.glase.timeoutMs, 5000), caFile: config.glase.caFile, log: cliLogger(config) });
+    const glase = await createGlaseClient(glaseClientOptions(config, { endpoint, log: cliLogger(config), timeoutMs: Math.min(config.glase.timeoutMs, 5000) }));
     let reachable: boolean;
     try {
       await glase.benchmarkingNop();

@@ -1,19 +1,22 @@
 // `glase-pos unregister [--yes]`: unregisters the till at Glase; the local credentials are
 // forgotten only after Glase answered 0.
-import { CommandExit, EXIT, cliConfig, closing, noServerMessage, openCliTill, parseCommand, runCommand } from './_cli-till.js';
-import { confirm, isTty } from './_tty.js';
+import { CommandExit, EXIT, runCommand } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { closing, openCliTill } from '../cli/till.js';
+import { noServerMessage } from '../cli/log.js';
+import { parseCommand } from '../cli/args.js';
+import { confirm, isTty } from '../cli/tty.js';
 
-export const summary = 'unregister this till at Glase and forget its credentials';
 
 const HELP = `usage: glase-pos unregister [--yes] [--config FILE]
 
   --yes           do not ask for confirmation (required when stdin is not a terminal)
-  --config FILE   config file (default: $GLASE_POS_CONFIG)`;
+  --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
 
-export function run(argv: string[]): Promise<number> {
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('unregister', async () => {
     const { values } = parseCommand(argv, { yes: { type: 'boolean', short: 'y' }, config: { type: 'string' } }, HELP);
-    const config = cliConfig(values.config);
+    const config = commandConfig(values.config, src);
     if (!values.yes && !isTty()) throw new CommandExit(EXIT.usage, '--yes: is required when stdin is not a terminal (nobody can confirm)');
     return closing(await openCliTill(config), async ({ till, serverReachable, resumed }) => {
       const s = till.setup();

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import { displayAmount } from '../lib/money.js';
 import type { PaymentView } from '../till/types.js';
-import type { CliTill } from './_cli-till.js';
+import type { CliTill } from './till.js';
 
 export interface FollowOptions {
   json: boolean;

@@ -1,0 +1,20 @@
+// Strict option parsing for every command: an unknown option, a missing value or a stray
+// argument is a usage error (exit 2) that names it and is followed by the command's help;
+// --help / -h prints the help and exits 0.
+import { parseArgs } from 'node:util';
+import { CommandExit, EXIT } from './exit.js';
+
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+export function parseCommand<T extends OptionSpec>(argv: string[], options: T, help: string, allowPositionals = false) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals });
+  } catch (e) {
+    // node's text names the option ("Unknown option '--bogus'"); its hint about "--" is noise here
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new CommandExit(EXIT.usage, `arguments: ${msg}\n\n${help}`);
+  }
+  if ((parsed.values as { help?: boolean }).help) throw new CommandExit(EXIT.ok, help);
+  return parsed;
+}

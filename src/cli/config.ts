@@ -1,0 +1,46 @@
+// Which config a command reads. The daemon is a command too, so `glase-pos status` in a shell
+// and the till started by systemd read the same file by default (issue 9 item 16: status once
+// checked another server than the daemon's because it fell back to built-in defaults).
+// Order: --config FILE, else $GLASE_POS_CONFIG, else DEFAULT_CONFIG_FILE when it exists, else
+// the built-in defaults; GLASE_POS__… variables override any of them.
+import { statSync } from 'node:fs';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { CommandExit, EXIT } from './exit.js';
+
+/** The file the systemd unit's daemon reads (systemd/glase-pos.service). */
+export const DEFAULT_CONFIG_FILE = '/etc/glase-pos/config.json';
+
+/** What a command reads its config from; tests pass their own. */
+export interface ConfigSource {
+  env: NodeJS.ProcessEnv;
+  defaultFile: string;
+}
+
+export const processConfigSource = (): ConfigSource => ({ env: process.env, defaultFile: DEFAULT_CONFIG_FILE });
+
+/**
+ * The config file to read, or undefined for the built-in defaults. A default file that exists
+ * but cannot be looked at (permissions) is still named, so the reader reports it instead of
+ * silently using other settings.
+ */
+export function configFile(flag: string | undefined, src: ConfigSource): string | undefined {
+  if (flag !== undefined) return flag;
+  if (src.env.GLASE_POS_CONFIG) return src.env.GLASE_POS_CONFIG;
+  try {
+    statSync(src.defaultFile);
+    return src.defaultFile;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : src.defaultFile;
+  }
+}
+
+/** Loads the command's config; an invalid one is a usage exit listing every problem by key. */
+export function commandConfig(flag: string | undefined, src: ConfigSource = processConfigSource()): Config {
+  try {
+    return loadConfig({ file: configFile(flag, src), env: src.env });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CommandExit(EXIT.usage, `${e.message}\n(fix the config file or the GLASE_POS__… environment variable named above)`);
+    throw e;
+  }
+}
