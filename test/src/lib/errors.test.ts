@@ -12,7 +12,7 @@ import { ConfigError } from '../../../src/config.js';
 import { WireShapeError } from '../../../src/glase/wire-map.js';
 import { SoapParseError } from '../../../src/simulator/soap-parse.js';
 import { TillBusyError } from '../../../src/till/lock.js';
-import { CommandExit } from '../../../src/commands/_cli-till.js';
+import { CommandExit } from '../../../src/cli/exit.js';
 import { DriverError } from '../../../drivers/driver-error.js';
 import { DeviceError } from '../../../drivers/printer/device-error.js';
 import { ScannerError } from '../../../drivers/scanner/scanner-error.js';
