@@ -3,7 +3,8 @@
 // only one process runs payments over a data directory.
 import type { Config } from '../config.js';
 import { createGlaseClient, type GlaseClient } from '../glase/client.js';
-import { glaseClientOptions } from '../glase/endpoint.js';
+import { glaseClientOptions } from '../glase/options.js';
+import { glaseEndpoint } from './glase.js';
 import type { Logger } from '../lib/log.js';
 import { openStore, type Store } from '../store/store.js';
 import { TillBusyError, acquireTillLock } from '../till/lock.js';
@@ -41,7 +42,7 @@ export async function openCliTill(config: Config, opts: { terminalName?: string;
   }
   let glase: GlaseClient;
   try {
-    glase = await createGlaseClient(glaseClientOptions(config, { log }));
+    glase = await createGlaseClient(glaseClientOptions(config.glase, { endpoint: glaseEndpoint(config), log }));
   } catch (e) {
     store.close();
     release();

@@ -4,7 +4,7 @@ import { ValidationError } from '../lib/validation-error.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
-import { noServerMessage } from '../cli/log.js';
+import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 
 

@@ -7,8 +7,9 @@ import { displayAmount } from '../lib/money.js';
 import { tillLockHolder } from '../till/lock.js';
 import { EXIT, runCommand } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
-import { cliLogger, noServerMessage } from '../cli/log.js';
-import { glaseClientOptions, glaseEndpoint } from '../glase/endpoint.js';
+import { cliLogger } from '../cli/log.js';
+import { glaseClientOptions } from '../glase/options.js';
+import { glaseEndpoint, noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 
 
@@ -33,7 +34,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       store.close();
     }
     const endpoint = glaseEndpoint(config);
-    const glase = await createGlaseClient(glaseClientOptions(config, { endpoint, log: cliLogger(config), timeoutMs: Math.min(config.glase.timeoutMs, 5000) }));
+    const glase = await createGlaseClient(glaseClientOptions(config.glase, { endpoint, log: cliLogger(config), timeoutMs: Math.min(config.glase.timeoutMs, 5000) }));
     let reachable: boolean;
     try {
       await glase.benchmarkingNop();

@@ -12,12 +12,12 @@ import { startDevices, type Devices } from './devices.js';
 import { routeScans } from './scans.js';
 import { demoBootstrap, ensureDemoReseller, type DemoResult } from './demo-bootstrap.js';
 import { createGlaseClient, type GlaseClient } from '../glase/client.js';
-import { SOAP_PATH, glaseClientOptions } from '../glase/endpoint.js';
+import { glaseClientOptions } from '../glase/options.js';
 import { createLogger, type Logger } from '../lib/log.js';
 import type { PrinterEmulator } from '../../drivers/virtual/printer-emulator.js';
 import type { ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js';
 import { sdNotify } from './sd-notify.js';
-import { startSimulator, type Simulator } from '../simulator/index.js';
+import { SOAP_PATH, startSimulator, type Simulator } from '../simulator/index.js';
 import { openStore, type Store } from '../store/store.js';
 import { createTill, type Till } from '../till/till.js';
 
@@ -106,7 +106,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       // the demo reseller always exists in the embedded simulator, so registering works out of the box
       await ensureDemoReseller(simulatorUrl);
     }
-    const glase: GlaseClient = await createGlaseClient(glaseClientOptions(config, { endpoint, log: log.child({ component: 'glase' }) }));
+    const glase: GlaseClient = await createGlaseClient(glaseClientOptions(config.glase, { endpoint, log: log.child({ component: 'glase' }) }));
     stops.push(['glase client', () => glase.close()]);
 
     const devices: Devices = await startDevices(config, store, log);

@@ -11,9 +11,8 @@ import { handleSoap } from './soap-handler.js';
 import { SimStore } from './store.js';
 import { wsdlFor } from './wsdl.js';
 import { readBody } from '../lib/http-body.js';
-import { SOAP_PATH } from '../glase/endpoint.js';
 
-export { SOAP_PATH } from '../glase/endpoint.js';
+export const SOAP_PATH = '/soap/merchant/cashregister-2';
 const MAX_BODY = 1024 * 1024;
 
 export interface SimulatorOptions {

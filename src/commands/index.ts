@@ -1,0 +1,52 @@
+// Every `glase-pos` command by name, with its one-line summary, and `main`, which runs one.
+// A command module exports `run(argv): Promise<number>` (the exit code); it is imported only
+// when it runs, so `glase-pos --help` and small commands do not load the daemon. An explicit
+// table, not a directory listing: this file is the list of commands.
+export interface Command {
+  run(argv: string[]): Promise<number>;
+}
+
+interface Entry {
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: Record<string, Entry> = {
+  'assign-id': { summary: "assign the Glase ID (from the till's sticker) to this till", load: () => import('./assign-id.js') },
+  'confirm-orphan': { summary: 'confirm a payment whose invoice reply was lost, so payments may start again', load: () => import('./confirm-orphan.js') },
+  daemon: { summary: 'run the till: local API, kiosk screen, printer, scanner, Glase', load: () => import('./daemon.js') },
+  journal: { summary: 'show the payments journal (every state change of every payment)', load: () => import('./journal.js') },
+  pay: { summary: 'take a Glase payment: pay --amount 12.50 [--rows FILE] [--cashier ID] [--json]', load: () => import('./pay.js') },
+  recover: { summary: 'resume unfinished payments after a crash (--wait: until they end)', load: () => import('./recover.js') },
+  register: { summary: 'register this till with Glase (asks for the reseller password)', load: () => import('./register.js') },
+  reprint: { summary: 'print a COPY of a receipt (the last one, or by ersReference)', load: () => import('./reprint.js') },
+  'set-pin': { summary: 'set the admin PIN (4-12 digits) from a no-echo prompt or stdin', load: () => import('./set-pin.js') },
+  simulator: { summary: 'run the Glase server simulator (SOAP + control API) on loopback', load: () => import('./simulator.js') },
+  status: { summary: 'show registration, Glase ID, server reachability and unfinished payments', load: () => import('./status.js') },
+  unregister: { summary: 'unregister this till at Glase and forget its credentials', load: () => import('./unregister.js') },
+};
+
+export function usage(): string {
+  const names = Object.keys(COMMANDS).sort();
+  return [
+    'usage: glase-pos <command> [options]   (glase-pos <command> --help for its options)',
+    '',
+    'commands:',
+    ...names.map((n) => `  ${n.padEnd(14)} ${COMMANDS[n].summary}`),
+  ].join('\n');
+}
+
+/** Runs the command line (without node and the script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`glase-pos: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load()).run(rest);
+}
