@@ -3,20 +3,14 @@
 // time); a right PIN opens a short admin session: 10 minutes idle, 30 at most, and over as
 // soon as the PIN changes (also by `glase-pos set-pin` in another process) or on logout.
 // The PIN itself is never stored or logged.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { scryptHash, scryptVerify, type ScryptHash } from '../lib/scrypt-hash.js';
 import type { Settings } from '../store/settings.js';
 
 export const PIN_KEY = 'adminPin';
 const PIN_RULE = /^\d{4,12}$/;
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
 
-export interface StoredPin {
-  algo: 'scrypt';
-  N: number;
-  r: number;
-  p: number;
-  salt: string;
-  hash: string;
+export interface StoredPin extends ScryptHash {
   setAt: string;
 }
 
@@ -27,16 +21,10 @@ export function pinProblem(pin: string): string | undefined {
 export function hashPin(pin: string): StoredPin {
   const why = pinProblem(pin);
   if (why) throw new Error(`pin: ${why}`);
-  const salt = randomBytes(16);
-  const hash = scryptSync(pin, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-  return { algo: 'scrypt', N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, salt: salt.toString('base64'), hash: hash.toString('base64'), setAt: new Date().toISOString() };
+  return { ...scryptHash(pin), setAt: new Date().toISOString() };
 }
 
-export function verifyPin(pin: string, stored: StoredPin): boolean {
-  const expected = Buffer.from(stored.hash, 'base64');
-  const got = scryptSync(pin, Buffer.from(stored.salt, 'base64'), expected.length, { N: stored.N, r: stored.r, p: stored.p });
-  return timingSafeEqual(got, expected);
-}
+export const verifyPin = (pin: string, stored: StoredPin): boolean => scryptVerify(pin, stored);
 
 export const setPin = (settings: Settings, pin: string): void => settings.set(PIN_KEY, hashPin(pin));
 export const hasPin = (settings: Settings): boolean => settings.get<StoredPin>(PIN_KEY) !== undefined;

@@ -1,7 +1,6 @@
 // The one composition root of the till daemon: config → log → store → Glase (embedded
 // simulator or a real server) → devices (printer + spooler, scanner) → till → API → demo
 // bootstrap → sd_notify. startDaemon is used by `glase-pos daemon` and by tests in-process.
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PinGuard } from '../api/pin.js';
@@ -14,6 +13,7 @@ import { demoBootstrap, ensureDemoReseller, type DemoResult } from './demo-boots
 import { createGlaseClient, type GlaseClient } from '../glase/client.js';
 import { glaseClientOptions } from '../glase/options.js';
 import { createLogger, type Logger } from '../lib/log.js';
+import { privateDir } from '../lib/private-files.js';
 import type { PrinterEmulator } from '../../drivers/virtual/printer-emulator.js';
 import type { ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js';
 import { sdNotify } from './sd-notify.js';
@@ -78,7 +78,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
   try {
     // one till process per data dir (before the store opens: its start-up repairs files);
     // the CLI's till commands refuse while the daemon runs
-    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    privateDir(config.dataDir);
     const release = acquireTillLock(config.dataDir);
     stops.push(['till lock', release]);
     const store = openStore(config.dataDir);

@@ -4,6 +4,7 @@
 import type { Reseller, Terminal } from './model.js';
 import type { SimStore } from './store.js';
 import { str } from './invoice-validate.js';
+import { scryptVerify } from '../lib/scrypt-hash.js';
 
 export type Who =
   | { ok: true; type: 'TERMINALID'; terminal: Terminal; reseller: Reseller }
@@ -45,7 +46,7 @@ export function authenticate(store: SimStore, c: Caller, need: 'TERMINALID' | 'R
   if (!userId && id.includes('/')) [id, userId] = [id.slice(0, id.lastIndexOf('/')), id.slice(id.lastIndexOf('/') + 1)];
   const r = store.resellers.get(id);
   if (!r || !userId || userId !== r.userId) return { ok: false, code: 37, type: need, id };
-  if (c.password !== r.password) return { ok: false, code: 20, type: need, id };
+  if (!scryptVerify(c.password ?? '', r.passwordHash)) return { ok: false, code: 20, type: need, id };
   if (r.blocked) return { ok: false, code: 33, type: need, id };
   return { ok: true, type: need, reseller: r, userId };
 }

@@ -9,6 +9,7 @@ import type { SimInvoice } from './model.js';
 import { Customer, NewFault, NewReseller, ResellerPatch, TerminalPatch, zodMessage } from './control-schemas.js';
 import { invoiceView, resellerView, terminalView } from './views.js';
 import { jsonSyntaxWhere } from '../lib/json-syntax.js';
+import { scryptHash } from '../lib/scrypt-hash.js';
 import { GlasePosError } from '../lib/errors.js';
 
 export interface Reply {
@@ -68,7 +69,7 @@ export function controlApi(e: Engine, faults: Faults) {
       const reseller = {
         id: r.resellerId,
         userId: r.userId,
-        password: r.password,
+        passwordHash: scryptHash(r.password),
         currency: r.currency ?? old?.currency ?? 'SEK',
         name: r.name ?? old?.name ?? r.resellerId,
         blocked: r.blocked ?? old?.blocked ?? false,
@@ -81,8 +82,8 @@ export function controlApi(e: Engine, faults: Faults) {
     if (method === 'PATCH' && a === 'resellers' && b) {
       const old = s.resellers.get(b);
       if (!old) throw new ControlApiError(404, `resellerId: no reseller ${b}`);
-      const patch = parse(ResellerPatch, text);
-      const reseller = { ...old, ...patch };
+      const { password, ...patch } = parse(ResellerPatch, text);
+      const reseller = { ...old, ...patch, ...(password === undefined ? {} : { passwordHash: scryptHash(password) }) };
       s.saveReseller(reseller);
       return { status: 200, body: resellerView(reseller) };
     }

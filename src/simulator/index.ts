@@ -1,6 +1,6 @@
 // The Glase server simulator: SOAP endpoint, ?wsdl and the JSON control API on one loopback
 // HTTP port; state in SQLite. Usable in-process (tests) and from `glase-pos simulator`.
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger, type Logger } from '../lib/log.js';
 import { controlApi } from './control-api.js';
@@ -31,6 +31,28 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
+/**
+ * A web page elsewhere must not drive the simulator (pay invoices, inject faults): browsers
+ * send Origin on cross-site requests, and a form or no-cors fetch cannot send JSON.
+ */
+function crossSiteRefusal(req: IncomingMessage): { status: number; error: string } | undefined {
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let host: string | undefined;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      /* "null" or junk */
+    }
+    if (host !== req.headers.host) return { status: 403, error: 'origin: cross-site requests are not allowed' };
+  }
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'DELETE' && !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+    return { status: 415, error: 'content-type: must be application/json' };
+  }
+  return undefined;
+}
+
 function send(res: ServerResponse, status: number, type: string, text: string): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
   res.end(text);
@@ -59,6 +81,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       }
       if (url.pathname === '/phone' && req.method === 'GET') return send(res, 200, 'text/html; charset=utf-8', phonePage());
       if (url.pathname.startsWith('/simulator/')) {
+        const refused = crossSiteRefusal(req);
+        if (refused) return send(res, refused.status, 'application/json', JSON.stringify({ error: refused.error }));
         const r = control(req.method ?? 'GET', url.pathname, url.searchParams, body);
         return send(res, r.status, 'application/json', JSON.stringify(r.body));
       }

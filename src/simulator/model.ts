@@ -1,12 +1,14 @@
 // The simulator's records. Plain data: the ledger rules change them, the store saves them.
 // Amounts are integer minor units; wire strings are kept only where we echo them back.
+import type { ScryptHash } from '../lib/scrypt-hash.js';
 
 export type InvoiceStatus = 'ISSUED' | 'PAID' | 'PENDING_ISSUER_ACKNOWLEDGE' | 'CANCELED' | 'FAILED' | 'RESERVED';
 
 export interface Reseller {
   id: string;
   userId: string;
-  password: string;
+  /** scrypt of the reseller password: the plain password is never kept */
+  passwordHash: ScryptHash;
   currency: string;
   name: string;
   blocked: boolean;

@@ -1,7 +1,10 @@
 // Persistence of the simulator in SQLite (better-sqlite3). The maps in memory are the working
 // copy (cheap reads on the polling hot path); every change is written through at once, and
 // the maps are loaded back at start, so a restart with the same file keeps all state.
+// The file is 0600 (it holds terminal passwords); reseller passwords are kept as scrypt only.
 import Database from 'better-sqlite3';
+import { privateFile } from '../lib/private-files.js';
+import { scryptHash } from '../lib/scrypt-hash.js';
 import type { Receipt, Refund, Reseller, SimInvoice, Terminal, TransactionPeriod } from './model.js';
 
 const KINDS = ['resellers', 'terminals', 'invoices', 'refunds', 'periods', 'receipts'] as const;
@@ -23,8 +26,12 @@ export class SimStore {
   private readonly nextSeq: Database.Statement;
 
   constructor(file = ':memory:') {
+    // made 0600 before SQLite opens it; its -wal and -shm files take the same mode
+    if (file !== ':memory:') privateFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // overwritten rows (a plain password hashed by load()) leave no copy in free space
+    this.db.pragma('secure_delete = ON');
     for (const k of KINDS) this.db.exec(`CREATE TABLE IF NOT EXISTS ${k} (id TEXT PRIMARY KEY, data TEXT NOT NULL)`);
     this.db.exec('CREATE TABLE IF NOT EXISTS seq (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
     this.put = Object.fromEntries(
@@ -38,7 +45,16 @@ export class SimStore {
 
   private load(): void {
     const all = <T>(k: Kind) => (this.db.prepare(`SELECT data FROM ${k} ORDER BY rowid`).all() as { data: string }[]).map((r) => JSON.parse(r.data) as T);
-    for (const r of all<Reseller>('resellers')) this.resellers.set(r.id, r);
+    let migrated = false;
+    for (const r of all<Reseller & { password?: string }>('resellers')) {
+      // a file from before passwords were hashed: hash now, and the plain text is overwritten
+      if (typeof r.password === 'string') {
+        const { password, ...rest } = r;
+        this.saveReseller({ ...rest, passwordHash: scryptHash(password) });
+        migrated = true;
+      } else this.resellers.set(r.id, r);
+    }
+    if (migrated) this.db.pragma('wal_checkpoint(TRUNCATE)');
     for (const t of all<Terminal>('terminals')) this.indexTerminal(t);
     for (const i of all<SimInvoice>('invoices')) this.indexInvoice(i);
     for (const r of all<Refund>('refunds')) this.refunds.set(r.ersReference, r);

@@ -5,7 +5,7 @@ import type { Reseller, SimInvoice, Terminal } from './model.js';
 import type { SimStore } from './store.js';
 
 export function resellerView(r: Reseller) {
-  const { password: _p, ...rest } = r;
+  const { passwordHash: _p, ...rest } = r;
   return rest;
 }
 

@@ -1,6 +1,6 @@
 // Opens (and creates) the till's one SQLite database in the data directory: WAL, full
 // fsync on every commit, migrations. The directory is private (0700), the file 0600.
-import { chmodSync, mkdirSync, openSync, closeSync } from 'node:fs';
+import { privateDir, privateFile } from '../lib/private-files.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
@@ -36,11 +36,10 @@ export interface Store {
 }
 
 export function openStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateDir(dataDir);
   const file = join(dataDir, DB_FILE);
   // create the file 0600 before SQLite does, so it never exists with a wider mode
-  closeSync(openSync(file, 'a', 0o600));
-  chmodSync(file, 0o600);
+  privateFile(file);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');

@@ -25,7 +25,7 @@ t('serves on the printed URL, logs one line per SOAP call, and exits 0 on SIGTER
   }
   assert.ok(url, p.output());
   assert.match(p.output(), /SOAP endpoint http:\/\/127\.0\.0\.1:\d+\/soap\/merchant\/cashregister-2/);
-  const res = await fetch(url + '/simulator/resellers', { method: 'POST', body: JSON.stringify({ resellerId: 's', userId: '9900', password: 'hunter2-secret' }) });
+  const res = await fetch(url + '/simulator/resellers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ resellerId: 's', userId: '9900', password: 'hunter2-secret' }) });
   assert.is(res.status, 201);
   const soap = `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body><registerTerminal xmlns="http://external.interfaces.ers.seamless.com/"><context xmlns=""><initiatorPrincipalId><id>s</id><type>RESELLERUSER</type><userId>9900</userId></initiatorPrincipalId><password>hunter2-secret</password></context><password xmlns="">terminal-secret</password></registerTerminal></Body></Envelope>`;
   const r = await fetch(url + '/soap/merchant/cashregister-2', { method: 'POST', body: soap });

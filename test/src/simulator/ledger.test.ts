@@ -3,11 +3,12 @@ import * as assert from 'uvu/assert';
 import { acknowledgeStatus, applyReversal, cancel, commit, customerPay, customerScan, newInvoice, refundCheck, supersede } from '../../../src/simulator/ledger.js';
 import { MAX_MAJOR, validateInvoice } from '../../../src/simulator/invoice-validate.js';
 import type { Reseller, SimInvoiceData } from '../../../src/simulator/model.js';
+import { scryptHash } from '../../../src/lib/scrypt-hash.js';
 
 // The pure rules, without HTTP: time is a number passed in.
 const t = suite('simulator ledger (pure rules)');
 const data: SimInvoiceData = { acknowledgmentMode: 'NO_ACKNOWLEDGMENT', invoiceRows: [], totalAmount: { currency: 'SEK', minor: 1000 } };
-const reseller: Reseller = { id: 'r', userId: '9900', password: 'p', currency: 'SEK', name: 'R', blocked: false, refundsAllowed: true, payerRefundsAllowed: true };
+const reseller: Reseller = { id: 'r', userId: '9900', passwordHash: scryptHash('p'), currency: 'SEK', name: 'R', blocked: false, refundsAllowed: true, payerRefundsAllowed: true };
 const T0 = 1_000_000;
 
 t('pay → PAID with the payment; reversal exactly at paidAt + reversalMs unless acknowledged', () => {
