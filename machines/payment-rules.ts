@@ -1,4 +1,5 @@
 // The start rules of a Glase payment, checked in order; the first failure names its rule.
+import type { InvoiceRow } from './glase-contract.js';
 import type { PaymentRequest, StartChecks } from './payment-types.js';
 
 export interface RuleFailure {
@@ -18,23 +19,36 @@ export function startRuleFailure(req: PaymentRequest, checks: StartChecks): Rule
     return fail('printer-ready', `the receipt printer is not ready${checks.printerReason ? ` (${checks.printerReason})` : ''}; fix it before a Glase payment`);
   if (!Number.isSafeInteger(req.amount)) return fail('amount-integer', 'amount must be a whole number of minor units');
   if (req.amount <= 0) return fail('amount-positive', 'the amount to pay with Glase must be greater than zero');
+  if (req.amount > checks.amountLimit) return fail('amount-limit', `the amount (${req.amount}) is more than the largest Glase payment (${checks.amountLimit} minor units)`);
   if (!/^[A-Z]{3}$/.test(req.currency)) return fail('currency', 'currency must be an ISO 4217 code such as SEK');
   if (req.receiptTotal !== undefined || req.alreadyPaid !== undefined) {
     const total = req.receiptTotal ?? req.amount;
     const paid = req.alreadyPaid ?? 0;
-    if (!Number.isSafeInteger(total) || !Number.isSafeInteger(paid) || paid < 0)
-      return fail('split-tender', 'receipt total and already-paid amount must be whole, non-negative minor units');
+    if (!Number.isSafeInteger(total) || !Number.isSafeInteger(paid) || paid < 0 || total > checks.amountLimit || paid > checks.amountLimit)
+      return fail('split-tender', `receipt total and already-paid amount must be whole, non-negative minor units up to ${checks.amountLimit}`);
     const left = total - paid;
     if (req.amount > left) return fail('split-tender', `the Glase part (${req.amount}) is more than what is left to pay (${left}); Glase is the last tender`);
   }
-  if (req.rows && req.rows.length > 0) {
-    let sum = 0;
-    for (const [i, r] of req.rows.entries()) {
-      if (!Number.isSafeInteger(r.itemTotalAmount.minor)) return fail('rows', `row ${i + 1}: itemTotalAmount must be whole minor units`);
-      if (r.itemTotalAmount.currency !== req.currency) return fail('rows', `row ${i + 1}: currency ${r.itemTotalAmount.currency} differs from ${req.currency}`);
-      sum += r.itemTotalAmount.minor;
-    }
-    if (sum !== req.amount) return fail('rows-sum', `the invoice rows sum to ${sum} but the amount is ${req.amount}; rows must sum to the total (add a negative row to balance)`);
+  const rows = rowsFailure(req.rows ?? [], req.amount, req.currency, checks.amountLimit);
+  if (rows) return rows;
+  return undefined;
+}
+
+/**
+ * Invoice rows: each row total is whole minor units of the payment's currency within the
+ * currency's largest amount (either sign), and they sum exactly to the amount. The sum is a
+ * BigInt: with unbounded floats, rows [M, M, 3, -M, -M] (M = 2^53-1) "summed" to 1.
+ */
+export function rowsFailure(rows: readonly InvoiceRow[], amount: number, currency: string, limit: number): RuleFailure | undefined {
+  if (rows.length === 0) return undefined;
+  let sum = 0n;
+  for (const [i, r] of rows.entries()) {
+    const minor = r.itemTotalAmount.minor;
+    if (!Number.isSafeInteger(minor)) return { rule: 'rows', message: `row ${i + 1}: itemTotalAmount must be whole minor units` };
+    if (Math.abs(minor) > limit) return { rule: 'rows', message: `row ${i + 1}: the row total (${minor}) is beyond the largest amount (${limit} minor units, either sign)` };
+    if (r.itemTotalAmount.currency !== currency) return { rule: 'rows', message: `row ${i + 1}: currency ${r.itemTotalAmount.currency} differs from ${currency}` };
+    sum += BigInt(minor);
   }
+  if (sum !== BigInt(amount)) return { rule: 'rows-sum', message: `the invoice rows sum to ${sum} but the amount is ${amount}; rows must sum to the total (add a negative row to balance)` };
   return undefined;
 }

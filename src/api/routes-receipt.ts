@@ -5,7 +5,7 @@ import type { ApiDeps } from './deps.js';
 import type { ActiveReceipt } from './active-receipt.js';
 import { HttpError } from './http-error.js';
 import { route, type Route } from './router.js';
-import { ActiveReceiptBody, type ActiveReceiptInput } from './schemas.js';
+import { moneyBodies, type ActiveReceiptInput } from './schemas.js';
 import type { SseHub } from './sse.js';
 
 export const RECEIPT_EVENT = 'receipt-active';
@@ -15,6 +15,7 @@ export function receiptRoutes(d: ApiDeps, hub: SseHub, receipt: ActiveReceipt): 
     const p = d.till.currentPayment();
     if (p && !p.final) throw new HttpError(409, 'receipt', 'cannot change while a Glase payment is in progress', {}, `a Glase payment is in progress; the receipt cannot be ${what} until it ends`);
   };
+  const { ActiveReceiptBody } = moneyBodies(d.config.terminal.currency);
   return [
     route({
       method: 'PUT',

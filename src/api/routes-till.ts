@@ -7,7 +7,7 @@ import type { ActiveReceipt } from './active-receipt.js';
 import type { ApiDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import { route, type Route } from './router.js';
-import { ErsReferenceParam, NewPayment, OrphanConfirm, type NewPaymentBody } from './schemas.js';
+import { ErsReferenceParam, OrphanConfirm, moneyBodies, type NewPaymentBody } from './schemas.js';
 import type { SseHub } from './sse.js';
 import { paymentOut, readinessOut, statusOut } from './views.js';
 
@@ -15,6 +15,7 @@ const notFound = (what: string) => new HttpError(404, what, 'not found');
 
 export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Route[] {
   const currency = d.config.terminal.currency;
+  const { NewPayment } = moneyBodies(currency);
   return [
     route({ method: 'GET', path: '/api/status', access: 'client', returns: 'Status', summary: 'Setup, readiness, the payment in flight, devices and mode', responses: { 200: 'status' }, handler: () => {
       const r = receipt?.get();

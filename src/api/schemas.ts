@@ -1,34 +1,64 @@
 // Request bodies of the local API, validated at the edge. Messages are the rule a field broke;
 // the OpenAPI document is generated from these same schemas.
 import { z } from 'zod/v4';
+import { displayAmount, exactSum, maxAmountMinor } from '../lib/money.js';
 
 const minor = (what: string) => z.number({ error: `must be ${what}` }).int(`must be ${what}`);
 const text = (max: number) => z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-export const Row = z
-  .object({
-    description: text(100),
-    quantity: z.string({ error: 'must be a decimal string such as "1" or "0.5"' }).regex(/^\d{1,6}(\.\d{1,3})?$/, 'must be a decimal string such as "1" or "0.5"').default('1'),
-    amount: minor('an integer number of minor units (negative rows balance the total)'),
-  })
-  .strict();
+/**
+ * The bodies that carry money, for the till's currency: every amount is whole minor units
+ * within the currency's largest amount (src/lib/money.ts), so no sum of them can round.
+ */
+export function moneyBodies(currency: string) {
+  const limit = maxAmountMinor(currency);
+  const most = `${limit} minor units (${displayAmount(limit, currency)})`;
+  const positive = minor('an integer number of minor units > 0').positive('must be an integer number of minor units > 0').max(limit, `must be at most ${most}`);
+  const notNegative = minor('an integer number of minor units >= 0').min(0, 'must be an integer number of minor units >= 0').max(limit, `must be at most ${most}`);
 
-export const NewPayment = z
-  .object({
-    amount: minor('an integer number of minor units > 0').positive('must be an integer number of minor units > 0'),
-    rows: z.array(Row).max(100, 'must have at most 100 rows').optional(),
-    cashierId: text(40).optional(),
-    /** the invoice title the customer sees; the clientInvoiceId is always the till's own */
-    title: text(60).optional(),
-    tender: z
-      .object({
-        receiptTotal: minor('an integer number of minor units > 0').positive('must be an integer number of minor units > 0'),
-        alreadyPaid: minor('an integer number of minor units >= 0').min(0, 'must be an integer number of minor units >= 0'),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+  const Row = z
+    .object({
+      description: text(100),
+      quantity: z.string({ error: 'must be a decimal string such as "1" or "0.5"' }).regex(/^\d{1,6}(\.\d{1,3})?$/, 'must be a decimal string such as "1" or "0.5"').default('1'),
+      amount: minor('an integer number of minor units (negative rows balance the total)')
+        .min(-limit, `must be at least -${most}`)
+        .max(limit, `must be at most ${most}`),
+    })
+    .strict();
+
+  const NewPayment = z
+    .object({
+      amount: positive,
+      rows: z.array(Row).max(100, 'must have at most 100 rows').optional(),
+      cashierId: text(40).optional(),
+      /** the invoice title the customer sees; the clientInvoiceId is always the till's own */
+      title: text(60).optional(),
+      tender: z.object({ receiptTotal: positive, alreadyPaid: notNegative }).strict().optional(),
+    })
+    .strict();
+
+  /** PUT /api/receipt: the host POS's active receipt. Glase is the last tender, so something must be left. */
+  const ActiveReceiptBody = z
+    .object({
+      total: positive,
+      alreadyPaid: notNegative.optional(),
+      rows: z.array(Row).min(1, 'must have at least 1 row when given').max(100, 'must have at most 100 rows').optional(),
+      cashierId: text(40).optional(),
+      title: text(60).optional(),
+    })
+    .strict()
+    .superRefine((b, ctx) => {
+      if (b.alreadyPaid !== undefined && b.alreadyPaid >= b.total) ctx.addIssue({ code: 'custom', path: ['alreadyPaid'], message: 'must be less than total' });
+      const sum = b.rows && exactSum(b.rows.map((r) => r.amount));
+      if (sum !== undefined && sum !== BigInt(b.total)) ctx.addIssue({ code: 'custom', path: ['rows'], message: `must sum to total (${b.total}); they sum to ${sum}` });
+    });
+
+  return { Row, NewPayment, ActiveReceiptBody };
+}
+
+type MoneyBodies = ReturnType<typeof moneyBodies>;
+export type NewPaymentBody = z.infer<MoneyBodies['NewPayment']>;
+export type ActiveReceiptInput = z.infer<MoneyBodies['ActiveReceiptBody']>;
 
 export const OrphanConfirm = z.object({ note: text(200).optional() }).strict();
 
@@ -53,23 +83,3 @@ export const AwaitScan = z.object({ seconds: z.number({ error: 'must be a whole 
 export const Empty = z.object({}).strict();
 
 export const ErsReferenceParam = z.string().regex(/^\d{25}$/, 'must be exactly 25 digits');
-
-export type NewPaymentBody = z.infer<typeof NewPayment>;
-
-/** PUT /api/receipt: the host POS's active receipt. Glase is the last tender, so something must be left. */
-export const ActiveReceiptBody = z
-  .object({
-    total: minor('an integer number of minor units > 0').positive('must be an integer number of minor units > 0'),
-    alreadyPaid: minor('an integer number of minor units >= 0').min(0, 'must be an integer number of minor units >= 0').optional(),
-    rows: z.array(Row).min(1, 'must have at least 1 row when given').max(100, 'must have at most 100 rows').optional(),
-    cashierId: text(40).optional(),
-    title: text(60).optional(),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (b.alreadyPaid !== undefined && b.alreadyPaid >= b.total) ctx.addIssue({ code: 'custom', path: ['alreadyPaid'], message: 'must be less than total' });
-    const sum = b.rows?.reduce((n, r) => n + r.amount, 0);
-    if (sum !== undefined && sum !== b.total) ctx.addIssue({ code: 'custom', path: ['rows'], message: `must sum to total (${b.total}); they sum to ${sum}` });
-  });
-
-export type ActiveReceiptInput = z.infer<typeof ActiveReceiptBody>;

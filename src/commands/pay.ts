@@ -2,7 +2,8 @@
 // payment in this process through the till runtime. Unfinished payments are resumed (and
 // followed to their end) first. Exit 0 = paid, 1 = cancelled/failed/refused, 2 = bad usage.
 import { readFileSync } from 'node:fs';
-import { AmountFormatError, parseAmount } from '../lib/money.js';
+import { AmountFormatError, displayAmount, maxAmountMinor, parseAmount } from '../lib/money.js';
+import { rowsFailure } from '../../machines/payment-rules.js';
 import type { InvoiceRow } from '../glase/types.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -37,7 +38,6 @@ function readRows(file: string, currency: string, total: number): InvoiceRow[] {
     throw usage('--rows', `${file} ${why}`);
   }
   if (!Array.isArray(json) || json.length === 0 || json.length > MAX_ROWS) throw usage('--rows', `must be a JSON array of 1-${MAX_ROWS} rows`);
-  let sum = 0;
   const rows = json.map((r: unknown, i): InvoiceRow => {
     const at = `--rows: row ${i + 1}`;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new CommandExit(EXIT.usage, `${at}: must be an object with description, quantity, amount`);
@@ -54,10 +54,11 @@ function readRows(file: string, currency: string, total: number): InvoiceRow[] {
       if (e instanceof AmountFormatError) throw new CommandExit(EXIT.usage, `${at}: ${e.message}`);
       throw e;
     }
-    sum += minor;
     return { itemDescription: description, itemQuantity: q, itemTotalAmount: { minor, currency } };
   });
-  if (sum !== total) throw usage('--rows', `the rows sum to ${sum} minor units but --amount is ${total}; rows must sum to the amount (add a negative row to balance)`);
+  // the till's own rule: each row within the currency's largest amount, summed exactly
+  const failure = rowsFailure(rows, total, currency, maxAmountMinor(currency));
+  if (failure) throw usage('--rows', failure.message);
   return rows;
 }
 
@@ -79,6 +80,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       throw e;
     }
     if (amount <= 0) throw usage('--amount', 'must be more than 0');
+    if (amount > maxAmountMinor(currency)) throw usage('--amount', `must be at most ${displayAmount(maxAmountMinor(currency), currency)}`);
     if (values.cashier !== undefined && !/^[\w.@-]{1,40}$/.test(values.cashier)) throw usage('--cashier', 'must be 1-40 letters, digits, ".", "_", "@" or "-"');
     if (values.title !== undefined && (values.title.trim() === '' || values.title.length > 100)) throw usage('--title', 'must be 1-100 characters');
     const rows = values.rows !== undefined ? readRows(values.rows, currency, amount) : undefined;

@@ -18,6 +18,25 @@ export function currencyExponent(currency: string): number {
   return e;
 }
 
+/**
+ * The largest amount one payment, receipt or invoice row may carry, in major units of its
+ * currency (1 000 000 SEK, 1 000 000 JPY). Every amount is bounded by it, so sums of up to a
+ * few hundred rows stay far inside the exact integer range of a double.
+ */
+export const MAX_AMOUNT_MAJOR = 1_000_000;
+
+/** MAX_AMOUNT_MAJOR in the currency's minor units. */
+export function maxAmountMinor(currency: string): number {
+  return MAX_AMOUNT_MAJOR * 10 ** currencyExponent(currency);
+}
+
+/** Sums minor units exactly (BigInt): a float sum of large amounts rounds and can balance a lie. */
+export function exactSum(amounts: Iterable<number>): bigint {
+  let sum = 0n;
+  for (const a of amounts) sum += BigInt(a);
+  return sum;
+}
+
 export class AmountFormatError extends GlasePosError {
   constructor(message: string) {
     super('amount.format', message);

@@ -1,6 +1,6 @@
 // sendInvoice / updateInvoice / refundPayment content rules (facts §3.3–3.5, §10): a pure
 // function from the parsed wire invoice to validated data or the result code the server gives.
-import { currencyExponent, isKnownCurrency, parseAmount } from '../lib/money.js';
+import { MAX_AMOUNT_MAJOR, exactSum, isKnownCurrency, maxAmountMinor, parseAmount } from '../lib/money.js';
 import { GlasePosError } from '../lib/errors.js';
 import type { SimAmount, SimInvoiceData, SimRow } from './model.js';
 
@@ -9,8 +9,8 @@ export type Validated = { ok: true; data: SimInvoiceData } | { ok: false; code: 
 
 const PAYMENT_MODES = ['IMMEDIATE_DEBIT', 'RESERVATION_DESIRED', 'RESERVATION_REQUIRED', 'RESERVATION_REQUIRED_PRELIMINARY_AMOUNT'];
 const ACK_MODES = ['NO_ACKNOWLEDGMENT', 'OPTIONAL_ACKNOWLEDGMENT', 'REQUIRE_ACKNOWLEDGMENT'];
-/** The largest amount one payment may carry, in major units (the test account holds 101 000 SEK). */
-export const MAX_MAJOR = 1_000_000;
+/** The largest amount one payment or row may carry, in major units (the test account holds 101 000 SEK). */
+export const MAX_MAJOR = MAX_AMOUNT_MAJOR;
 
 /** An invoice the server refuses with a result code (code simulator.result.<resultCode>). */
 class Bad extends GlasePosError {
@@ -53,7 +53,13 @@ export function amountOf(v: unknown, field: string, currency: string): SimAmount
 }
 
 function optAmount(v: unknown, field: string, currency: string): SimAmount | undefined {
-  return v === undefined || v === '' ? undefined : amountOf(v, field, currency);
+  return v === undefined || v === '' ? undefined : bounded(amountOf(v, field, currency), field);
+}
+
+/** A row's amount beyond the largest amount (either sign) is garbled data: no row can balance it. */
+function bounded(a: SimAmount, field: string): SimAmount {
+  if (Math.abs(a.minor) > maxAmountMinor(a.currency)) throw new Bad(49, `${field} is beyond the largest amount (${MAX_MAJOR} ${a.currency})`);
+  return a;
 }
 
 function row(v: unknown, i: number, currency: string): SimRow {
@@ -70,7 +76,7 @@ function row(v: unknown, i: number, currency: string): SimRow {
     itemQuantity: qty?.trim(),
     itemSKU: str(r.itemSKU),
     itemTaxRate: str(r.itemTaxRate),
-    itemTotalAmount: amountOf(r.itemTotalAmount, `${f}.itemTotalAmount`, currency),
+    itemTotalAmount: bounded(amountOf(r.itemTotalAmount, `${f}.itemTotalAmount`, currency), `${f}.itemTotalAmount`),
     itemUnit: str(r.itemUnit),
     itemUnitPrice: optAmount(r.itemUnitPrice, `${f}.itemUnitPrice`, currency),
   };
@@ -95,13 +101,13 @@ export function validateInvoice(raw: unknown, currency: string): Validated {
     if (w.totalAmount === undefined) throw new Bad(49, 'invoice.totalAmount is missing');
     const totalAmount = amountOf(w.totalAmount, 'totalAmount', currency);
     const rows = list(obj(w.invoiceRows)?.invoiceRow).map((r, i) => row(r, i, currency));
-    const sum = rows.reduce((s, r) => s + r.itemTotalAmount.minor, 0);
-    if (rows.length > 0 && sum !== totalAmount.minor) {
+    const sum = exactSum(rows.map((r) => r.itemTotalAmount.minor)); // floats would round large rows into balance
+    if (rows.length > 0 && sum !== BigInt(totalAmount.minor)) {
       throw new Bad(49, `invoice rows sum to ${sum} minor units, not the total ${totalAmount.minor}`);
     }
     if (totalAmount.minor <= 0) throw new Bad(11, 'totalAmount must be positive');
     // in the currency's own minor units: JPY, ISK and KRW have none, so not a blanket ×100
-    if (totalAmount.minor > MAX_MAJOR * 10 ** currencyExponent(currency)) throw new Bad(11, 'totalAmount is larger than the account allows');
+    if (totalAmount.minor > maxAmountMinor(currency)) throw new Bad(11, 'totalAmount is larger than the account allows');
     const notificationUrl = str(w.notificationUrl)?.trim();
     if (notificationUrl !== undefined && notificationUrl !== '' && !/^https?:\/\/[^\s/]+\S*$/i.test(notificationUrl)) {
       throw new Bad(64, 'notificationUrl is not an http(s) URL');

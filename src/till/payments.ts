@@ -124,7 +124,8 @@ export class PaymentRunner {
       amount: context.amount,
       currency: context.currency,
       issueDate: context.issueDate,
-      checks: { registered: true, glaseIdAssigned: true, serverReachable: true },
+      // not checked again: a resumed payment already passed its start rules
+      checks: { registered: true, glaseIdAssigned: true, serverReachable: true, amountLimit: Number.MAX_SAFE_INTEGER },
       resume: { at, context },
     };
   }

@@ -6,6 +6,7 @@ import { kioskMachine, readinessOf, type KioskEvent, type Readiness } from '../.
 import { terminalSetupMachine, type RegisterRequest } from '../../machines/terminal-setup.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';
 import { silentLogger } from '../lib/log.js';
+import { isKnownCurrency, maxAmountMinor } from '../lib/money.js';
 import { realClock } from './clock.js';
 import { acquireTillLock } from './lock.js';
 import { PaymentRunner } from './payments.js';
@@ -163,9 +164,12 @@ export function createTill(o: TillOptions) {
     startPayment(req: Omit<PaymentRequest, 'currency'> & { currency?: string }): StartResult {
       const k = kiosk.getSnapshot().context;
       const c = store.credentials.get();
+      const currency = req.currency ?? terminal.currency;
       return payments.start(
-        { ...req, currency: req.currency ?? terminal.currency },
+        { ...req, currency },
         {
+          // an unknown currency has no largest amount: 0 refuses every amount
+          amountLimit: isKnownCurrency(currency) ? maxAmountMinor(currency) : 0,
           registered: !!c,
           glaseIdAssigned: !!c?.glaseId,
           serverReachable: k.serverReachable === true,

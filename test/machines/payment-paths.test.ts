@@ -15,7 +15,7 @@ const input: PaymentInput = {
   amount: 1250,
   currency: 'SEK',
   issueDate: '2026-11-29T10:00:00Z',
-  checks: { registered: true, glaseIdAssigned: true, serverReachable: true },
+  checks: { registered: true, glaseIdAssigned: true, serverReachable: true, amountLimit: 100_000_000 },
 };
 
 type Snap = ReturnType<typeof paymentMachine.transition>;

@@ -6,7 +6,7 @@ import { codeMessage, TRANSIENT_CODES, type GlaseOp } from '../../machines/messa
 import { RESULT_CODES } from '../../src/glase/result-codes.js';
 
 const t = suite('payment start rules and messages');
-const ready = { registered: true, glaseIdAssigned: true, serverReachable: true };
+const ready = { registered: true, glaseIdAssigned: true, serverReachable: true, amountLimit: 100_000_000 };
 const req = { amount: 1000, currency: 'SEK' };
 const rule = (r = req as Parameters<typeof startRuleFailure>[0], c: Parameters<typeof startRuleFailure>[1] = ready) => startRuleFailure(r, c)?.rule;
 
@@ -35,6 +35,24 @@ t('each failed rule is named, in a fixed order', () => {
     undefined,
     'negative rows balance',
   );
+});
+
+t('amounts are bounded by the currency\'s largest amount and rows sum exactly (no float rounding)', () => {
+  const row = (minor: number) => ({ itemQuantity: '1', itemTotalAmount: { minor, currency: 'SEK' } });
+  const M = Number.MAX_SAFE_INTEGER;
+  // the attack: as floats M + M + 3 - M - M is 1, so five absurd rows "balanced" an amount of 1
+  const attack = startRuleFailure({ ...req, amount: 1, rows: [M, M, 3, -M, -M].map(row) }, ready);
+  assert.is(attack?.rule, 'rows');
+  assert.match(attack!.message, /row 1: .*beyond the largest amount \(100000000 minor units/);
+  // within the bound the sum is exact: off by one is refused, exact is accepted
+  const L = 100_000_000;
+  assert.is(rule({ ...req, amount: 1, rows: [L, L, 3, -L, -L - 1].map(row) }), 'rows', 'a row beyond the bound (negative side)');
+  assert.is(rule({ ...req, amount: 2, rows: [L, L, 3, -L, -L].map(row) }), 'rows-sum');
+  assert.is(rule({ ...req, amount: 3, rows: [L, L, 3, -L, -L].map(row) }), undefined);
+  assert.is(rule({ ...req, amount: L }), undefined, 'the largest amount itself');
+  assert.is(rule({ ...req, amount: L + 1 }), 'amount-limit');
+  assert.match(startRuleFailure({ ...req, amount: L + 1 }, ready)!.message, /largest Glase payment \(100000000 minor units\)/);
+  assert.is(rule({ ...req, amount: 5, receiptTotal: M, alreadyPaid: M - 5 }), 'split-tender', 'a receipt total beyond the bound');
 });
 
 t('every defined code has a sentence for every operation, never the raw name', () => {

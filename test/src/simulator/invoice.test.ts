@@ -43,6 +43,18 @@ t('sendInvoice validation: 49 rows not summing, wrong currency, garbled; 11 non-
   assert.is(await code(invoiceXml({ total: '10.00', rows: ['12.00', '-2.00'] })), '0'); // negative rows balance
 });
 
+t('sendInvoice: row amounts are bounded and summed exactly (huge rows cannot round into balance)', async () => {
+  const code = async (inv: string) => (await send(sim, term, inv)).resultCode;
+  // M = 2^53-1 minor units: as floats M + M + 3 - M - M is 1, so these rows "summed" to 0.01
+  const M = '90071992547409.91';
+  assert.is(await code(invoiceXml({ total: '0.01', rows: [M, M, '0.03', `-${M}`, `-${M}`] })), '49');
+  // within the largest amount (1 000 000.00) the sum is exact: one minor unit off is refused
+  const L = '1000000.00';
+  assert.is(await code(invoiceXml({ total: '0.02', rows: [L, L, '0.03', `-${L}`, `-${L}`] })), '49');
+  assert.is(await code(invoiceXml({ total: '0.03', rows: [L, L, '0.03', `-${L}`, `-${L}`] })), '0');
+  assert.is(await code(invoiceXml({ total: '0.03', rows: ['1000000.01', '0.02', '-1000000.00'] })), '49', 'one row beyond the largest amount');
+});
+
 t('one open invoice per terminal: a new sendInvoice cancels the previous one', async () => {
   const a = await send(sim, term);
   const b = await send(sim, term);

@@ -79,4 +79,12 @@ t('validateInvoice: the largest amount is MAX_MAJOR in major units whatever the 
   assert.is((inv(`${MAX_MAJOR + 1}`, 'JPY') as { code: number }).code, 11);
 });
 
+t('validateInvoice: rows beyond the largest amount are 49, and the sum is exact', () => {
+  const inv = (total: string, rows: string[]) => validateInvoice({ totalAmount: { currency: 'SEK', value: total }, invoiceRows: { invoiceRow: rows.map((value) => ({ itemTotalAmount: { currency: 'SEK', value } })) } }, 'SEK');
+  const M = '90071992547409.91'; // 2^53-1 minor units
+  assert.equal(inv('0.01', [M, M, '0.03', `-${M}`, `-${M}`]), { ok: false, code: 49, why: 'invoiceRows[0].itemTotalAmount is beyond the largest amount (1000000 SEK)' });
+  assert.is((inv('0.03', ['0.01', `-${M}`]) as { code: number }).code, 49, 'the negative side too');
+  assert.ok(inv('0.03', [`${MAX_MAJOR}.00`, '0.03', `-${MAX_MAJOR}.00`]).ok);
+});
+
 t.run();

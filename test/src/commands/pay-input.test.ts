@@ -1,0 +1,41 @@
+// `glase-pos pay` refuses hostile input before anything is sent (issue 9): exit 2, the message
+// names the option and the rule. No server is needed: input is checked before the till opens.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli } from './_cli.js';
+
+const t = suite('pay: hostile input');
+const dir = mkdtempSync(join(tmpdir(), 'glase-pay-input-'));
+// a port nobody answers on: if input got through, pay would say "no Glase server" (exit 1)
+const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', GLASE_POS__DATA_DIR: join(dir, 'data'), GLASE_POS__GLASE__URL: 'http://127.0.0.1:9/soap' };
+t.after(() => rmSync(dir, { recursive: true, force: true }));
+
+const rowsFile = (name: string, rows: unknown) => {
+  const f = join(dir, name);
+  writeFileSync(f, JSON.stringify(rows));
+  return f;
+};
+
+t('--rows: [M, M, 0.03, -M, -M] (M = 2^53-1 minor units) for 0.01 is refused, as is a sum one unit off', async () => {
+  const M = '90071992547409.91';
+  const attack = rowsFile('attack.json', [M, M, '0.03', `-${M}`, `-${M}`].map((amount) => ({ description: 'x', amount })));
+  const r = await runCli(['pay', '--amount', '0.01', '--rows', attack], env);
+  assert.is(r.code, 2, r.stderr);
+  assert.match(r.stderr, /--rows: row 1: the row total \(9007199254740991\) is beyond the largest amount \(100000000 minor units/);
+  const L = '1000000.00';
+  const off = rowsFile('off.json', [L, L, '0.03', `-${L}`, `-${L}`].map((amount) => ({ description: 'x', amount })));
+  const o = await runCli(['pay', '--amount', '0.02', '--rows', off], env);
+  assert.is(o.code, 2, o.stderr);
+  assert.match(o.stderr, /--rows: the invoice rows sum to 3 but the amount is 2/);
+});
+
+t('--amount beyond the largest amount is refused', async () => {
+  const r = await runCli(['pay', '--amount', '1000000.01'], env);
+  assert.is(r.code, 2, r.stderr);
+  assert.match(r.stderr, /--amount: must be at most 1000000\.00 SEK/);
+});
+
+t.run();
