@@ -15,6 +15,7 @@ import { glaseClientOptions } from '../glase/options.js';
 import { createLogger, type Logger } from '../lib/log.js';
 import { privateDir } from '../lib/private-files.js';
 import type { PrinterEmulator } from '../../drivers/virtual/printer-emulator.js';
+import type { Spooler } from '../printing/spooler.js';
 import type { ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js';
 import { sdNotify } from './sd-notify.js';
 import { SOAP_PATH, startSimulator, type Simulator } from '../simulator/index.js';
@@ -40,6 +41,8 @@ export interface DaemonHandle {
   simulatorUrl?: string;
   phoneUrl?: string;
   printerEmulator?: PrinterEmulator;
+  /** the receipt spooler (none with printer.kind none); tests wait on its drained() */
+  spooler?: Spooler;
   scannerEmulator?: ScannerEmulator;
   till: Till;
   store: Store;
@@ -173,6 +176,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       apiUrl: api.url,
       ...(simulatorUrl ? { simulatorUrl, phoneUrl } : {}),
       printerEmulator: devices.printerEmulator,
+      spooler: devices.spooler,
       scannerEmulator: devices.scannerEmulator,
       till,
       store,

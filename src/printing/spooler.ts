@@ -29,6 +29,8 @@ export interface SpoolerEvents {
   printed: [PrintJob];
   failed: [PrintJob, DeviceError];
   readiness: [SpoolerReadiness];
+  /** a drain ended (the queue may still hold a job that failed) */
+  idle: [];
 }
 
 export class Spooler extends EventEmitter<SpoolerEvents> {
@@ -92,8 +94,22 @@ export class Spooler extends EventEmitter<SpoolerEvents> {
         this.again = false;
         await this.drainOnce();
       } while (this.again);
-    })().finally(() => (this.running = undefined));
+    })().finally(() => {
+      this.running = undefined;
+      this.emit('idle');
+    });
     return this.running;
+  }
+
+  /**
+   * Resolves once no drain runs and no job is pending: from then on nothing prints until a
+   * job is queued. The positive signal "nothing more will print" (tests wait on it instead of
+   * sleeping). With jobs pending it waits for the retry loop (start()) to print them.
+   */
+  async drained(): Promise<void> {
+    while (this.running || this.opts.queue.pending().length) {
+      await (this.running ?? new Promise<void>((resolve) => this.once('idle', resolve)));
+    }
   }
 
   /** Prints pending jobs in order until one fails; returns how many printed. */

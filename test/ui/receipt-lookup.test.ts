@@ -74,23 +74,43 @@ t('an unknown 25-digit reference: "not found", no picture', async () => {
   assert.ok(await k.isHidden('#lookup'));
 });
 
+/** A paid receipt's ersReference: the first case's, or (when a case runs alone) one paid now by the host POS. */
+async function paidErs(): Promise<string> {
+  if (ers) return ers;
+  const k = till.kiosk;
+  const r = await fetch(`${till.daemon.apiUrl}/api/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ amount: 100 }) });
+  assert.is(r.status, 201);
+  await phoneOpens(till, till.daemon.demo!.glaseId);
+  await till.phone.click('#pay');
+  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  ers = (await k.getAttribute('#paid-ref', 'data-ers'))!;
+  await k.click('#paid-done');
+  await k.waitForSelector('#s-start:not([hidden])');
+  return ers;
+}
+
 t('a receipt scanned during a payment does not open the lookup', async () => {
   const k = till.kiosk;
+  const receipt = await paidErs();
   await typeKeys(k, 'kp-start', '5');
   await k.click('#glase-btn');
   await k.click('#pay-btn');
   await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
-  // the scan event reaches the screen; it must leave the payment screen alone
-  const seen = k.evaluate(() => new Promise<string>((resolve) => {
+  // the scan event reaches the screen; it must leave the payment screen alone. A second
+  // EventSource hears it: scanning waits until that one is open (the server registers a
+  // stream before its first byte, so from 'open' on no event is missed).
+  await k.evaluate(() => new Promise<void>((opened) => {
     const es = new EventSource('/api/events');
-    es.addEventListener('scan', (e) => {
-      es.close();
-      resolve(JSON.parse((e as MessageEvent).data).action);
+    (window as any).__scanAction = new Promise<string>((resolve) => {
+      es.addEventListener('scan', (e) => {
+        es.close();
+        resolve(JSON.parse((e as MessageEvent).data).action);
+      });
     });
+    es.addEventListener('open', () => opened(), { once: true });
   }));
-  await new Promise((r) => setTimeout(r, 300)); // the page's own EventSource is connected already; give the new one time
-  await till.daemon.scannerEmulator!.scan(ers);
-  assert.is(await seen, 'ignored');
+  await till.daemon.scannerEmulator!.scan(receipt);
+  assert.is(await k.evaluate(() => (window as any).__scanAction as Promise<string>), 'ignored');
   assert.ok(await k.isHidden('#lookup'));
   assert.ok(await k.isVisible('#s-wait'));
   await k.click('#wait-cancel');

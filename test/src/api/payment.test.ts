@@ -54,7 +54,8 @@ t('a full payment: 201, events up to completed with the ersReference, the receip
   assert.equal([lookup.status, lookup.json.post.amount, lookup.json.jobs[0].state], [200, 1250, 'printed']);
   assert.is((await call('GET', '/api/payments/current')).status, 404);
   events.close();
-  await new Promise((r) => setTimeout(r, 300));
+  // the payment is final (its print step is over) and the spooler has nothing left: no later copy can come
+  await till.spooler!.drained();
   assert.is(till.printerEmulator!.documents.length, 1, 'printed exactly once');
 });
 
@@ -125,7 +126,9 @@ t('paper out after the payment started: the receipt waits in the queue and print
   till.printerEmulator!.setState({ paperOut: false });
   const docs = await till.printerEmulator!.waitForDocuments(before + 1, 10_000);
   assert.match(docs[before].text, new RegExp(done.ersReference!));
-  await new Promise((r) => setTimeout(r, 2500));
+  // the job is marked printed and the queue is empty: the retry loop has nothing to print again
+  await till.spooler!.drained();
+  assert.is(till.store.printQueue.byErsReference(done.ersReference!)[0].state, 'printed');
   assert.is(till.printerEmulator!.documents.filter((d) => d.text.includes(done.ersReference!) && !d.interrupted).length, 1, 'printed once');
 });
 

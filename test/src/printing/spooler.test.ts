@@ -18,6 +18,18 @@ let emu: PrinterEmulator;
 let printer: Printer;
 let spooler: Spooler;
 
+/** Resolves when the spooler has reported `n` more failed print attempts. */
+function failures(n: number): Promise<void> {
+  return new Promise((resolve) => {
+    const on = () => {
+      if (--n > 0) return;
+      spooler.off('failed', on);
+      resolve();
+    };
+    spooler.on('failed', on);
+  });
+}
+
 const complete = (ref: string) => emu.documents.filter((d) => d.cut && !d.interrupted && d.barcodes.some((b) => b.data === ref));
 
 t.before.each(async () => {
@@ -75,12 +87,14 @@ t('paper out mid-receipt, then paper back: the receipt prints completely exactly
   await spooler.kick();
   assert.is(store.printQueue.pending().length, 1, 'not confirmed, so still queued');
   assert.ok(emu.documents[0].interrupted);
+  // retries while paper is out print nothing: two refused retries, and still one document
+  const refused = failures(2);
   spooler.start();
-  await new Promise((r) => setTimeout(r, 100)); // retries while paper is out print nothing
+  await refused;
   assert.is(emu.documents.length, 1);
   emu.setState({ paperOut: false });
   await new Promise<void>((resolve) => spooler.once('printed', () => resolve()));
-  await new Promise((r) => setTimeout(r, 100)); // and no further copies follow
+  await spooler.drained(); // and no further copies follow: the queue is empty and no drain runs
   assert.is(complete(post.ersReference).length, 1);
   assert.is(store.printQueue.byErsReference(post.ersReference)[0].state, 'printed');
   assert.ok(store.printQueue.byErsReference(post.ersReference)[0].attempts >= 2, 'refused retries count as attempts');
@@ -111,6 +125,24 @@ t('jobs survive a restart: queued while the printer is gone, printed by a new sp
   printer = new Printer(new TcpTransport({ host: emu.host, port: emu.port }), { statusTimeoutMs: 300 });
   spooler = new Spooler({ queue: store.printQueue, printer, layout: layout42 });
   assert.is(await spooler.drainOnce(), 1);
+  assert.is(complete(post.ersReference).length, 1);
+});
+
+t('drained(): waits for the queue to empty through the retry loop, and at once when idle', async () => {
+  await spooler.drained(); // nothing queued, nothing running
+  emu.setState({ coverOpen: true });
+  const post = samplePost({ ersReference: '6000000000000000000000006' });
+  const refused = failures(1);
+  spooler.enqueue(post);
+  await refused;
+  let drained = false;
+  const done = spooler.drained().then(() => (drained = true));
+  await spooler.kick(); // a drain that fails again leaves the job pending: not drained
+  assert.is(drained, false);
+  emu.setState({ coverOpen: false });
+  spooler.start();
+  await done;
+  assert.equal(store.printQueue.pending(), []);
   assert.is(complete(post.ersReference).length, 1);
 });
 

@@ -2,17 +2,20 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { call, ctl, invoiceXml, send, setup, status } from './helpers.js';
 
+// Time passes on the simulator's injectable clock (`now`), never by sleeping: the reversal
+// rule reads only that clock, so each step is exact and the tests do not depend on the load.
 const t = suite('simulator: auto-reversal of unacknowledged payments');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const T0 = Date.parse('2026-01-01T10:00:00Z');
 
 t('a PAID invoice nobody queries within reversalMs is reversed: CANCELED, version+1, not refundable', async () => {
-  const { sim, term, glaseId } = await setup({ reversalMs: 150 });
+  let now = T0;
+  const { sim, term, glaseId } = await setup({ reversalMs: 150, now: () => now });
   try {
     const s = await send(sim, term, invoiceXml({ total: '10.00' }));
     const p = await ctl(sim, 'POST', '/simulator/customer/pay', { glaseId });
     const ers = p.json.payment.ersReference;
-    await sleep(400);
-    // The timer sweep shows it in the control API before any till asks.
+    now += 400;
+    // The control API shows it reversed before any till asks.
     const view = await ctl(sim, 'GET', `/simulator/invoices/${s.invoiceReference}`);
     assert.is(view.json.status, 'CANCELED');
     assert.is(view.json.payment.reversed, true);
@@ -32,13 +35,14 @@ t('a PAID invoice nobody queries within reversalMs is reversed: CANCELED, versio
 });
 
 t('polling within the window acknowledges the payment: it is never reversed', async () => {
-  const { sim, term, glaseId } = await setup({ reversalMs: 200 });
+  let now = T0;
+  const { sim, term, glaseId } = await setup({ reversalMs: 200, now: () => now });
   try {
     const s = await send(sim, term);
     await ctl(sim, 'POST', '/simulator/customer/pay', { glaseId });
-    await sleep(100);
+    now += 100;
     assert.is((await status(sim, term, s.invoiceReference)).status, 'PAID');
-    await sleep(400);
+    now += 400;
     const st = await status(sim, term, s.invoiceReference);
     assert.is(st.status, 'PAID');
     assert.is(st.version, '1');
@@ -50,7 +54,7 @@ t('polling within the window acknowledges the payment: it is never reversed', as
 });
 
 t('reversal is evaluated lazily on the injected clock, exactly at reversalMs', async () => {
-  let now = Date.parse('2026-01-01T10:00:00Z');
+  let now = T0;
   const { sim, term, glaseId } = await setup({ reversalMs: 20_000, now: () => now });
   try {
     const s = await send(sim, term);
