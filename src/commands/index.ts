@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, Entry> = {
   simulator: { summary: 'run the Glase server simulator (SOAP + control API) on loopback', load: () => import('./simulator.js') },
   status: { summary: 'show registration, Glase ID, server reachability and unfinished payments', load: () => import('./status.js') },
   unregister: { summary: 'unregister this till at Glase and forget its credentials', load: () => import('./unregister.js') },
+  update: { summary: 'install a signed release bundle and switch to it; rolls back unless it stays healthy (root)', load: () => import('./update.js') },
 };
 
 export function usage(): string {

@@ -11,6 +11,7 @@ import { cliLogger } from '../cli/log.js';
 import { glaseClientOptions } from '../glase/options.js';
 import { glaseEndpoint, noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
+import { releaseInfo } from '../update/release-info.js';
 
 
 const HELP = `usage: glase-pos status [--json] [--config FILE]
@@ -61,6 +62,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       unfinishedPayments: unfinished,
       orphan: orphan ?? null,
       tillProcess: holder ?? null,
+      release: releaseInfo(),
       problems,
     };
     if (values.json) {
@@ -72,6 +74,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       console.log(`payments       ${unfinished.length === 0 ? 'none unfinished' : unfinished.map((p) => `${p.paymentId} unfinished in ${p.state}`).join('; ')}`);
       console.log(`orphan         ${orphan ? `${orphan.clientInvoiceId} (${displayAmount(orphan.amount, orphan.currency)}, ${orphan.at}) not confirmed` : '-'}`);
       console.log(`till process   ${holder ? `pid ${holder} is running a till on this data directory` : '-'}`);
+      const rel = status.release;
+      console.log(`release        ${rel.version}${rel.onTrial ? ` (${rel.onTrial} on trial)` : ''}${rel.lastRollback ? `; last rollback: ${rel.lastRollback}` : ''}`);
       console.log(ready ? 'ready for Glase payments' : `NOT ready:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
     return ready ? EXIT.ok : EXIT.failed;
