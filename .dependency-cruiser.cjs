@@ -9,7 +9,8 @@ const ranks = [
   { lib: '^src/lib/' },
   { machines: '^machines/', drivers: '^drivers/' },
   // config: src/config.ts and its helpers src/config-*.ts (e.g. config-credentials.ts)
-  { glase: '^src/glase/', store: '^src/store/', config: '^src/config(\\.ts$|-[^/]+\\.ts$|/)' },
+  // update: signed bundles and the releases on the till (src/update/; glase-pos update, status)
+  { glase: '^src/glase/', store: '^src/store/', config: '^src/config(\\.ts$|-[^/]+\\.ts$|/)', update: '^src/update/' },
   { printing: '^src/printing/', scan: '^src/scan/', simulator: '^src/simulator/', reconcile: '^src/reconcile/' },
   { till: '^src/till/' },
   { api: '^src/api/' },
