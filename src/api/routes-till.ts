@@ -10,6 +10,7 @@ import { route, type Route } from './router.js';
 import { ErsReferenceParam, OrphanConfirm, moneyBodies, type NewPaymentBody } from './schemas.js';
 import type { SseHub } from './sse.js';
 import { paymentOut, readinessOut, statusOut } from './views.js';
+import { receiptWithRefunds } from './refund-views.js';
 
 const notFound = (what: string) => new HttpError(404, what, 'not found');
 
@@ -114,7 +115,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       method: 'GET',
       path: '/api/events',
       access: 'client',
-      summary: 'Server-sent events: payment, setup, readiness, printer, scan, receipt, receipt-active (current state first)',
+      summary: 'Server-sent events: payment, refund, setup, readiness, printer, scan, receipt, receipt-active (current state first)',
       produces: 'text/event-stream',
       responses: { 200: 'event stream' },
       handler: ({ res }) => {
@@ -166,12 +167,12 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       method: 'GET',
       path: '/api/receipts/:ersReference',
       access: 'client',
-      summary: 'Refund lookup: the transaction post and print jobs of an ersReference',
-      responses: { 200: '{post, jobs}', 404: 'no such receipt' },
+      summary: 'Refund lookup: the transaction post and print jobs of an ersReference, the payment\'s refunds and what is still refundable',
+      responses: { 200: '{post, jobs, refunds: PaymentRefunds}', 404: 'no such receipt' },
       handler: ({ params }) => {
         const ref = ErsReferenceParam.safeParse(params.ersReference);
         if (!ref.success) throw new HttpError(400, 'ersReference', 'must be exactly 25 digits');
-        const found = findReceipt(d.store, ref.data);
+        const found = receiptWithRefunds(d, ref.data);
         if (!found) throw notFound('ersReference');
         return { status: 200, body: found };
       },

@@ -11,6 +11,7 @@ import { match, route, type Ctx, type Route } from './router.js';
 import { ActiveReceipt } from './active-receipt.js';
 import { LockedTries } from './locked-tries.js';
 import { adminRoutes } from './routes-admin.js';
+import { refundRoutes } from './routes-refunds.js';
 import { RECEIPT_EVENT, receiptRoutes } from './routes-receipt.js';
 import { tillRoutes } from './routes-till.js';
 import { SseHub } from './sse.js';
@@ -91,6 +92,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     ...tillRoutes(d, hub, receipt),
     ...receiptRoutes(d, hub, receipt),
     ...adminRoutes(d, lockedTries),
+    ...refundRoutes(d),
   ];
 
   // every till event reaches the screens

@@ -1,5 +1,7 @@
 // JSON Schemas of what the API answers, for the OpenAPI document. Kept beside the view types
 // (src/till/types.ts, src/api/views.ts); the API tests check real answers against the names here.
+import { REFUND_VIEW_SCHEMAS } from './refund-schemas.js';
+
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
 const bool = { type: 'boolean' } as const;
@@ -51,6 +53,7 @@ export const VIEW_SCHEMAS = {
     },
   },
   AdminSession: { type: 'object', required: ['session', 'expiresAt'], properties: { session: str, expiresAt: { ...str, format: 'date-time' } } },
+  ...REFUND_VIEW_SCHEMAS,
 } as const;
 
 export type ViewName = keyof typeof VIEW_SCHEMAS;

@@ -1,9 +1,9 @@
 // TEST-ONLY crash injection. The crash tests (test/crash, test/src/commands/recover.test.ts)
 // must kill `glase-pos pay` at an exact step, which a kill from outside cannot hit reliably.
 // With GLASE_POS_TEST_CRASH_AT=<journal state> the process SIGKILLs itself right after that
-// state was committed; "poll-paid" and "submit-answered" kill it right after Glase answered
-// (acknowledged) but before the till could act on the answer. Unset in normal use: nothing
-// is wrapped or watched.
+// state was committed ("refund:<state>" for a refund's state, e.g. refund:sending);
+// "poll-paid", "submit-answered" and "refund-answered" kill it right after Glase answered but
+// before the till could act on the answer. Unset in normal use: nothing is wrapped or watched.
 import type { GlaseClient } from '../glase/client.js';
 import type { Till } from '../till/till.js';
 
@@ -23,6 +23,11 @@ export function testCrashInjection(env: NodeJS.ProcessEnv): CrashInjection | und
           if (at === 'poll-paid' && r.ok && r.status === 'PAID') crash();
           return r;
         },
+        refundPayment: async (...a: Parameters<GlaseClient['refundPayment']>) => {
+          const r = await g.refundPayment(...a);
+          if (at === 'refund-answered') crash();
+          return r;
+        },
         submitPaymentReceipt: async (...a: Parameters<GlaseClient['submitPaymentReceipt']>) => {
           const r = await g.submitPaymentReceipt(...a);
           if (at === 'submit-answered') crash();
@@ -30,7 +35,7 @@ export function testCrashInjection(env: NodeJS.ProcessEnv): CrashInjection | und
         },
       }),
     watch: (till) => {
-      till.subscribe((e) => e.type === 'payment' && e.payment.state === at && crash());
+      till.subscribe((e) => ((e.type === 'payment' && e.payment.state === at) || (e.type === 'refund' && `refund:${e.refund.state}` === at)) && crash());
     },
   };
 }

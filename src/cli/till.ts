@@ -21,6 +21,8 @@ export interface CliTill {
   log: Logger;
   /** unfinished payments resumed by start() */
   resumed: string[];
+  /** unfinished refunds resumed by start() (never sent again: they finish booking or stay in doubt) */
+  resumedRefunds: string[];
   serverReachable(): boolean;
   close(): Promise<void>;
 }
@@ -73,8 +75,9 @@ export async function openCliTill(config: Config, opts: { terminalName?: string;
     release();
   };
   let resumed: string[];
+  let resumedRefunds: string[];
   try {
-    ({ resumed } = await till.start());
+    ({ resumed, resumedRefunds } = await till.start());
   } catch (e) {
     await close();
     throw e;
@@ -86,6 +89,7 @@ export async function openCliTill(config: Config, opts: { terminalName?: string;
     till,
     log,
     resumed,
+    resumedRefunds,
     serverReachable: () => !till.readiness().reasons.some((r) => r.code === 'server-unreachable' || r.code === 'server-unknown'),
     close,
   };

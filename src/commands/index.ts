@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, Entry> = {
   journal: { summary: 'show the payments journal (every state change of every payment)', load: () => import('./journal.js') },
   pay: { summary: 'take a Glase payment: pay --amount 12.50 [--rows FILE] [--cashier ID] [--json]', load: () => import('./pay.js') },
   recover: { summary: 'resume unfinished payments after a crash (--wait: until they end)', load: () => import('./recover.js') },
+  refund: { summary: 'refund a Glase payment: refund <ersReference> --amount 4.00 [--reason T] [--json]; --check-unknown', load: () => import('./refund.js') },
   register: { summary: 'register this till with Glase (asks for the reseller password)', load: () => import('./register.js') },
   reprint: { summary: 'print a COPY of a receipt (the last one, or by ersReference)', load: () => import('./reprint.js') },
   'set-pin': { summary: 'set the admin PIN (4-12 digits) from a no-echo prompt or stdin', load: () => import('./set-pin.js') },

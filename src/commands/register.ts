@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/co
 import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
-import { isTty, readFirstLine, readSecret } from '../cli/tty.js';
+import { resellerPassword } from '../cli/reseller-password.js';
 
 
 const HELP = `usage: glase-pos register --reseller ID --user ID [--name NAME] [--config FILE]
@@ -22,19 +22,6 @@ It is never accepted as an argument and never stored.`;
 
 const ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-async function password(): Promise<string> {
-  let pw: string | undefined;
-  if (isTty()) {
-    pw = await readSecret('reseller password: ');
-    if (pw === undefined) throw new CommandExit(EXIT.failed, 'cancelled; nothing was registered');
-  }
-  else pw = process.env.GLASE_RESELLER_PASSWORD ?? (await readFirstLine());
-  if (pw === undefined || pw.length === 0) {
-    throw new CommandExit(EXIT.usage, 'password: the reseller password is required (type it at the prompt, or pipe it on stdin / set GLASE_RESELLER_PASSWORD)');
-  }
-  return pw;
-}
-
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('register', async () => {
     const { values } = parseCommand(argv, { reseller: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' }, config: { type: 'string' } }, HELP);
@@ -44,7 +31,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (!ID.test(values.user)) throw usage('--user', 'must be 1-100 letters, digits, ".", "_" or "-"');
     if (values.name !== undefined && (values.name.trim() === '' || values.name.length > 100)) throw usage('--name', 'must be 1-100 characters');
     const config = commandConfig(values.config, src);
-    const pw = await password();
+    const pw = await resellerPassword('nothing was registered');
     const t = await openCliTill(config, { terminalName: values.name });
     return closing(t, async ({ till, serverReachable }) => {
       const before = till.setup();

@@ -3,9 +3,9 @@
 // none yet; an ersReference while no payment runs opens a refund lookup; junk is reported
 // (SSE `scan` + a log line) and never acted on.
 import type { Scanner } from '../../drivers/scanner/index.js';
+import { receiptWithRefunds } from '../api/refund-views.js';
 import type { Logger } from '../lib/log.js';
 import { createScanIntake } from '../scan/scan-intake.js';
-import { findReceipt } from '../store/receipt-lookup.js';
 import type { Store } from '../store/store.js';
 import type { Till } from '../till/till.js';
 
@@ -48,9 +48,10 @@ export function routeScans(o: { scanner: Scanner; till: Till; store: Store; log:
       o.log.info('receipt scanned during a payment; ignored', { ersReference: out.value });
       return o.publish('scan', { kind: 'ersReference', value: out.value, action: 'ignored', message: 'a Glase payment is in progress' });
     }
-    const found = findReceipt(o.store, out.value);
-    o.log.info('refund lookup', { ersReference: out.value, found: !!found });
-    o.publish('scan', { kind: 'ersReference', value: out.value, action: 'lookup', found: found ?? null, message: found ? 'receipt found in the journal' : 'no Glase payment with this reference on this till' });
+    // the receipt with its refunds and refundable rest: the screen offers a refund from here
+    const found = receiptWithRefunds(o, out.value);
+    o.log.info('refund lookup', { ersReference: out.value, found: !!found?.post });
+    o.publish('scan', { kind: 'ersReference', value: out.value, action: 'lookup', found: found ?? null, message: found?.post ? 'receipt found in the journal' : 'no Glase payment with this reference on this till' });
   };
   const listener = (s: { payload: string; at: number }) => void onScan(s).catch((e: unknown) => o.log.error('scan handling failed', { error: e as Error }));
   o.scanner.on('scanned', listener);

@@ -1,0 +1,17 @@
+// The reseller password for the commands that need it once (register; the refund check's
+// reports): a no-echo prompt on a terminal, else $GLASE_RESELLER_PASSWORD or the first line
+// of stdin. Never taken from argv, printed, logged or stored.
+import { CommandExit, EXIT } from './exit.js';
+import { isTty, readFirstLine, readSecret } from './tty.js';
+
+export async function resellerPassword(nothingDone: string): Promise<string> {
+  let pw: string | undefined;
+  if (isTty()) {
+    pw = await readSecret('reseller password: ');
+    if (pw === undefined) throw new CommandExit(EXIT.failed, `cancelled; ${nothingDone}`);
+  } else pw = process.env.GLASE_RESELLER_PASSWORD ?? (await readFirstLine());
+  if (pw === undefined || pw.length === 0) {
+    throw new CommandExit(EXIT.usage, 'password: the reseller password is required (type it at the prompt, or pipe it on stdin / set GLASE_RESELLER_PASSWORD)');
+  }
+  return pw;
+}
