@@ -128,6 +128,7 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
     ['post', '/api/admin/unregister'], ['post', '/api/admin/reprint'], ['post', '/api/admin/printer-test'], ['get', '/api/admin/audit'],
     ['get', '/api/openapi.json'], ['get', '/'],
     ['put', '/api/receipt'], ['get', '/api/receipt'], ['delete', '/api/receipt'],
+    ['post', '/api/refunds'], ['get', '/api/refunds'], ['get', '/api/refunds/{id}'], ['post', '/api/refunds/check-unknown'], ['post', '/api/refunds/{id}/resend'],
   ];
   for (const [method, path] of want) assert.ok(doc.paths[path]?.[method], `${method} ${path}`);
   const count = Object.values(doc.paths).reduce((n: number, p: any) => n + Object.keys(p).length, 0);
