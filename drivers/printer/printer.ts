@@ -13,7 +13,7 @@ export interface PrinterOptions {
   afterJobTimeoutMs?: number;
 }
 
-export type Readiness = { ready: true; status: PrinterStatus } | { ready: false; error: DeviceError };
+export type PrinterReadiness = { ready: true; status: PrinterStatus } | { ready: false; error: DeviceError };
 
 export interface PrinterEvents {
   ready: [PrinterStatus];
@@ -22,7 +22,7 @@ export interface PrinterEvents {
 
 export class Printer extends EventEmitter<PrinterEvents> {
   private queue: Promise<unknown> = Promise.resolve();
-  private last?: Readiness;
+  private last?: PrinterReadiness;
 
   constructor(
     readonly transport: PrinterTransport,
@@ -39,7 +39,7 @@ export class Printer extends EventEmitter<PrinterEvents> {
   }
 
   /** Last known readiness (undefined before the first status query). */
-  get readiness(): Readiness | undefined {
+  get readiness(): PrinterReadiness | undefined {
     return this.last;
   }
 
@@ -109,7 +109,7 @@ export class Printer extends EventEmitter<PrinterEvents> {
     return e;
   }
 
-  private note(r: Readiness): void {
+  private note(r: PrinterReadiness): void {
     const prev = this.last;
     this.last = r;
     if (r.ready && !prev?.ready) this.emit('ready', r.status);

@@ -3,7 +3,7 @@
 // most once a second; one log line when the window's first try is refused, then at most one
 // a minute with how many more were refused.
 import type { Logger } from '../lib/log.js';
-import type { AuditLog } from '../store/settings.js';
+import type { AuditLog } from '../store/audit-log.js';
 
 export const REFUSED_ACTION = 'admin-login-refused';
 

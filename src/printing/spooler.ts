@@ -3,7 +3,7 @@
 // printer says it is ready again, so a paper-out costs a retry, never a receipt.
 import { EventEmitter } from 'node:events';
 import { DeviceError } from '../../drivers/printer/device-error.js';
-import type { Printer, Readiness } from '../../drivers/printer/printer.js';
+import type { Printer } from '../../drivers/printer/printer.js';
 import type { PrinterStatus } from '../../drivers/printer/status.js';
 import { silentLogger, type Logger } from '../lib/log.js';
 import { receiptBytes } from './escpos.js';
@@ -162,4 +162,3 @@ export class Spooler extends EventEmitter<SpoolerEvents> {
   }
 }
 
-export type { Readiness };

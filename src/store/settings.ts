@@ -1,4 +1,4 @@
-// Key/value settings (JSON values) and the admin audit log.
+// Key/value settings (JSON values). The admin audit log is in audit-log.ts.
 import type Database from 'better-sqlite3';
 
 export class Settings {
@@ -14,30 +14,5 @@ export class Settings {
   }
   delete(key: string): void {
     this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-  }
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  detail?: string;
-}
-
-export class AuditLog {
-  constructor(private readonly db: Database.Database) {}
-  /** detail must never hold a password; callers pass what was done, not with what secret */
-  /** returns the row's seq */
-  append(actor: string, action: string, detail?: string, at = new Date().toISOString()): number {
-    return Number(this.db.prepare('INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)').run(at, actor, action, detail ?? null).lastInsertRowid);
-  }
-  /** rewrites a row's detail in place: a counter that must not add a row per event */
-  setDetail(seq: number, detail: string): void {
-    this.db.prepare('UPDATE audit SET detail = ? WHERE seq = ?').run(detail, seq);
-  }
-  list(limit = 100): AuditEntry[] {
-    const rows = this.db.prepare('SELECT seq, at, actor, action, detail FROM audit ORDER BY seq DESC LIMIT ?').all(limit) as Array<AuditEntry & { detail: string | null }>;
-    return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, ...(r.detail === null ? {} : { detail: r.detail }) }));
   }
 }

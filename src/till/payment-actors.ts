@@ -11,7 +11,7 @@ import type {
 } from '../../machines/payment-types.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Logger } from '../lib/log.js';
-import { receiptText } from './receipt-text.js';
+import { digitalReceiptText } from './digital-receipt-text.js';
 
 export interface PaymentActorDeps {
   store: Store;
@@ -77,7 +77,7 @@ export function paymentActors(d: PaymentActorDeps) {
       return { jobId: job.id };
     }),
     submitReceipt: fromPromise<SubmitReceiptOutput, SubmitReceiptInput>(async ({ input }) => {
-      const doc = { mimeType: 'text/plain', receiptType: 'PAYMENT_RECEIPT', receiptData: Buffer.from(receiptText(input.post), 'utf8').toString('base64') };
+      const doc = { mimeType: 'text/plain', receiptType: 'PAYMENT_RECEIPT', receiptData: Buffer.from(digitalReceiptText(input.post), 'utf8').toString('base64') };
       const r = await watch(d.glase.submitPaymentReceipt(terminalPrincipal(d.store, 'submitPaymentReceipt'), input.ersReference, doc));
       if (!r.ok) d.log.warn('submitPaymentReceipt refused; the payment stays complete', { paymentId: input.paymentId, code: r.code });
       return r;

@@ -1,8 +1,8 @@
 // The till runtime: one composition of the store, the Glase client and the three machines
-// (terminal set-up, payment, kiosk readiness) with their real actors. The CLI, the daemon
+// (terminal set-up, payment, readiness) with their real actors. The CLI, the daemon
 // and the HTTP API all drive a till through this object.
 import { createActor, fromCallback, waitFor } from 'xstate';
-import { kioskMachine, readinessOf, type KioskEvent, type Readiness } from '../../machines/kiosk.js';
+import { readinessMachine, readinessOf, type ReadinessEvent, type Readiness } from '../../machines/readiness.js';
 import { terminalSetupMachine, type RegisterRequest } from '../../machines/terminal-setup.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';
 import { silentLogger } from '../lib/log.js';
@@ -40,7 +40,7 @@ export function createTill(o: TillOptions) {
   };
   let auditActor = 'admin';
 
-  // kiosk readiness; its server probe and printer input are callback actors
+  // readiness (may a payment start); its server probe and printer input are callback actors
   const probe = o.probeServer ?? (async () => {
     try {
       await o.glase.benchmarkingNop();
@@ -51,10 +51,10 @@ export function createTill(o: TillOptions) {
   });
   const probeEvery = o.probeIntervalMs ?? 15_000;
   let firstProbe: Promise<void> | undefined;
-  const kiosk = createActor(
-    kioskMachine.provide({
+  const readiness = createActor(
+    readinessMachine.provide({
       actors: {
-        serverProbe: fromCallback<KioskEvent>(({ sendBack }) => {
+        serverProbe: fromCallback<ReadinessEvent>(({ sendBack }) => {
           let timer: unknown;
           let stopped = false;
           const tick = async () => {
@@ -69,13 +69,13 @@ export function createTill(o: TillOptions) {
             if (timer !== undefined) clock.clearTimeout(timer);
           };
         }),
-        printerStatus: fromCallback<KioskEvent>(({ sendBack }) => (o.printerStatus ? o.printerStatus((s) => sendBack({ type: 'PRINTER', ready: s.ready, reason: s.reason })) : () => {})),
+        printerStatus: fromCallback<ReadinessEvent>(({ sendBack }) => (o.printerStatus ? o.printerStatus((s) => sendBack({ type: 'PRINTER', ready: s.ready, reason: s.reason })) : () => {})),
       },
     }),
     { input: {}, clock },
   );
   let lastReadiness = '';
-  kiosk.subscribe((s) => {
+  readiness.subscribe((s) => {
     const r = readinessOf(s.context);
     const key = JSON.stringify(r);
     if (key !== lastReadiness) {
@@ -93,10 +93,10 @@ export function createTill(o: TillOptions) {
     pollIntervalMs: cfg.payment?.pollIntervalMs ?? 1_000,
     windowMs: cfg.payment?.windowMs ?? 30_000,
     autoCancelWindows: cfg.api?.mode === 'unattended' ? (cfg.payment?.autoCancelWindows ?? 2) : undefined,
-    onReachability: (reachable) => kiosk.send({ type: 'SERVER', reachable }),
+    onReachability: (reachable) => readiness.send({ type: 'SERVER', reachable }),
     onReceiptQueued: o.onReceiptQueued,
     onChange: (payment) => {
-      kiosk.send({ type: 'PAYMENT', inProgress: payments?.inProgress() ?? !payment.final });
+      readiness.send({ type: 'PAYMENT', inProgress: payments?.inProgress() ?? !payment.final });
       emit({ type: 'payment', payment });
     },
   });
@@ -110,10 +110,10 @@ export function createTill(o: TillOptions) {
     currency: terminal.currency,
     checks: () => {
       const c = store.credentials.get();
-      return { registered: !!c, serverReachable: kiosk.getSnapshot().context.serverReachable === true, paymentInProgress: payments.inProgress(), terminalId: c?.terminalId };
+      return { registered: !!c, serverReachable: readiness.getSnapshot().context.serverReachable === true, paymentInProgress: payments.inProgress(), terminalId: c?.terminalId };
     },
     onChange: (refund) => emit({ type: 'refund', refund }),
-    onReachability: (reachable) => kiosk.send({ type: 'SERVER', reachable }),
+    onReachability: (reachable) => readiness.send({ type: 'SERVER', reachable }),
     onReceiptQueued: o.onReceiptQueued,
     reportWaits: o.reportWaits,
   });
@@ -135,7 +135,7 @@ export function createTill(o: TillOptions) {
     };
   };
   setup.subscribe((s) => {
-    kiosk.send({ type: 'SETUP', registered: !!s.context.terminalId, glaseIdAssigned: !!s.context.glaseId });
+    readiness.send({ type: 'SETUP', registered: !!s.context.terminalId, glaseIdAssigned: !!s.context.glaseId });
     emit({ type: 'setup', setup: setupView() });
   });
   const settle = async () => waitFor(setup, (s) => ['unregistered', 'registered', 'ready'].includes(String(s.value)));
@@ -155,14 +155,14 @@ export function createTill(o: TillOptions) {
       // a refund is never sent again by a restart: these only finish booking or stay in doubt
       const resumedRefunds = refunds.runner.recover();
       setup.start();
-      kiosk.start();
-      kiosk.send({ type: 'PAYMENT', inProgress: payments.inProgress() });
+      readiness.start();
+      readiness.send({ type: 'PAYMENT', inProgress: payments.inProgress() });
       await firstProbe;
       return { resumed, resumedRefunds };
     },
 
     startPayment(req: Omit<PaymentRequest, 'currency'> & { currency?: string }): StartResult {
-      const k = kiosk.getSnapshot().context;
+      const k = readiness.getSnapshot().context;
       const c = store.credentials.get();
       const currency = req.currency ?? terminal.currency;
       return payments.start(
@@ -231,9 +231,9 @@ export function createTill(o: TillOptions) {
     },
     setup: setupView,
 
-    readiness: (): Readiness => readinessOf(kiosk.getSnapshot().context),
+    readiness: (): Readiness => readinessOf(readiness.getSnapshot().context),
     /** Pushes the printer state (for drivers that do not use the printerStatus option). */
-    setPrinterStatus: (s: PrinterState) => kiosk.send({ type: 'PRINTER', ready: s.ready, reason: s.reason }),
+    setPrinterStatus: (s: PrinterState) => readiness.send({ type: 'PRINTER', ready: s.ready, reason: s.reason }),
 
     subscribe(listener: (e: TillEvent) => void): () => void {
       listeners.add(listener);
@@ -245,7 +245,7 @@ export function createTill(o: TillOptions) {
       payments.stop();
       refunds.runner.stop();
       setup.stop();
-      kiosk.stop();
+      readiness.stop();
       listeners.clear();
       release();
     },

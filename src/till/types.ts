@@ -5,7 +5,7 @@ import type { Logger } from '../lib/log.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';
-import type { Readiness } from '../../machines/kiosk.js';
+import type { Readiness } from '../../machines/readiness.js';
 import type { TillClock } from './clock.js';
 import type { RefundView } from './refund-view.js';
 import type { ReportWaits } from '../reconcile/period-reports.js';

@@ -1,13 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { code128Decode, localTime, receiptSvg, receiptText } from '../../../src/printing/index.js';
+import { code128Decode, localTime, receiptSvg, printedReceiptText } from '../../../src/printing/index.js';
 import { layout32, samplePost } from '../../fixtures/receipts/sample.js';
 
 const t = suite('receipt → text and SVG');
 
 t('plain text: the whole 32-column receipt', () => {
   assert.snapshot(
-    receiptText(samplePost(), layout32, { copy: true }),
+    printedReceiptText(samplePost(), layout32, { copy: true }),
     [
       '        Glase demo shop',
       '     Storgatan 1, Stockholm',
@@ -34,7 +34,7 @@ t('plain text: the whole 32-column receipt', () => {
 });
 
 t('optional cashier and terminal are left out, not printed empty', () => {
-  const text = receiptText(samplePost({ cashierId: undefined, terminalId: undefined }), layout32, { copy: false });
+  const text = printedReceiptText(samplePost({ cashierId: undefined, terminalId: undefined }), layout32, { copy: false });
   assert.not.match(text, /Cashier|Terminal/);
   assert.not.match(text, /COPY/);
 });

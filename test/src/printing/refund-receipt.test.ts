@@ -3,7 +3,7 @@
 // text, ESC/POS (decoded back) and SVG. COPY marks a reprint as for payments.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { receiptBytes, receiptSvg, receiptText } from '../../../src/printing/index.js';
+import { receiptBytes, receiptSvg, printedReceiptText } from '../../../src/printing/index.js';
 import { decodeEscPos } from '../../../drivers/virtual/escpos-decoder.js';
 import type { RefundPost } from '../../../src/store/transaction-post.js';
 import { layout32, layout48 } from '../../fixtures/receipts/sample.js';
@@ -23,7 +23,7 @@ const refund: RefundPost = {
 
 t('text: the whole 32-column refund receipt', () => {
   assert.snapshot(
-    receiptText(refund, layout32, { copy: false }),
+    printedReceiptText(refund, layout32, { copy: false }),
     [
       '        Glase demo shop',
       '     Storgatan 1, Stockholm',

@@ -1,9 +1,9 @@
-// Kiosk readiness: is Glase usable on this till right now, and if not, why (in words a
+// Readiness: may a Glase payment start on this till right now, and if not, why (in words a
 // cashier understands). Inputs arrive as events; the printer and server states come from
 // two provided callback actors (printerStatus, serverProbe) that send PRINTER / SERVER.
 import { assign, fromCallback, setup } from 'xstate';
 
-export interface KioskContext {
+export interface ReadinessContext {
   registered: boolean;
   glaseIdAssigned: boolean;
   /** undefined until the first probe answered */
@@ -12,7 +12,7 @@ export interface KioskContext {
   printerReason?: string;
   paymentInProgress: boolean;
 }
-export type KioskEvent =
+export type ReadinessEvent =
   | { type: 'SETUP'; registered: boolean; glaseIdAssigned: boolean }
   | { type: 'SERVER'; reachable: boolean }
   | { type: 'PRINTER'; ready: boolean; reason?: string }
@@ -24,7 +24,7 @@ export interface Readiness {
   reasons: Array<{ code: ReadinessCode; message: string }>;
 }
 
-export function readinessOf(c: KioskContext): Readiness {
+export function readinessOf(c: ReadinessContext): Readiness {
   const reasons: Readiness['reasons'] = [];
   if (!c.registered) reasons.push({ code: 'not-registered', message: 'this till is not registered with Glase' });
   else if (!c.glaseIdAssigned) reasons.push({ code: 'no-glase-id', message: 'no Glase ID is assigned to this till' });
@@ -35,13 +35,13 @@ export function readinessOf(c: KioskContext): Readiness {
   return { ready: reasons.length === 0, reasons };
 }
 
-const idle = fromCallback<KioskEvent>(() => () => {});
+const idle = fromCallback<ReadinessEvent>(() => () => {});
 
-export const kioskMachine = setup({
-  types: {} as { context: KioskContext; events: KioskEvent; input: Partial<KioskContext> },
+export const readinessMachine = setup({
+  types: {} as { context: ReadinessContext; events: ReadinessEvent; input: Partial<ReadinessContext> },
   actors: { printerStatus: idle, serverProbe: idle },
 }).createMachine({
-  id: 'kiosk',
+  id: 'readiness',
   context: ({ input }) => ({ registered: false, glaseIdAssigned: false, paymentInProgress: false, ...input }),
   invoke: [
     { id: 'printerStatus', src: 'printerStatus' },
