@@ -92,6 +92,13 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/api/' },
       to: { path: '^src/api/routes-' },
     },
+    {
+      name: 'till-only-through-its-index',
+      comment: 'src/till/index.ts is the till runtime\'s public surface: the API, the daemon and the commands import the till from there',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/till/' },
+      to: { path: '^src/till/', pathNot: '^src/till/index\\.ts$' },
+    },
     ...layerRules,
     {
       name: 'every-src-file-in-a-layer',

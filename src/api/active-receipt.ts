@@ -2,7 +2,7 @@
 // after a restart. A payment never reads it once started; it only links the payment so that a
 // completed Glase part is booked against the receipt (alreadyPaid grows, or it is cleared).
 import { displayAmount } from '../lib/money.js';
-import type { PaymentView } from '../till/types.js';
+import type { PaymentView } from '../till/index.js';
 import type { ActiveReceiptInput } from './schemas.js';
 
 export interface ActiveReceiptView {

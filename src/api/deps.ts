@@ -5,7 +5,7 @@ import type { ReceiptLayout } from '../printing/receipt-document.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import type { StoredPost } from '../store/transaction-post.js';
-import type { Till } from '../till/till.js';
+import type { Till } from '../till/index.js';
 import type { PinGuard } from './pin.js';
 
 export interface PrinterView {

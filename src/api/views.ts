@@ -1,6 +1,6 @@
 // Views the API sends: the till's own views plus display strings and API-level readiness.
 import { displayAmount } from '../lib/money.js';
-import type { PaymentView, Readiness } from '../till/types.js';
+import type { PaymentView, Readiness } from '../till/index.js';
 import type { ApiDeps } from './deps.js';
 
 export const paymentOut = (p: PaymentView) => ({ ...p, amountText: displayAmount(p.amount, p.currency) });

@@ -4,7 +4,7 @@
 // Ctrl-C into a cancel request — never into abandoning a payment the customer may be paying.
 import { createInterface } from 'node:readline';
 import { displayAmount } from '../lib/money.js';
-import type { PaymentView } from '../till/types.js';
+import type { PaymentView } from '../till/index.js';
 import type { CliTill } from './till.js';
 
 export interface FollowOptions {

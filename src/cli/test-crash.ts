@@ -5,7 +5,7 @@
 // "poll-paid", "submit-answered" and "refund-answered" kill it right after Glase answered but
 // before the till could act on the answer. Unset in normal use: nothing is wrapped or watched.
 import type { GlaseClient } from '../glase/client.js';
-import type { Till } from '../till/till.js';
+import type { Till } from '../till/index.js';
 
 export interface CrashInjection {
   wrapGlase(g: GlaseClient): GlaseClient;

@@ -2,7 +2,7 @@
 // refuses new Glase payments until a cashier has checked with the customer (did a payment go
 // through on the phone?) and confirms here. The confirmation is audited.
 import { openStore } from '../store/store.js';
-import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
+import { ORPHAN_KEY, type OrphanNote } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';

@@ -2,9 +2,8 @@
 // payments and an unconfirmed orphan. Read-only: it resumes nothing (that is `recover`).
 import { createGlaseClient } from '../glase/client.js';
 import { openStore } from '../store/store.js';
-import { ORPHAN_KEY, type OrphanNote } from '../till/persist.js';
+import { ORPHAN_KEY, tillLockHolder, type OrphanNote } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
-import { tillLockHolder } from '../till/lock.js';
 import { EXIT, runCommand } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { cliLogger } from '../cli/log.js';

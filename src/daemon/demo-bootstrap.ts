@@ -4,7 +4,7 @@
 // the registration in the store and only re-checks the reseller.
 import type { Logger } from '../lib/log.js';
 import type { Store } from '../store/store.js';
-import type { Till } from '../till/till.js';
+import type { Till } from '../till/index.js';
 import { hasPin, setPin } from '../api/pin.js';
 
 export const DEMO = { resellerId: 'demo-reseller', userId: 'demo-user', password: 'demo-password', glaseId: 'GLASEDEMO1', pin: '1234' } as const;

@@ -14,7 +14,7 @@ import { Spooler, type SpoolerReadiness } from '../printing/spooler.js';
 import { blocksToEscPos } from '../printing/escpos.js';
 import type { ReceiptLayout } from '../printing/receipt-document.js';
 import type { Store } from '../store/store.js';
-import type { PrinterState } from '../till/types.js';
+import type { PrinterState } from '../till/index.js';
 
 const REASONS: Partial<Record<DeviceError['code'], string>> = {
   paperOut: 'out of paper',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PinGuard } from '../api/pin.js';
 import { startApi, type ApiServer } from '../api/server.js';
 import type { Config } from '../config.js';
-import { acquireTillLock } from '../till/lock.js';
+import { acquireTillLock, createTill, type Till } from '../till/index.js';
 import { startDevices, type Devices } from './devices.js';
 import { routeScans } from './scans.js';
 import { demoBootstrap, ensureDemoReseller, type DemoResult } from './demo-bootstrap.js';
@@ -20,7 +20,6 @@ import type { ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js'
 import { sdNotify } from './sd-notify.js';
 import { SOAP_PATH, startSimulator, type Simulator } from '../simulator/index.js';
 import { openStore, type Store } from '../store/store.js';
-import { createTill, type Till } from '../till/till.js';
 
 export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui');
 

@@ -7,7 +7,7 @@ import { receiptWithRefunds } from '../api/refund-views.js';
 import type { Logger } from '../lib/log.js';
 import { createScanIntake } from '../scan/scan-intake.js';
 import type { Store } from '../store/store.js';
-import type { Till } from '../till/till.js';
+import type { Till } from '../till/index.js';
 
 export interface ScanRouting {
   /** the admin screen waits for a sticker scan until this time (ms) */

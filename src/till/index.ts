@@ -1,9 +1,10 @@
-// The till runtime's public surface.
+// The till runtime's public surface: everything outside src/till/ imports the till from here
+// (checked by the import rule till-only-through-its-index in .dependency-cruiser.cjs).
 export { createTill, type Till } from './till.js';
 export { realClock, type TillClock } from './clock.js';
 export { ORPHAN_KEY, type OrphanNote } from './persist.js';
 export { generateTerminalPassword } from './setup-actors.js';
 export type { PaymentOutcome, PaymentRequest, PaymentView, PrinterState, Readiness, SetupView, StartResult, TillConfig, TillEvent, TillOptions } from './types.js';
-export { TillBusyError } from './lock.js';
+export { TillBusyError, acquireTillLock, tillLockHolder } from './lock.js';
 export type { RefundView } from './refund-view.js';
 export type { NewRefund, PaymentRefunds, RefundCheckResult, ResellerLogin, RefundStartResult } from './refund-service.js';
