@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isKnownCurrency } from './lib/money.js';
+import { unprintable } from './lib/printable.js';
 import { jsonSyntaxWhere } from './lib/json-syntax.js';
 import { GlasePosError } from './lib/errors.js';
 import { credentialOverrides } from './config-credentials.js';
@@ -12,6 +13,11 @@ const port = z.number().int().min(0).max(65535);
 const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'must be a 16-bit hex id like 0x04b8')]);
 const ms = (d: number) => z.number().int().min(0).default(d);
 const str = z.coerce.string();
+/** a string that goes to Glase in every request: no control characters (they make the XML invalid) */
+const wireText = str.superRefine((v, ctx) => {
+  const why = unprintable(v);
+  if (why) ctx.addIssue({ code: z.ZodIssueCode.custom, message: why });
+});
 
 export const configSchema = z
   .object({
@@ -24,15 +30,15 @@ export const configSchema = z
         caFile: str.optional(),
         // Short enough that a hung poll is retried well inside the server's 20-s reversal window.
         timeoutMs: ms(5_000),
-        clientId: str.default('glase-pos'),
-        channel: str.default('WS'),
+        clientId: wireText.default('glase-pos'),
+        channel: wireText.default('WS'),
       })
       .strict()
       .default({}),
     terminal: z
       .object({
-        name: str.default('glase-pos till'),
-        externalTerminalId: str.default('till-1'),
+        name: wireText.default('glase-pos till'),
+        externalTerminalId: wireText.default('till-1'),
         currency: str.refine(isKnownCurrency, 'must be a supported ISO 4217 code such as SEK').default('SEK'),
       })
       .strict()

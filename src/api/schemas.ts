@@ -2,9 +2,16 @@
 // the OpenAPI document is generated from these same schemas.
 import { z } from 'zod/v4';
 import { displayAmount, exactSum, maxAmountMinor } from '../lib/money.js';
+import { PRINTABLE_RULE, unprintable } from '../lib/printable.js';
 
 const minor = (what: string) => z.number({ error: `must be ${what}` }).int(`must be ${what}`);
-const text = (max: number) => z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+// text for people and for Glase: never control characters (raw in the SOAP request they make invalid XML)
+// (a secret gets the rule only, never where it broke)
+const printable = <T extends z.ZodString>(s: T, secret = false) => s.check(z.superRefine((v: string, ctx) => {
+  const why = unprintable(v);
+  if (why) ctx.addIssue({ code: 'custom', message: secret ? PRINTABLE_RULE : why, input: secret ? undefined : v });
+}));
+const text = (max: number) => printable(z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 /**
  * The bodies that carry money, for the till's currency: every amount is whole minor units
@@ -68,7 +75,7 @@ export const Register = z
   .object({
     resellerId: text(100),
     userId: text(100),
-    password: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    password: printable(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'), true),
   })
   .strict();
 

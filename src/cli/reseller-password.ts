@@ -3,6 +3,7 @@
 // of stdin. Never taken from argv, printed, logged or stored.
 import { CommandExit, EXIT } from './exit.js';
 import { isTty, readFirstLine, readSecret } from './tty.js';
+import { PRINTABLE_RULE, unprintable } from '../lib/printable.js';
 
 export async function resellerPassword(nothingDone: string): Promise<string> {
   let pw: string | undefined;
@@ -13,5 +14,7 @@ export async function resellerPassword(nothingDone: string): Promise<string> {
   if (pw === undefined || pw.length === 0) {
     throw new CommandExit(EXIT.usage, 'password: the reseller password is required (type it at the prompt, or pipe it on stdin / set GLASE_RESELLER_PASSWORD)');
   }
+  // the rule only, never where: the password is not described in any output
+  if (unprintable(pw)) throw new CommandExit(EXIT.usage, `password: ${PRINTABLE_RULE}`);
   return pw;
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { AmountFormatError, displayAmount, maxAmountMinor, parseAmount } from '../lib/money.js';
 import { rowsFailure } from '../../machines/payment-rules.js';
+import { unprintable } from '../lib/printable.js';
 import type { InvoiceRow } from '../glase/types.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -44,6 +45,8 @@ function readRows(file: string, currency: string, total: number): InvoiceRow[] {
     const { description, quantity = '1', amount, ...rest } = r as Record<string, unknown>;
     if (Object.keys(rest).length > 0) throw new CommandExit(EXIT.usage, `${at}: unknown field(s) ${Object.keys(rest).join(', ')}`);
     if (typeof description !== 'string' || description.trim() === '' || description.length > 100) throw new CommandExit(EXIT.usage, `${at}: description must be 1-100 characters`);
+    const bad = unprintable(description);
+    if (bad) throw new CommandExit(EXIT.usage, `${at}: description ${bad}`);
     const q = typeof quantity === 'number' ? String(quantity) : quantity;
     if (typeof q !== 'string' || !/^\d+(\.\d{1,3})?$/.test(q)) throw new CommandExit(EXIT.usage, `${at}: quantity must be a decimal like "1" or "0.250"`);
     if (typeof amount !== 'string') throw new CommandExit(EXIT.usage, `${at}: amount must be a decimal string like "12.50"`);
@@ -83,6 +86,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (amount > maxAmountMinor(currency)) throw usage('--amount', `must be at most ${displayAmount(maxAmountMinor(currency), currency)}`);
     if (values.cashier !== undefined && !/^[\w.@-]{1,40}$/.test(values.cashier)) throw usage('--cashier', 'must be 1-40 letters, digits, ".", "_", "@" or "-"');
     if (values.title !== undefined && (values.title.trim() === '' || values.title.length > 100)) throw usage('--title', 'must be 1-100 characters');
+    const badTitle = values.title !== undefined ? unprintable(values.title) : undefined;
+    if (badTitle) throw usage('--title', badTitle);
     const rows = values.rows !== undefined ? readRows(values.rows, currency, amount) : undefined;
     const json = values.json === true;
 

@@ -7,6 +7,7 @@ import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { resellerPassword } from '../cli/reseller-password.js';
+import { unprintable } from '../lib/printable.js';
 
 
 const HELP = `usage: glase-pos register --reseller ID --user ID [--name NAME] [--config FILE]
@@ -30,6 +31,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (!ID.test(values.reseller)) throw usage('--reseller', 'must be 1-100 letters, digits, ".", "_" or "-"');
     if (!ID.test(values.user)) throw usage('--user', 'must be 1-100 letters, digits, ".", "_" or "-"');
     if (values.name !== undefined && (values.name.trim() === '' || values.name.length > 100)) throw usage('--name', 'must be 1-100 characters');
+    const badName = values.name !== undefined ? unprintable(values.name) : undefined;
+    if (badName) throw usage('--name', badName);
     const config = commandConfig(values.config, src);
     const pw = await resellerPassword('nothing was registered');
     const t = await openCliTill(config, { terminalName: values.name });

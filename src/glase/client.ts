@@ -8,7 +8,7 @@ import { GlaseTransportError } from './errors.js';
 import { GlaseHttpTransport } from './http-transport.js';
 import { clientContext } from './context.js';
 import { resultName } from './result-codes.js';
-import { requestXml } from './request-xml.js';
+import { requestXml, xmlSafeArgs } from './request-xml.js';
 import type { Failure, GlaseApi, Principal } from './types.js';
 import {
   WireShapeError, compact, fromWirePaymentStatus, fromWireReport, optText, requiredInt,
@@ -77,7 +77,7 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
         onFault(new GlaseTransportError('transport', op, 'not-applied', 'the WSDL in use has no such operation'));
         return;
       }
-      const body = opts.soapSerializer ? args : { _xml: requestXml(op, args) };
+      const body = opts.soapSerializer ? xmlSafeArgs(args) : { _xml: requestXml(op, args) };
       fn.call(soapClient, body, (err, result) => {
         if (err) return onFault(classify(op, err, secret));
         let r: Obj;

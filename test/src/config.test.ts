@@ -115,4 +115,22 @@ t('an enum stays text; a variable off the schema is named unknown by the schema'
   assert.throws(() => loadConfig({ env: { GLASE_POS__LOG__LEVEL: 'loud' } }), /log\.level: Invalid enum value/);
 });
 
+t('config text that reaches Glase refuses control characters, naming the key and the rule', () => {
+  for (const [env, key] of [
+    [{ GLASE_POS__TERMINAL__NAME: 'Till\u0007' }, 'terminal.name'],
+    [{ GLASE_POS__TERMINAL__EXTERNAL_TERMINAL_ID: 'till\u001b1' }, 'terminal.externalTerminalId'],
+    [{ GLASE_POS__GLASE__CLIENT_ID: 'pos\u0000' }, 'glase.clientId'],
+    [{ GLASE_POS__GLASE__CHANNEL: 'W\nS' }, 'glase.channel'],
+  ] as const) {
+    try {
+      loadConfig({ env });
+      assert.unreachable(key);
+    } catch (e) {
+      assert.instance(e, ConfigError, key);
+      assert.match((e as ConfigError).problems.join('\n'), new RegExp(`^${key.replace('.', '\\.')}: must not contain control characters`, 'm'), key);
+    }
+  }
+  assert.is(loadConfig({ env: { GLASE_POS__TERMINAL__NAME: 'Kassa 1 – Café' } }).terminal.name, 'Kassa 1 – Café');
+});
+
 t.run();

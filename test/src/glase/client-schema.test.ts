@@ -98,6 +98,50 @@ t('later-revision requests validate against our schema; the reference schema rej
   assert.match(xmllintErrors(commit.body, 'reference'), /amount.*not expected/);
 });
 
+// Every character a hostile caller could slip into a free-text field: all C0 controls (NUL,
+// BEL, ESC …), DEL and C1, markup, a CDATA end, U+FFFE/U+FFFF and an unpaired surrogate.
+const HOSTILE = `x${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')}\u007f\u0085&<>"']]>\ufffe\uffff\ud800y`;
+
+/** Every operation with the hostile string in each text field the client sends. */
+async function everyOperationHostile(c: GlaseClient, h: string): Promise<void> {
+  const must = async (p: Promise<{ ok: boolean }>) => assert.ok((await p).ok);
+  const rp = resellerPrincipal(`shop${h}`, `9900${h}`, `pw${h}`);
+  const tp = terminalPrincipal(`0123456789abcdef${h}`, `tpw${h}`);
+  const inv: Invoice = {
+    ...INVOICE, title: h, clientInvoiceId: `R-${h}`, cashierId: h, footer: h, notificationUrl: `http://127.0.0.1/${h}`,
+    invoiceRows: INVOICE.invoiceRows!.map((r) => ({ ...r, itemDescription: h, itemSKU: h, itemUnit: h, itemEAN: h })),
+  };
+  const tokens = [{ id: h, status: 1, value: h, description: h }];
+  await must(c.registerTerminal(rp, { externalTerminalId: h, password: h, name: h }));
+  await must(c.unregisterTerminal(tp));
+  await must(c.assignSeqrId(tp, h));
+  await must(c.sendInvoice(tp, inv, tokens));
+  await must(c.updateInvoice(tp, h, inv, tokens));
+  await must(c.getPaymentStatus(tp, h, 3));
+  await must(c.cancelInvoice(tp, h));
+  await must(c.refundPayment(tp, h, { title: h, totalAmount: { minor: 1000, currency: 'SEK' } }));
+  await must(c.submitPaymentReceipt(tp, h, { mimeType: h, receiptData: 'AAAA', receiptType: h }));
+  await must(c.markTransactionPeriod(rp, { TERMINALID: h }));
+  await must(c.executeReport(rp, h, h, { [h.replace(/[^a-z]/g, '')]: h }));
+  await must(c.commitReservation(tp, h, undefined));
+}
+
+for (const soapSerializer of [false, true]) {
+  t(`hostile strings in every text field still make valid requests (${soapSerializer ? 'soap' : 'our'} serializer)`, async () => {
+    const c = await createGlaseClient({ endpoint: lb.url, soapSerializer });
+    const from = lb.seen.length;
+    await everyOperationHostile(c, HOSTILE);
+    await c.close();
+    const sent = lb.seen.slice(from);
+    assert.is(sent.length, 12);
+    for (const s of sent) {
+      assert.is(xmllintErrors(s.body), '', `${s.op}:\n${JSON.stringify(s.body)}`);
+      // what XML can carry survives: printable text, markup (escaped), tab/LF/CR
+      if (s.op === 'sendInvoice') assert.match(s.body, /<title>x(\t|&#x9;)(\n|&#xA;)(\r|&#xD;)\u007f\u0085&amp;&lt;&gt;(&quot;|")(&apos;|')\]\]&gt;y<\/title>/);
+    }
+  });
+}
+
 t('our request writer produces the same XML as the soap package serializer', async () => {
   const bodies: string[][] = [];
   for (const soapSerializer of [false, true]) {

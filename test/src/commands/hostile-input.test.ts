@@ -1,5 +1,6 @@
-// `glase-pos pay` refuses hostile input before anything is sent (issue 9): exit 2, the message
-// names the option and the rule. No server is needed: input is checked before the till opens.
+// `glase-pos pay` and `register` refuse hostile input before anything is sent (issue 9): exit
+// 2, the message names the option and the rule. No server is needed: input is checked before
+// the till opens.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from './_cli.js';
 
-const t = suite('pay: hostile input');
+const t = suite('commands: hostile input');
 const dir = mkdtempSync(join(tmpdir(), 'glase-pay-input-'));
 // a port nobody answers on: if input got through, pay would say "no Glase server" (exit 1)
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', GLASE_POS__DATA_DIR: join(dir, 'data'), GLASE_POS__GLASE__URL: 'http://127.0.0.1:9/soap' };
@@ -36,6 +37,25 @@ t('--amount beyond the largest amount is refused', async () => {
   const r = await runCli(['pay', '--amount', '1000000.01'], env);
   assert.is(r.code, 2, r.stderr);
   assert.match(r.stderr, /--amount: must be at most 1000000\.00 SEK/);
+});
+
+const RULE = 'must not contain control characters \\(U\\+0000-U\\+001F, U\\+007F-U\\+009F\\) or non-characters';
+
+t('control characters in --title, --cashier, --rows descriptions, register --name and the password', async () => {
+  const rows = rowsFile('ctl.json', [{ description: 'Kaffe', amount: '1.00' }, { description: 'Bulle\u0000', amount: '1.00' }]);
+  const cases: Array<[string[], RegExp, Record<string, string>?]> = [
+    [['pay', '--amount', '1', '--title', 'Fika\u0007'], new RegExp(`--title: ${RULE} \\(U\\+0007 at character 5\\)`)],
+    [['pay', '--amount', '1', '--cashier', 'an\u001bna'], /--cashier: must be 1-40 letters/],
+    [['pay', '--amount', '2', '--rows', rows], new RegExp(`--rows: row 2: description ${RULE} \\(U\\+0000 at character 6\\)`)],
+    [['register', '--reseller', 'shop1', '--user', '9900', '--name', 'Till\u001b[2J'], new RegExp(`--name: ${RULE}`)],
+    [['register', '--reseller', 'shop1', '--user', '9900'], new RegExp(`password: ${RULE}$`, 'm'), { GLASE_RESELLER_PASSWORD: 'pw\u0001secret' }],
+  ];
+  for (const [args, msg, extra] of cases) {
+    const r = await runCli(args, { ...env, ...extra });
+    assert.is(r.code, 2, `${JSON.stringify(args)}: ${r.stderr}`);
+    assert.match(r.stderr, msg, JSON.stringify(args));
+    assert.not.match(r.stderr, /secret/, 'the password is never shown');
+  }
 });
 
 t.run();
