@@ -1,8 +1,8 @@
 // Bodies of the refund routes (zod → validation + OpenAPI) and the JSON Schemas of what the
 // refund routes answer (merged into view-schemas.ts for the OpenAPI document).
 import { z } from 'zod/v4';
+import { password, text } from './text-schemas.js';
 
-const text = (max: number) => z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const ers = z.string({ error: 'must be the 25-digit ersReference' }).regex(/^\d{25}$/, 'must be exactly 25 digits');
 
 export const NewRefund = z
@@ -21,7 +21,7 @@ export const RefundCheck = z
   .object({
     resellerId: text(100),
     userId: text(100),
-    password: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    password: password(),
   })
   .strict();
 

@@ -2,16 +2,9 @@
 // the OpenAPI document is generated from these same schemas.
 import { z } from 'zod/v4';
 import { displayAmount, exactSum, maxAmountMinor } from '../lib/money.js';
-import { PRINTABLE_RULE, unprintable } from '../lib/printable.js';
+import { password, text } from './text-schemas.js';
 
 const minor = (what: string) => z.number({ error: `must be ${what}` }).int(`must be ${what}`);
-// text for people and for Glase: never control characters (raw in the SOAP request they make invalid XML)
-// (a secret gets the rule only, never where it broke)
-const printable = <T extends z.ZodString>(s: T, secret = false) => s.check(z.superRefine((v: string, ctx) => {
-  const why = unprintable(v);
-  if (why) ctx.addIssue({ code: 'custom', message: secret ? PRINTABLE_RULE : why, input: secret ? undefined : v });
-}));
-const text = (max: number) => printable(z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 /**
  * The bodies that carry money, for the till's currency: every amount is whole minor units
@@ -75,7 +68,7 @@ export const Register = z
   .object({
     resellerId: text(100),
     userId: text(100),
-    password: printable(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'), true),
+    password: password(),
   })
   .strict();
 

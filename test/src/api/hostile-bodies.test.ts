@@ -4,7 +4,7 @@
 // faulted sendInvoice left an orphan that refused every later payment).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { client, startTestTill, until, type TestTill } from './_till.js';
+import { adminSession, client, startTestTill, until, type TestTill } from './_till.js';
 
 const t = suite('API: hostile bodies');
 let till: TestTill;
@@ -70,6 +70,9 @@ t('control characters in title, cashierId, row descriptions: 400 naming the fiel
     assert.equal([r.status, r.json.error?.field, r.json.error?.rule], [400, field, rule], JSON.stringify(body));
   }
   const receipt = await call('PUT', '/api/receipt', { total: 100, title: 'T\u0001', cashierId: 'c' });
+  const admin = await adminSession(call);
+  const refund = await call('POST', '/api/refunds', { ersReference: '1'.repeat(25), amount: 100, reason: 'wrong\u0007' }, admin);
+  assert.equal([refund.status, refund.json.error?.field], [400, 'reason'], JSON.stringify(refund.json));
   assert.equal([receipt.status, receipt.json.error.field], [400, 'title']);
   assert.is((await call('GET', '/api/payments/current')).status, 404, 'no payment started');
   // printable text of any script still goes through (and the till is not wedged)
