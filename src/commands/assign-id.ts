@@ -7,7 +7,6 @@ import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 
-
 const HELP = `usage: glase-pos assign-id <GLASEID> [--config FILE]
 
   <GLASEID>       letters and digits, as printed on the till's Glase sticker

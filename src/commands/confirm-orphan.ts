@@ -8,7 +8,6 @@ import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
 
-
 const HELP = `usage: glase-pos confirm-orphan [--by ID] [--note TEXT] [--config FILE]
 
   --by ID         who checked it (default "cashier"); kept in the audit log

@@ -1,16 +1,46 @@
 // `glase-pos journal [--payment ID] [--limit N] [--json]`: the payments journal, oldest first.
+// Text rows show the first 8 characters of each paymentId; --payment takes any unique prefix.
+// Times are local with their UTC offset; amounts are money ("12.50 SEK").
 import { openStore } from '../store/store.js';
-import { EXIT, runCommand, usage } from '../cli/exit.js';
+import type { Journal, JournalEntry } from '../store/journal.js';
+import { displayAmount, isKnownCurrency } from '../lib/money.js';
+import { localTime } from '../lib/local-time.js';
+import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
 
-
 const HELP = `usage: glase-pos journal [--payment ID] [--limit N] [--json] [--config FILE]
 
-  --payment ID    only this payment (its paymentId)
+  --payment ID    only this payment: its paymentId, or the start of it (e.g. the 8 characters
+                  the journal shows) when no other payment starts the same way
   --limit N       the last N rows (1-10000, default 50; all rows of a payment with --payment)
-  --json          one JSON object per line
+  --json          one JSON object per line (times in UTC, as stored)
   --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
+
+const SHORT = 8;
+
+/** The one paymentId that starts with `prefix`; none → exit 1, several → exit 2 listing them. */
+function resolvePayment(journal: Journal, prefix: string): string {
+  const ids = journal.paymentIdsStartingWith(prefix.toLowerCase(), 6);
+  if (ids.length === 0) throw new CommandExit(EXIT.failed, `no journal rows for payment ${prefix}`);
+  if (ids.length > 1) {
+    const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
+    throw usage('--payment', `${prefix} is the start of several payments (${shown}); give more characters`);
+  }
+  return ids[0];
+}
+
+// rows written before amounts were journaled as money read "1250 SEK minor units"
+const LEGACY_AMOUNT = /(-?\d+) ([A-Z]{3}) minor units/g;
+const money = (text: string) => text.replace(LEGACY_AMOUNT, (all, n: string, cur: string) => (isKnownCurrency(cur) && Number.isSafeInteger(Number(n)) ? displayAmount(Number(n), cur) : all));
+
+function textLine(r: JournalEntry): string {
+  const ref = r.invoiceReference ? ` ref=${r.invoiceReference}` : '';
+  const ver = r.version !== undefined ? ` v${r.version}` : '';
+  const code = r.resultCode !== undefined ? ` code=${r.resultCode}` : '';
+  const ers = r.ersReference ? ` ers=${r.ersReference}` : '';
+  return `${localTime(r.at)}  ${r.paymentId.slice(0, SHORT)}  ${r.state.padEnd(20)}${ref}${ver}${code}${ers}  ${money(r.message ?? '')}`;
+}
 
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('journal', async () => {
@@ -20,13 +50,16 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       if (!/^\d+$/.test(values.limit) || Number(values.limit) < 1 || Number(values.limit) > 10_000) throw usage('--limit', 'must be a whole number from 1 to 10000');
       limit = Number(values.limit);
     }
-    if (values.payment !== undefined && !/^[0-9a-f-]{36}$/i.test(values.payment)) throw usage('--payment', 'must be a paymentId (a UUID, as shown by `glase-pos journal`)');
+    if (values.payment !== undefined && !/^[0-9a-f-]{1,36}$/i.test(values.payment)) {
+      throw usage('--payment', 'must be a paymentId or its start: 1-36 hex digits and dashes (as `glase-pos journal` shows)');
+    }
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
-    let rows;
+    let rows: JournalEntry[];
     try {
-      rows = values.payment ? store.journal.forPayment(values.payment) : store.journal.recent(limit ?? 50).reverse();
-      if (values.payment && limit !== undefined) rows = rows.slice(-limit);
+      const id = values.payment !== undefined ? resolvePayment(store.journal, values.payment) : undefined;
+      rows = id ? store.journal.forPayment(id) : store.journal.recent(limit ?? 50).reverse();
+      if (id && limit !== undefined) rows = rows.slice(-limit);
     } finally {
       store.close();
     }
@@ -35,16 +68,10 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       return EXIT.ok;
     }
     if (rows.length === 0) {
-      console.log(values.payment ? `no journal rows for payment ${values.payment}` : 'the journal is empty');
-      return values.payment ? EXIT.failed : EXIT.ok;
+      console.log('the journal is empty');
+      return EXIT.ok;
     }
-    for (const r of rows) {
-      const ref = r.invoiceReference ? ` ref=${r.invoiceReference}` : '';
-      const ver = r.version !== undefined ? ` v${r.version}` : '';
-      const code = r.resultCode !== undefined ? ` code=${r.resultCode}` : '';
-      const ers = r.ersReference ? ` ers=${r.ersReference}` : '';
-      console.log(`${r.at}  ${r.paymentId.slice(0, 8)}  ${r.state.padEnd(20)}${ref}${ver}${code}${ers}  ${r.message ?? ''}`);
-    }
+    for (const r of rows) console.log(textLine(r));
     return EXIT.ok;
   });
 }

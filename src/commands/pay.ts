@@ -14,7 +14,6 @@ import { parseCommand } from '../cli/args.js';
 import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
 import { jsonSyntaxWhere } from '../lib/json-syntax.js';
 
-
 const HELP = `usage: glase-pos pay --amount AMOUNT [--rows FILE] [--cashier ID] [--title TEXT] [--json] [--config FILE]
 
   --amount AMOUNT  the Glase amount, e.g. 12.50 (at most the currency's decimals)

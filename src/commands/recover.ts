@@ -9,7 +9,6 @@ import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
 import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
 
-
 const HELP = `usage: glase-pos recover [--wait] [--json] [--config FILE]
 
   --wait          follow every resumed payment until it ends (asks try again / cancel)

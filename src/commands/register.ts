@@ -9,7 +9,6 @@ import { parseCommand } from '../cli/args.js';
 import { resellerPassword } from '../cli/reseller-password.js';
 import { unprintable } from '../lib/printable.js';
 
-
 const HELP = `usage: glase-pos register --reseller ID --user ID [--name NAME] [--config FILE]
 
   --reseller ID   the shop's Glase reseller id

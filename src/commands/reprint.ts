@@ -10,7 +10,6 @@ import { parseCommand } from '../cli/args.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 
-
 const HELP = `usage: glase-pos reprint [--last | <ersReference>] [--config FILE]
 
   --last           the most recent receipt

@@ -12,7 +12,6 @@ import { glaseEndpoint, noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { releaseInfo } from '../update/release-info.js';
 
-
 const HELP = `usage: glase-pos status [--json] [--config FILE]
 
   --json          one JSON object for scripts

@@ -7,7 +7,6 @@ import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { confirm, isTty } from '../cli/tty.js';
 
-
 const HELP = `usage: glase-pos unregister [--yes] [--config FILE]
 
   --yes           do not ask for confirmation (required when stdin is not a terminal)

@@ -53,6 +53,11 @@ export class Journal {
   forPayment(paymentId: string): JournalEntry[] {
     return (this.db.prepare('SELECT * FROM journal WHERE payment_id = ? ORDER BY seq').all(paymentId) as Row[]).map(fromRow);
   }
+  /** the paymentIds that start with `prefix` (lowercase hex and dashes), at most `limit` */
+  paymentIdsStartingWith(prefix: string, limit = 10): string[] {
+    if (!/^[0-9a-f-]*$/.test(prefix)) return []; // no LIKE wildcards can get in
+    return (this.db.prepare(`SELECT DISTINCT payment_id FROM journal WHERE payment_id LIKE ? || '%' ORDER BY payment_id LIMIT ?`).all(prefix, limit) as Array<{ payment_id: string }>).map((r) => r.payment_id);
+  }
   /** newest first */
   recent(limit = 50): JournalEntry[] {
     return (this.db.prepare('SELECT * FROM journal ORDER BY seq DESC LIMIT ?').all(limit) as Row[]).map(fromRow);

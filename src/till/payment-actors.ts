@@ -11,6 +11,7 @@ import type {
 } from '../../machines/payment-types.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Logger } from '../lib/log.js';
+import { displayAmount } from '../lib/money.js';
 import { digitalReceiptText } from './digital-receipt-text.js';
 
 export interface PaymentActorDeps {
@@ -62,7 +63,7 @@ export function paymentActors(d: PaymentActorDeps) {
             clientInvoiceId: post.clientInvoiceId,
             invoiceReference: post.invoiceReference,
             ersReference: post.ersReference,
-            message: `transaction post written: ${post.amount} ${post.currency} minor units${post.recovered ? ' (found paid after a restart)' : ''}`,
+            message: `transaction post written: ${displayAmount(post.amount, post.currency)}${post.recovered ? ' (found paid after a restart)' : ''}`,
           });
         }
         return res;

@@ -8,6 +8,7 @@ import { resumePoint, type StateValueLike } from '../../machines/payment-resume.
 import type { PaymentContext, PaymentInput, PaymentRequest, StartChecks } from '../../machines/payment-types.js';
 import type { PaymentRecord } from '../store/payments.js';
 import type { Logger } from '../lib/log.js';
+import { displayAmount } from '../lib/money.js';
 import type { Store } from '../store/store.js';
 import type { TillClock } from './clock.js';
 import { paymentActors, type PaymentActorDeps } from './payment-actors.js';
@@ -83,7 +84,7 @@ export class PaymentRunner {
       input.clientInvoiceId = `GP${at.slice(0, 10).replaceAll('-', '')}-${seq}-${randomBytes(3).toString('hex')}`;
       const created: CreatedSnapshot = { status: 'created', input };
       store.payments.save(paymentId, 'created', created, false, at);
-      store.journal.append({ at, paymentId, state: 'created', clientInvoiceId: input.clientInvoiceId, message: `payment of ${req.amount} ${req.currency} minor units created` });
+      store.journal.append({ at, paymentId, state: 'created', clientInvoiceId: input.clientInvoiceId, message: `payment of ${displayAmount(req.amount, req.currency)} created` });
     });
     this.run(input);
     return { ok: true, paymentId, payment: this.view(paymentId)! };

@@ -33,6 +33,7 @@ t('paid in the first window: recorded, queued for print, receipt submitted, comp
   const first = h.store.journal.forPayment(id)[0];
   assert.is(first.state, 'created');
   assert.is(first.clientInvoiceId, inv.clientInvoiceId);
+  assert.is(first.message, 'payment of 12.50 SEK created', 'amounts in the journal are money, not minor units');
   await h.advance(5_000);
   const n = polls();
   assert.ok(n >= 5 && n <= 6, `about one poll a second, got ${n}`);
@@ -51,6 +52,7 @@ t('paid in the first window: recorded, queued for print, receipt submitted, comp
   // the journal reads in the order things happened
   const paidRows = paymentStates(h, id).slice(paymentStates(h, id).indexOf('paid.recording'));
   assert.equal(paidRows, ['paid.recording', 'recorded', 'paid.printing', 'paid.submitting', 'completed']);
+  assert.is(h.store.journal.forPayment(id).find((e) => e.state === 'recorded')?.message, 'transaction post written: 12.50 SEK');
   // polling stopped once paid
   const after = polls();
   await h.advance(3_000);
