@@ -1,10 +1,13 @@
 // `glase-pos reprint [--last | <ersReference>]`: queues a COPY of a receipt in the durable
-// print queue. With a real printer configured it also tries to print it now; otherwise (the
-// virtual printer lives inside the running daemon) the daemon's spooler picks it up.
+// print queue. While a till runs on this data directory, the till's spooler prints it (this
+// process only waits to say how it went): two spoolers over one queue once printed receipts
+// twice. With no till running it prints this copy itself, and only this one.
 import { createPrinter } from '../../drivers/printer/create-printer.js';
 import { Spooler } from '../printing/spooler.js';
 import { layoutFromConfig } from '../printing/layout-from-config.js';
-import { openStore } from '../store/store.js';
+import { openStore, type Store } from '../store/store.js';
+import type { Config } from '../config.js';
+import { tillLockHolder } from '../till/lock.js';
 import type { StoredPost } from '../store/transaction-post.js';
 import { parseCommand } from '../cli/args.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -31,26 +34,71 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       if (!post) throw new CommandExit(EXIT.failed, last ? 'no receipt has been printed yet' : `no receipt with ersReference ${ref}`);
       const job = store.printQueue.enqueue(post, { copy: true });
       console.log(`queued a COPY of ${post.ersReference} (print job ${job.id})`);
-      if (config.printer.kind === 'virtual' || config.printer.kind === 'none') {
-        console.log(config.printer.kind === 'none' ? 'no printer configured: the copy waits in the queue' : 'the running till prints it on its virtual printer');
-        return EXIT.ok;
-      }
-      const printer = (await createPrinter(config.printer))!;
-      const spooler = new Spooler({ queue: store.printQueue, printer, layout: layoutFromConfig(config.printer) });
-      try {
-        await spooler.drainOnce();
-      } finally {
-        await spooler.stop();
-        await printer.close();
-      }
-      const done = store.printQueue.byErsReference(post.ersReference).find((j) => j.id === job.id);
-      if (done?.state === 'printed') {
-        console.log('printed');
-        return EXIT.ok;
-      }
-      throw new CommandExit(EXIT.failed, `not printed yet (${done?.lastError ?? 'unknown reason'}); it stays in the queue and prints when the printer is ready`);
+      return await deliver(config, store, job.id);
     } finally {
       store.close();
     }
   });
+}
+
+/** Who prints the copy, and the truth about it in each case (issue 9 item 20). */
+async function deliver(config: Config, store: Store, jobId: number): Promise<number> {
+  if (config.printer.kind === 'none') throw new CommandExit(EXIT.failed, 'no printer is configured (printer.kind is "none"): the copy stays in the print queue');
+  const tillPid = tillLockHolder(config.dataDir);
+  if (tillPid !== undefined) return handOver(store, jobId, tillPid);
+  if (config.printer.kind === 'virtual') {
+    throw new CommandExit(EXIT.failed, 'no till is running, and the virtual printer lives inside the till: the copy waits in the print queue and prints when the till starts (`glase-pos daemon` or `npm start`)');
+  }
+  return printHere(config, store, jobId);
+}
+
+// the daemon's spooler looks at the queue every 2 s; a try takes a few seconds at most
+const HAND_OVER_WAIT_MS = 10_000;
+
+/** A till runs: its spooler prints the job (it claims it); this process only watches. */
+async function handOver(store: Store, jobId: number, tillPid: number): Promise<number> {
+  const until = Date.now() + HAND_OVER_WAIT_MS;
+  // jobs print in order: a failed try of ours, or of one queued before it, holds the copy back
+  const triesBefore = new Map(store.printQueue.pending().filter((j) => j.id !== jobId).map((j) => [j.id, j.attempts]));
+  for (;;) {
+    const job = store.printQueue.get(jobId);
+    if (!job || job.state === 'printed') {
+      console.log(`printed by the running till (pid ${tillPid})`);
+      return EXIT.ok;
+    }
+    const failed = store.printQueue.pending().find((j) => j.id <= jobId && !j.claimedBy && j.attempts > (triesBefore.get(j.id) ?? 0));
+    if (failed) {
+      const behind = failed.id === jobId ? '' : ` (it waits behind an older receipt, print job ${failed.id})`;
+      throw new CommandExit(EXIT.failed, `the running till (pid ${tillPid}) could not print it yet: ${failed.lastError ?? 'unknown reason'}${behind}; the copy stays in the print queue and the till prints it when the printer is ready`);
+    }
+    if (Date.now() > until) {
+      throw new CommandExit(
+        EXIT.failed,
+        `the till process (pid ${tillPid}) has not printed it within ${HAND_OVER_WAIT_MS / 1000} s (a \`glase-pos pay\` or \`recover\` does not print); the copy stays in the print queue and the daemon prints it`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** No till runs: print this job, and only this one (older queued jobs stay for the daemon). */
+async function printHere(config: Config, store: Store, jobId: number): Promise<number> {
+  const printer = (await createPrinter(config.printer))!;
+  const spooler = new Spooler({ queue: store.printQueue, printer, layout: layoutFromConfig(config.printer), owner: `glase-pos reprint (pid ${process.pid})` });
+  let r;
+  try {
+    r = await spooler.printOne(jobId);
+  } finally {
+    await spooler.stop();
+    await printer.close();
+  }
+  if (r.printed) {
+    console.log('printed');
+    return EXIT.ok;
+  }
+  if (r.heldBy) {
+    console.log(`a till that started meanwhile is printing it (${r.heldBy})`);
+    return EXIT.ok;
+  }
+  throw new CommandExit(EXIT.failed, `not printed (${r.error ? `${r.error.code}: ${r.error.message}` : 'unknown reason'}); the copy stays in the print queue and the till prints it when it runs and the printer is ready`);
 }

@@ -1,6 +1,9 @@
 // Drains the durable print queue into the printer, oldest job first. A job leaves the queue
 // only when the status after it is fine; a failed job stays queued and is retried when the
 // printer says it is ready again, so a paper-out costs a retry, never a receipt.
+// Only a job this spooler claimed in the store (owner + lease) is sent: another spooler over
+// the same store (a `glase-pos reprint` beside the daemon) never prints it a second time.
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DeviceError } from '../../drivers/printer/device-error.js';
 import type { Printer } from '../../drivers/printer/printer.js';
@@ -11,7 +14,7 @@ import type { ReceiptLayout } from './receipt-document.js';
 import type { PrintJob, PrintQueue } from '../store/print-queue.js';
 import type { StoredPost } from '../store/transaction-post.js';
 
-export type PrintQueueLike = Pick<PrintQueue, 'enqueue' | 'pending' | 'markPrinted' | 'markAttemptFailed'>;
+export type PrintQueueLike = Pick<PrintQueue, 'enqueue' | 'pending' | 'claimNext' | 'claim' | 'markPrinted' | 'markAttemptFailed'>;
 export type PrinterLike = Pick<Printer, 'print' | 'check' | 'on' | 'off' | 'description'>;
 
 export interface SpoolerOptions {
@@ -21,7 +24,14 @@ export interface SpoolerOptions {
   /** how often to re-check the printer and retry queued jobs */
   retryMs?: number;
   log?: Logger;
+  /** who claims jobs (default: this process and spooler); unique per spooler */
+  owner?: string;
+  /** how long a claim holds: longer than one print with its status checks can take */
+  leaseMs?: number;
 }
+
+/** A claim outlives any print (status query, write, status after the job: seconds). */
+export const DEFAULT_LEASE_MS = 60_000;
 
 export type SpoolerReadiness = { ready: true } | { ready: false; code: DeviceError['code']; message: string };
 
@@ -39,12 +49,16 @@ export class Spooler extends EventEmitter<SpoolerEvents> {
   private again = false;
   private timer?: NodeJS.Timeout;
   private readonly log: Logger;
+  readonly owner: string;
+  private readonly leaseMs: number;
   private readonly onReady = () => this.setReadiness({ ready: true });
   private readonly onNotReady = (e: DeviceError) => this.setReadiness({ ready: false, code: e.code, message: e.message });
 
   constructor(private readonly opts: SpoolerOptions) {
     super();
     this.log = opts.log ?? silentLogger;
+    this.owner = opts.owner ?? `pid ${process.pid} spooler ${randomUUID().slice(0, 8)}`;
+    this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     opts.printer.on('ready', this.onReady);
     opts.printer.on('notReady', this.onNotReady);
   }
@@ -112,25 +126,58 @@ export class Spooler extends EventEmitter<SpoolerEvents> {
     }
   }
 
-  /** Prints pending jobs in order until one fails; returns how many printed. */
+  /**
+   * Prints pending jobs in order until one fails or the next one is claimed by another
+   * spooler; returns how many printed.
+   */
   async drainOnce(): Promise<number> {
     let printed = 0;
-    for (const job of this.opts.queue.pending()) {
-      try {
-        await this.opts.printer.print(receiptBytes(job.post, this.opts.layout, { copy: job.copy }));
-      } catch (e) {
-        const err = e instanceof DeviceError ? e : new DeviceError('disconnected', String((e as Error)?.message ?? e), { cause: e });
-        this.opts.queue.markAttemptFailed(job.id, `${err.code}: ${err.message}`);
-        this.log.warn('receipt not printed, kept in queue', { job: job.id, ersReference: job.ersReference, code: err.code });
-        this.emit('failed', job, err);
-        return printed;
-      }
-      this.opts.queue.markPrinted(job.id);
+    for (let job = this.claimNext(); job; job = this.claimNext()) {
+      if (!(await this.send(job))) return printed;
       printed++;
-      this.log.info('receipt printed', { job: job.id, ersReference: job.ersReference, copy: job.copy });
-      this.emit('printed', job);
     }
     return printed;
+  }
+
+  /**
+   * Prints one job and nothing else (a reprint's own copy), if no other spooler holds it.
+   * printed: false with `heldBy` when another spooler is sending it now.
+   */
+  async printOne(id: number): Promise<{ printed: boolean; error?: DeviceError; heldBy?: string }> {
+    const job = this.opts.queue.claim(id, this.owner, this.leaseMs);
+    if (!job) {
+      const queued = this.opts.queue.pending().find((j) => j.id === id);
+      return queued ? { printed: false, heldBy: queued.claimedBy } : { printed: true }; // not queued any more: printed
+    }
+    let error: DeviceError | undefined;
+    const onFailed = (j: PrintJob, e: DeviceError) => j.id === id && (error = e);
+    this.on('failed', onFailed);
+    try {
+      return (await this.send(job)) ? { printed: true } : { printed: false, error };
+    } finally {
+      this.off('failed', onFailed);
+    }
+  }
+
+  private claimNext(): PrintJob | undefined {
+    return this.opts.queue.claimNext(this.owner, this.leaseMs);
+  }
+
+  /** Sends a job this spooler claimed; the store's mark ends the claim either way. */
+  private async send(job: PrintJob): Promise<boolean> {
+    try {
+      await this.opts.printer.print(receiptBytes(job.post, this.opts.layout, { copy: job.copy }));
+    } catch (e) {
+      const err = e instanceof DeviceError ? e : new DeviceError('disconnected', String((e as Error)?.message ?? e), { cause: e });
+      this.opts.queue.markAttemptFailed(job.id, `${err.code}: ${err.message}`);
+      this.log.warn('receipt not printed, kept in queue', { job: job.id, ersReference: job.ersReference, code: err.code });
+      this.emit('failed', job, err);
+      return false;
+    }
+    this.opts.queue.markPrinted(job.id);
+    this.log.info('receipt printed', { job: job.id, ersReference: job.ersReference, copy: job.copy });
+    this.emit('printed', job);
+    return true;
   }
 
   /** Checks the printer (for readiness) and retries queued jobs every retryMs. */

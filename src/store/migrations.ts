@@ -108,6 +108,12 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX transaction_periods_marked ON transaction_periods (marked_at);
   `,
+  // 3: a print job is claimed (owner + lease, ms since the epoch) before it is sent, so two
+  // spoolers over one store (the daemon's and a glase-pos reprint's) never send the same job
+  `
+  ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT;
+  ALTER TABLE print_jobs ADD COLUMN claim_expires INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
