@@ -7,7 +7,7 @@ import { Spooler } from '../printing/spooler.js';
 import { layoutFromConfig } from '../printing/layout-from-config.js';
 import { openStore, type Store } from '../store/store.js';
 import type { Config } from '../config.js';
-import { tillLockHolder } from '../till/lock.js';
+import { tillLockHolder } from '../till/index.js';
 import type { StoredPost } from '../store/transaction-post.js';
 import { parseCommand } from '../cli/args.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
