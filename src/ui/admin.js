@@ -1,5 +1,6 @@
 // The admin menu behind the PIN: device and server status, register / unregister, Glase ID
-// registration (typed or scanned), printer test, reprint the last receipt as a COPY.
+// registration (typed or scanned), printer test, reprint the last receipt as a COPY; refunds
+// (refund.js, refund-admin.js) ask for the PIN through withAdminSession.
 // The PIN and the reseller password are never shown, kept or sent anywhere but the API.
 import { call, errorText, setAdminSession } from './api.js';
 import { $, current, setText, show } from './dom.js';
@@ -19,17 +20,43 @@ function renderPin(error) {
 
 export function openPin() {
   pin = '';
+  afterLogin = null;
   show('s-pin');
   renderPin('');
 }
 
+/** What to do after the PIN instead of opening the menu (a refund from the receipt lookup). */
+let afterLogin = null;
+let sessionOpen = false;
+
+/**
+ * Runs `next` with an admin session: at once while one is open, else after the PIN. Back on
+ * the PIN screen returns to the start screen without running it.
+ */
+export function withAdminSession(next) {
+  if (sessionOpen) return next();
+  openPin();
+  afterLogin = next;
+}
+
+/** Ends the admin session now (a refund flow started from the receipt lookup is over). */
+export function endAdminSession() {
+  if (!sessionOpen) return;
+  clearTimeout(expiryTimer);
+  void call('POST', '/api/admin/logout', {});
+  setAdminSession(null);
+  sessionOpen = false;
+}
+
 function close() {
   pin = '';
+  afterLogin = null;
+  sessionOpen = false;
   clearTimeout(expiryTimer);
   // the session ends with the menu, not 10 minutes later
   if (current() === 's-admin') void call('POST', '/api/admin/logout', {});
   setAdminSession(null);
-  for (const id of ['reg-password', 'reg-reseller', 'reg-user', 'gid-input']) $(id).value = '';
+  for (const id of ['reg-password', 'reg-reseller', 'reg-user', 'gid-input', 'rfa-ref', 'rfc-reseller', 'rfc-user', 'rfc-password']) $(id).value = '';
   show('s-start');
   app.route();
 }
@@ -41,8 +68,12 @@ async function login() {
   pin = ''; // the PIN leaves the page's memory whatever the answer
   if (r.ok) {
     setAdminSession(r.data.session);
+    sessionOpen = true;
     sessionMs = Date.parse(r.data.expiresAt) - Date.now();
     slide();
+    const next = afterLogin;
+    afterLogin = null;
+    if (next) return next();
     show('s-admin');
     openTab('status');
     return;
@@ -58,7 +89,8 @@ async function login() {
 
 function sessionEnded(message) {
   setAdminSession(null);
-  if (!['s-admin', 's-pin'].includes(current())) return;
+  sessionOpen = false;
+  if (!['s-admin', 's-pin', 's-refund'].includes(current())) return;
   openPin();
   renderPin(message);
 }
@@ -69,7 +101,7 @@ function slide() {
 }
 
 /** An admin call; a 401 means the session is over, so back to the PIN. */
-async function adminCall(path, body) {
+export async function adminCall(path, body) {
   const r = await call('POST', path, body);
   if (r.ok) slide();
   if (r.status === 401) sessionEnded('The admin session has ended; enter the PIN again.');

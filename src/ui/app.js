@@ -1,6 +1,7 @@
 // The kiosk screen: boots from /api/status, follows /api/events, and picks the screen that
 // fits the payment on the till. The cashier (or customer) screens live in payment-screens.js,
-// the amount entry in sale.js, the admin menu in admin.js, a scanned receipt in receipt-lookup.js.
+// the amount entry in sale.js, the admin menu in admin.js, a scanned receipt in receipt-lookup.js,
+// refunds in refund.js (and the admin menu's Refunds tab in refund-admin.js).
 import { call, subscribe } from './api.js';
 import { $, current, setText, show } from './dom.js';
 import { onScreenKeyboard } from './keypad.js';
@@ -9,10 +10,13 @@ import { initSale, renderSale } from './sale.js';
 import { initPaymentScreens, renderPayment } from './payment-screens.js';
 import { initAdmin, openPin, onScan } from './admin.js';
 import { initReceiptLookup, onLookupScan } from './receipt-lookup.js';
+import { initRefund, onRefundEvent } from './refund.js';
+import { initRefundAdmin, refundsTabShown } from './refund-admin.js';
 
 /** Payments the cashier has closed (or that were over before the screen loaded). */
 const dismissed = new Set();
-const ADMIN_SCREENS = ['s-pin', 's-admin'];
+// screens behind the PIN: an admin (or a refund) is at work, the sale screen must not take over
+const ADMIN_SCREENS = ['s-pin', 's-admin', 's-refund', 's-refund-result'];
 
 function applyStatus(s) {
   st.mode = s.mode ?? st.mode;
@@ -75,6 +79,8 @@ async function boot() {
   initPaymentScreens({ dismiss });
   initAdmin({ route });
   initReceiptLookup();
+  initRefund({ route, adminShown: refundsTabShown });
+  initRefundAdmin();
   $('admin-btn').addEventListener('click', () => {
     if (st.payment && !st.payment.final) return; // never leave a running payment's screen
     openPin();
@@ -130,6 +136,7 @@ async function boot() {
         if (current() === 's-amount' && !same) show('s-start');
         update('receipt-active');
       },
+      refund: (d) => onRefundEvent(d),
       scan: (d) => {
         onScan(d);
         onLookupScan(d);

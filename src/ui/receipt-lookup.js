@@ -1,21 +1,30 @@
 // Receipt lookup: a receipt's ersReference scanned while the till is idle opens this dialog with
-// what the journal holds for it (the daemon does the lookup and sends it as a `scan` event).
-// Refunds themselves come later; the dialog says so. In unattended mode the customer sees the
-// amount and time only (no cashier or invoice ids) and the dialog closes by itself.
+// what the journal holds for it (the daemon does the lookup and sends it as a `scan` event): for a
+// payment also what is refunded and still refundable, and a Refund button (refund.js, after the
+// PIN). A refund's own receipt shows as such. In unattended mode the customer sees the amount and
+// time only (no cashier or invoice ids, no refunds) and the dialog closes by itself.
 import { $, current, groupRef, setText } from './dom.js';
 import { display } from './money.js';
+import { openRefund } from './refund.js';
 import { onChange, st } from './state.js';
 
 /** Screens where nothing is going on: a lookup may cover them. */
 const IDLE_SCREENS = ['s-start', 's-amount'];
 const CUSTOMER_CLOSE_MS = 20_000;
 let closeTimer;
+/** the lookup on screen: the Refund button refunds this payment */
+let shownLookup = null;
 
 const paying = () => !!st.payment && !st.payment.final;
 const unattended = () => st.mode === 'unattended';
 
 export function initReceiptLookup() {
   $('lk-close').addEventListener('click', closeLookup);
+  $('lk-refund').addEventListener('click', () => {
+    const l = shownLookup;
+    closeLookup();
+    if (l) openRefund(l.ref, l.refunds, 'lookup');
+  });
   // a payment started by the host POS takes the screen: the lookup makes way
   onChange(() => {
     if (paying() || !IDLE_SCREENS.includes(current())) closeLookup();
@@ -34,29 +43,57 @@ export function onLookupScan(d) {
 
 export function closeLookup() {
   clearTimeout(closeTimer);
+  shownLookup = null;
   $('lookup').hidden = true;
 }
 
 function render(ref, found) {
   const post = found?.post;
+  const isRefund = post?.description === 'Glase refund';
+  const rf = found?.refunds;
+  const payment = !!post && !isRefund && rf?.kind === 'payment';
   $('lookup').dataset.found = post ? 'yes' : 'no';
   $('lk-dialog').classList.toggle('with-receipt', !!post);
-  setText('lk-title', post ? 'Receipt found' : 'Receipt not found');
+  setText('lk-title', isRefund ? 'Refund receipt found' : post ? 'Receipt found' : 'Receipt not found');
   $('lk-mark').className = 'result ' + (post ? 'ok' : 'bad');
   setText('lk-mark', post ? '✓' : '✕');
   setText('lk-amount', post ? display(post.amount, post.currency) : '');
   $('lk-amount').hidden = !post;
   setText('lk-ref', groupRef(ref));
   $('lk-ref').dataset.ers = ref;
-  setText('lk-missing', post ? '' : unattended() ? 'This receipt is not from this till.' : 'No Glase payment with this reference on this till.');
-  for (const id of ['lk-row-time', 'lk-row-cashier', 'lk-row-invoice', 'lk-row-printed']) $(id).hidden = !post;
+  setText(
+    'lk-missing',
+    isRefund ? `A Glase refund of payment ${groupRef(post.originalErsReference)}.` : post ? '' : unattended() ? 'This receipt is not from this till.' : 'No Glase payment with this reference on this till.',
+  );
+  for (const id of ['lk-row-time', 'lk-row-cashier', 'lk-row-printed']) $(id).hidden = !post;
+  $('lk-row-invoice').hidden = !post || isRefund;
   if (post) {
     setText('lk-time', localTime(post.timestamp));
     setText('lk-cashier', post.cashierId || '—');
-    setText('lk-invoice', post.clientInvoiceId);
+    setText('lk-invoice', post.clientInvoiceId ?? '');
     setText('lk-printed', printed(found.jobs ?? []));
   }
-  setText('lk-note', unattended() ? 'Refunds cannot be made at this till. Please ask a member of staff.' : 'Refunds are not available on this till yet.');
+  // what is refunded and what is left, and the Refund button (never for a customer)
+  $('lk-row-refunded').hidden = !payment;
+  $('lk-row-refundable').hidden = !payment;
+  if (payment) {
+    setText('lk-refunded', display(rf.refunded, rf.currency));
+    setText('lk-refundable', display(rf.refundable, rf.currency));
+  }
+  const canRefund = payment && !unattended() && rf.refundable > 0;
+  $('lk-refund').hidden = !canRefund;
+  shownLookup = canRefund ? { ref, refunds: rf } : null;
+  const note = unattended()
+    ? 'Refunds cannot be made at this till. Please ask a member of staff.'
+    : isRefund
+      ? 'This is a refund\'s receipt; scan the payment\'s receipt to refund more.'
+      : payment && !canRefund
+        ? 'This payment is fully refunded.'
+        : !post
+          ? 'An admin can refund a payment taken elsewhere from the admin menu (Refunds).'
+          : '';
+  setText('lk-note', note);
+  $('lk-note').hidden = !note;
   const img = $('lk-receipt');
   $('lk-receipt-box').hidden = !post;
   if (post) {

@@ -44,7 +44,9 @@ t('pay, then scan that receipt: the lookup shows amount, reference, invoice id, 
   assert.ok(invoiceId, 'the API lookup has the clientInvoiceId');
   assert.is(await k.textContent('#lk-invoice'), invoiceId);
   assert.is(await k.textContent('#lk-printed'), 'yes');
-  assert.match((await k.textContent('#lk-note')) ?? '', /Refunds are not available on this till yet/);
+  // refunds are available now: what is refundable, and the Refund button (test/ui/refund.test.ts)
+  assert.is(await k.textContent('#lk-refundable'), '42.50 SEK');
+  assert.ok(await k.isVisible('#lk-refund'));
   await k.waitForFunction(() => {
     const img = document.querySelector<HTMLImageElement>('#lk-receipt');
     return !!img && !img.hidden && img.complete && img.naturalWidth > 0;

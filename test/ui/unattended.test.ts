@@ -71,6 +71,8 @@ t('a scanned receipt: customer words, no cashier details, closes by itself or wi
   assert.ok(await k.isVisible('#lk-time'));
   assert.ok(await k.isHidden('#lk-invoice'), 'no invoice id for customers');
   assert.ok(await k.isHidden('#lk-cashier'), 'no cashier for customers');
+  assert.ok(await k.isHidden('#lk-refund'), 'no Refund button for customers');
+  assert.ok(await k.isHidden('#lk-refundable'), 'no refund amounts for customers');
   await k.click('#lk-close');
 });
 
