@@ -73,3 +73,8 @@ export class ClientAuth {
     return undefined;
   }
 }
+
+/** /metrics: a scraper on the till itself (loopback), or one elsewhere with the bearer token */
+export function mayScrape(req: IncomingMessage, auth: ClientAuth): boolean {
+  return isLoopback(req) || auth.who(req) === 'token';
+}

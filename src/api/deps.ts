@@ -19,6 +19,8 @@ export interface ApiDevices {
   scanner(): { kind: string; connected: boolean };
   /** prints a short test page; ok false with the reason when the printer cannot */
   printerTest(): Promise<{ ok: boolean; status?: unknown; reason?: string }>;
+  /** prints a titled page of label/value lines (the health ticket); ok false with the reason when it cannot */
+  printFacts(title: string, facts: Array<[string, string]>): Promise<{ ok: boolean; reason?: string }>;
   /** queues a COPY and starts printing it */
   reprint(post: StoredPost): PrintJob;
   /** the admin screen waits for a sticker scan: a Glase ID scanned before the returned time (ms) is assigned */
@@ -35,4 +37,8 @@ export interface ApiDeps {
   pins: PinGuard;
   /** directory of the kiosk screen files (index.html, app.js, …) */
   uiDir: string;
+  /** GET /metrics: Prometheus text (absent: 404) */
+  metrics?: () => string;
+  /** the health ticket's label/value lines */
+  health?: () => Promise<Array<[string, string]>>;
 }

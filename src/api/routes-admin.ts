@@ -136,6 +136,21 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries): Route[] {
       },
     }),
     route({
+      method: 'POST',
+      path: '/api/admin/health-ticket',
+      access: 'admin',
+      summary: 'Print the health ticket (version, uptime, IP, Glase reachability, printer and scanner, free space) and return its lines',
+      body: Empty,
+      responses: { 200: '{facts, printed, reason?}', 404: 'not provided' },
+      handler: async ({ actor }) => {
+        if (!d.health) throw new HttpError(404, 'path', 'the health ticket is not provided');
+        const facts = await d.health();
+        const r = await d.devices.printFacts('HEALTH TICKET', facts);
+        audit(actor, 'health-ticket', r.ok ? 'printed' : `not printed: ${r.reason}`);
+        return { status: 200, body: { facts: facts.map(([label, value]) => ({ label, value })), printed: r.ok, ...(r.reason ? { reason: r.reason } : {}) } };
+      },
+    }),
+    route({
       method: 'GET',
       path: '/api/admin/audit',
       access: 'admin',

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostRule, type HostRule } from './allowed-hosts.js';
-import { ClientAuth } from './auth.js';
+import { ClientAuth, isLoopback, mayScrape } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { fromZod, HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
@@ -88,6 +88,22 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       summary: 'This document',
       responses: { 200: 'OpenAPI 3.1' },
       handler: () => ({ status: 200, body: openApiDocument(routes, '0.1.0', { kioskCookie: auth.cookieName }) }),
+    }),
+    route({
+      method: 'GET',
+      path: '/metrics',
+      access: 'public',
+      summary: 'Prometheus metrics of this till (loopback callers, or the host POS token)',
+      produces: 'text/plain; version=0.0.4',
+      responses: { 200: 'Prometheus text exposition', 401: 'not from loopback and no token', 404: 'metrics not provided' },
+      handler: ({ req, res }) => {
+        // a scraper on the till itself, or over the network with the token
+        if (!mayScrape(req, auth)) throw new HttpError(401, 'authorization', 'metrics need a loopback caller or the bearer token');
+        if (!d.metrics) throw new HttpError(404, 'path', 'metrics are not provided');
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : d.metrics());
+        return { raw: true };
+      },
     }),
     ...tillRoutes(d, hub, receipt),
     ...receiptRoutes(d, hub, receipt),

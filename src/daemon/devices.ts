@@ -86,30 +86,36 @@ export async function startDevices(config: Config, store: Store, log: Logger): P
       const st = printerState(spooler.printerReady());
       return { kind: p.kind, ...st };
     };
+    // a page straight to the printer (not the receipt queue): test page, health ticket
+    const printBlocks = async (blocks: Parameters<typeof blocksToEscPos>[0]) => {
+      if (!printer) return { ok: false, reason: 'no printer is configured (printer.kind is none)' };
+      try {
+        return { ok: true, status: await printer.print(blocksToEscPos(blocks, layout)) };
+      } catch (e) {
+        const err = e as DeviceError;
+        return { ok: false, reason: `the receipt printer ${REASONS[err.code] ?? err.message}` };
+      }
+    };
     const api: Devices['api'] = {
       printer: printerView,
       scanner: () => ({ kind: s.kind, connected: scanner.isConnected }),
-      async printerTest() {
-        if (!printer) return { ok: false, reason: 'no printer is configured (printer.kind is none)' };
-        const page = blocksToEscPos(
-          [
-            { kind: 'line', text: 'PRINTER TEST', align: 'center', bold: true },
-            { kind: 'rule' },
-            ...layout.header.map((text) => ({ kind: 'line' as const, text, align: 'center' as const })),
-            { kind: 'pair', label: 'Printed', value: new Date().toISOString().slice(0, 19).replace('T', ' ') },
-            { kind: 'pair', label: 'Columns', value: String(layout.columns) },
-            { kind: 'barcode', symbology: 'code128', data: '0123456789' },
-            { kind: 'cut' },
-          ],
-          layout,
-        );
-        try {
-          return { ok: true, status: await printer.print(page) };
-        } catch (e) {
-          const err = e as DeviceError;
-          return { ok: false, reason: `the receipt printer ${REASONS[err.code] ?? err.message}` };
-        }
-      },
+      printerTest: () =>
+        printBlocks([
+          { kind: 'line', text: 'PRINTER TEST', align: 'center', bold: true },
+          { kind: 'rule' },
+          ...layout.header.map((text) => ({ kind: 'line' as const, text, align: 'center' as const })),
+          { kind: 'pair', label: 'Printed', value: new Date().toISOString().slice(0, 19).replace('T', ' ') },
+          { kind: 'pair', label: 'Columns', value: String(layout.columns) },
+          { kind: 'barcode', symbology: 'code128', data: '0123456789' },
+          { kind: 'cut' },
+        ]),
+      printFacts: (title, facts) =>
+        printBlocks([
+          { kind: 'line', text: title, align: 'center', bold: true },
+          { kind: 'rule' },
+          ...facts.map(([label, value]) => ({ kind: 'pair' as const, label, value })),
+          { kind: 'cut' },
+        ]),
       reprint(post) {
         if (!spooler) return store.printQueue.enqueue(post, { copy: true });
         return spooler.enqueue(post, { copy: true });

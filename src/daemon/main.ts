@@ -18,6 +18,10 @@ import type { PrinterEmulator } from '../../drivers/virtual/printer-emulator.js'
 import type { Spooler } from '../printing/spooler.js';
 import type { ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js';
 import { sdNotify } from './sd-notify.js';
+import { createDaemonMetrics } from './metrics.js';
+import { instrumentGlase } from './glase-instrument.js';
+import { healthFacts } from './health-ticket.js';
+import { appVersion } from '../update/release-info.js';
 import { SOAP_PATH, startSimulator, type Simulator } from '../simulator/index.js';
 import { openStore, type Store } from '../store/store.js';
 
@@ -108,11 +112,16 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       // the demo reseller always exists in the embedded simulator, so registering works out of the box
       await ensureDemoReseller(simulatorUrl);
     }
-    const glase: GlaseClient = await createGlaseClient(glaseClientOptions(config.glase, { endpoint, log: log.child({ component: 'glase' }) }));
+    // /metrics: Glase calls are counted by a wrapper around the client
+    let devices: Devices | undefined;
+    const version = appVersion();
+    const metrics = createDaemonMetrics({ store, version, printer: () => devices?.api.printer() ?? { kind: config.printer.kind, ready: false, reason: 'starting' } });
+    const glase: GlaseClient = instrumentGlase(await createGlaseClient(glaseClientOptions(config.glase, { endpoint, log: log.child({ component: 'glase' }) })), metrics);
     stops.push(['glase client', () => glase.close()]);
 
-    const devices: Devices = await startDevices(config, store, log);
-    stops.push(['devices', () => devices.stop()]);
+    devices = await startDevices(config, store, log);
+    const started = devices;
+    stops.push(['devices', () => started.stop()]);
 
     let api: ApiServer | undefined;
     const till = createTill({
@@ -149,6 +158,8 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
         layout: devices.layout,
         pins: new PinGuard({ settings: store.settings }),
         uiDir: UI_DIR,
+        metrics: () => metrics.render(),
+        health: () => healthFacts({ version, glase, devices: started.api, dataDir: config.dataDir }),
       },
       { host: config.api.host, port: config.api.port },
     );

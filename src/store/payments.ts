@@ -49,6 +49,11 @@ export class PaymentsRepo {
   unfinished(): PaymentRecord[] {
     return (this.db.prepare('SELECT * FROM payments WHERE finished = 0 ORDER BY created_at, payment_id').all() as Row[]).map(fromRow);
   }
+  /** finished payments per final state (the outcome: completed, cancelled, failed …) */
+  countFinishedByState(): Record<string, number> {
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM payments WHERE finished = 1 GROUP BY state').all() as Array<{ state: string; n: number }>;
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
   recent(limit = 20): PaymentRecord[] {
     return (this.db.prepare('SELECT * FROM payments ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map(fromRow);
   }
