@@ -12,6 +12,8 @@ let call: ReturnType<typeof client>;
 t.before(async () => {
   till = await startTestTill({ scanner: { kind: 'none' }, api: { token: 'metrics-test-token' } });
   call = client(till.apiUrl, { authorization: 'Bearer metrics-test-token' });
+  // a loaded machine may take a while for the first printer status and Glase probe
+  for (let i = 0; i < 300 && !(await call('GET', '/api/readiness')).json.ready; i++) await new Promise((r) => setTimeout(r, 100));
 });
 t.after(() => till.close());
 
