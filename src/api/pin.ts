@@ -27,6 +27,8 @@ export function hashPin(pin: string): StoredPin {
 export const verifyPin = (pin: string, stored: StoredPin): boolean => scryptVerify(pin, stored);
 
 export const setPin = (settings: Settings, pin: string): void => settings.set(PIN_KEY, hashPin(pin));
+/** the first PIN (first run, demo): false when one is already set, whoever set it first */
+export const setPinIfAbsent = (settings: Settings, pin: string): boolean => settings.setIfAbsent(PIN_KEY, hashPin(pin));
 export const hasPin = (settings: Settings): boolean => settings.get<StoredPin>(PIN_KEY) !== undefined;
 
 export type PinCheck = { ok: true; session: string; expiresAt: string } | { ok: false; reason: 'wrong' | 'no-pin' } | { ok: false; reason: 'locked'; retryAfterS: number };
@@ -90,10 +92,25 @@ export class PinGuard {
       return { ok: false, reason: 'wrong' };
     }
     if (lock.failures) this.o.settings.delete(PIN_LOCK_KEY);
+    return this.open(stored);
+  }
+
+  /** First run: sets the PIN only while none is set, and opens a session with it. */
+  setFirst(pin: string): { ok: true; session: string; expiresAt: string } | { ok: false; reason: 'pin-set' } {
+    if (!setPinIfAbsent(this.o.settings, pin)) return { ok: false, reason: 'pin-set' };
+    return this.open(this.o.settings.get<StoredPin>(PIN_KEY)!);
+  }
+
+  private open(stored: StoredPin): { ok: true; session: string; expiresAt: string } {
+    const now = this.now();
     const session = randomBytes(24).toString('hex');
     const s: Session = { idleUntil: now + this.idleMs, capUntil: now + (this.o.sessionCapMs ?? 30 * 60_000), pinSalt: stored.salt };
     this.sessions.set(session, s);
     return { ok: true, session, expiresAt: new Date(Math.min(s.idleUntil, s.capUntil)).toISOString() };
+  }
+
+  isSet(): boolean {
+    return hasPin(this.o.settings);
   }
 
   private get idleMs(): number {

@@ -14,6 +14,8 @@ export interface Ctx<B = unknown> {
   body: B;
   /** for the audit log: "admin@kiosk", "admin@token" … never a secret */
   actor: string;
+  /** how the caller got in: bearer token, the kiosk cookie, or trusted loopback (no token set) */
+  client?: import('./auth.js').Client;
 }
 
 /** A JSON reply; `raw` means the handler wrote the response itself (SSE, files). */

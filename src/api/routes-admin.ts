@@ -25,7 +25,7 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries): Route[] {
           audit(actor, 'admin-login');
           return { status: 200, body: { session: r.session, expiresAt: r.expiresAt } };
         }
-        if (r.reason === 'no-pin') throw new HttpError(409, 'pin', 'no admin PIN is set on this till; set one with glase-pos set-pin');
+        if (r.reason === 'no-pin') throw new HttpError(409, 'pin', 'is not set', {}, "no admin PIN is set on this till yet; set one on the till's screen (Admin) or with glase-pos set-pin");
         if (lockedUntil !== undefined) lockedTries.refused(actor, lockedUntil);
         else {
           audit(actor, 'admin-login-failed', r.reason === 'locked' ? `locked for ${r.retryAfterS} s` : undefined);
@@ -33,6 +33,35 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries): Route[] {
         }
         if (r.reason === 'locked') throw new HttpError(429, 'pin', `too many wrong PINs; try again in ${r.retryAfterS} s`, { 'retry-after': String(r.retryAfterS) });
         throw new HttpError(401, 'pin', 'is wrong');
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/admin/pin',
+      access: 'client',
+      summary: 'Whether an admin PIN is set, and whether this caller may set the first one (the kiosk screen, while none is set)',
+      responses: { 200: '{set, settableHere}' },
+      handler: ({ client }) => {
+        const set = d.pins.isSet();
+        return { status: 200, body: { set, settableHere: !set && client === 'kiosk' } };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/pin',
+      access: 'client',
+      returns: 'AdminSession',
+      summary: "First run: set the admin PIN on the till's own screen while none is set; opens an admin session",
+      body: PinLogin,
+      responses: { 201: '{session, expiresAt}', 403: 'not the kiosk screen', 409: 'a PIN is already set' },
+      handler: ({ body, actor, client }) => {
+        // only the screen at the till: a host POS or another local program sets no PIN
+        if (client !== 'kiosk') throw new HttpError(403, 'pin', 'can be set here only from the kiosk screen', {}, "the first admin PIN can be set only on the till's own screen; otherwise use glase-pos set-pin");
+        const r = d.pins.setFirst((body as { pin: string }).pin);
+        if (!r.ok) throw new HttpError(409, 'pin', 'is already set', {}, 'an admin PIN is already set on this till; enter it to open the admin menu');
+        audit(actor, 'admin-pin-set', 'first PIN, set on the kiosk screen');
+        d.log.info('admin PIN set on the kiosk screen (first run)', { by: actor });
+        return { status: 201, body: { session: r.session, expiresAt: r.expiresAt } };
       },
     }),
     route({

@@ -160,7 +160,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
         if (!r.success) throw fromZod(r.error, raw);
         body = r.data;
       }
-      const ctx: Ctx = { req, res, params: m.params, query: url.searchParams, body, actor: `${m.route.access === 'admin' ? 'admin' : 'client'}@${who ?? 'public'}` };
+      const ctx: Ctx = { req, res, params: m.params, query: url.searchParams, body, actor: `${m.route.access === 'admin' ? 'admin' : 'client'}@${who ?? 'public'}`, client: who };
       const reply = await m.route.handler(ctx);
       if ('raw' in reply) return;
       sendJson(res, reply.status, reply.body, reply.headers);

@@ -5,7 +5,7 @@
 import type { Logger } from '../lib/log.js';
 import type { Store } from '../store/store.js';
 import type { Till } from '../till/index.js';
-import { hasPin, setPin } from '../api/pin.js';
+import { setPinIfAbsent } from '../api/pin.js';
 
 export const DEMO = { resellerId: 'demo-reseller', userId: 'demo-user', password: 'demo-password', glaseId: 'GLASEDEMO1', pin: '1234' } as const;
 
@@ -46,8 +46,7 @@ export async function demoBootstrap(o: { till: Till; store: Store; log: Logger; 
     say(`demo: Glase ID ${DEMO.glaseId} assigned to this till`);
   }
   let adminPin: string | undefined;
-  if (!hasPin(o.store.settings)) {
-    setPin(o.store.settings, DEMO.pin);
+  if (setPinIfAbsent(o.store.settings, DEMO.pin)) {
     o.store.audit.append('demo', 'set-pin', 'demo PIN');
     adminPin = DEMO.pin;
     say(`demo: the admin PIN is ${DEMO.pin}; change it with glase-pos set-pin`);

@@ -12,6 +12,11 @@ export class Settings {
       .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
       .run(key, JSON.stringify(value), new Date().toISOString());
   }
+  /** sets `key` only when it has no value, in one statement (so also against another process); true when set */
+  setIfAbsent(key: string, value: unknown): boolean {
+    const r = this.db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING').run(key, JSON.stringify(value), new Date().toISOString());
+    return r.changes === 1;
+  }
   delete(key: string): void {
     this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
   }

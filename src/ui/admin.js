@@ -1,6 +1,8 @@
 // The admin menu behind the PIN: device and server status, register / unregister, Glase ID
 // registration (typed or scanned), printer test, reprint the last receipt as a COPY; refunds
 // (refund.js, refund-admin.js) ask for the PIN through withAdminSession.
+// First run: while no PIN is set, the PIN screen offers to set one here (typed twice), then
+// the menu says what comes next: register, then the Glase ID.
 // The PIN and the reseller password are never shown, kept or sent anywhere but the API.
 import { call, errorText, setAdminSession } from './api.js';
 import { $, current, setText, show } from './dom.js';
@@ -8,21 +10,44 @@ import { keypad } from './keypad.js';
 import { onChange, st } from './state.js';
 
 let pin = '';
+let pinMode = 'login'; // 'login', or first run: 'choose' then 'repeat'
+let chosen = ''; // first run: the PIN typed the first time, until it is typed again
 let tab = 'status';
 let expiryTimer = null;
 let sessionMs = 0; // the API slides the session on every admin call; so does this timer
 
+const PIN_SCREEN = {
+  login: { lead: 'Enter the admin PIN', ok: 'Open' },
+  choose: { lead: 'No admin PIN is set on this till yet. Choose one: 4 to 12 digits.', ok: 'Next' },
+  repeat: { lead: 'Enter the same PIN again.', ok: 'Set PIN' },
+};
+
+function setPinMode(mode) {
+  pinMode = mode;
+  pin = '';
+  setText('pin-lead', PIN_SCREEN[mode].lead);
+  setText('pin-ok', PIN_SCREEN[mode].ok);
+}
+
 function renderPin(error) {
   $('pin-dots').textContent = pin ? '●'.repeat(pin.length) : ' ';
   if (error !== undefined) setText('pin-err', error);
-  $('pin-ok').disabled = pin.length === 0;
+  $('pin-ok').disabled = pin.length < (pinMode === 'login' ? 1 : 4);
 }
 
-export function openPin() {
-  pin = '';
+export async function openPin() {
   afterLogin = null;
+  chosen = '';
+  setPinMode('login');
   show('s-pin');
   renderPin('');
+  // a fresh till says so before anyone types, and offers to set the first PIN right here
+  const r = await call('GET', '/api/admin/pin');
+  if (current() !== 's-pin' || pinMode !== 'login' || !r.ok || r.data?.set) return;
+  if (r.data.settableHere) {
+    setPinMode('choose');
+    renderPin('');
+  } else renderPin('No admin PIN is set on this till yet; set one with glase-pos set-pin.');
 }
 
 /** What to do after the PIN instead of opening the menu (a refund from the receipt lookup). */
@@ -52,6 +77,7 @@ function close() {
   pin = '';
   afterLogin = null;
   sessionOpen = false;
+  chosen = '';
   clearTimeout(expiryTimer);
   // the session ends with the menu, not 10 minutes later
   if (current() === 's-admin') void call('POST', '/api/admin/logout', {});
@@ -67,10 +93,7 @@ async function login() {
   const r = await call('POST', '/api/admin/session', { pin });
   pin = ''; // the PIN leaves the page's memory whatever the answer
   if (r.ok) {
-    setAdminSession(r.data.session);
-    sessionOpen = true;
-    sessionMs = Date.parse(r.data.expiresAt) - Date.now();
-    slide();
+    openSession(r.data);
     const next = afterLogin;
     afterLogin = null;
     if (next) return next();
@@ -84,6 +107,45 @@ async function login() {
   }
   // The API may add how many tries are left; anything else it says is shown as is.
   if (r.status === 401) return renderPin(/left|attempt/i.test(r.error.message ?? '') ? `Wrong PIN. ${r.error.message}` : 'Wrong PIN.');
+  renderPin(errorText(r.error));
+}
+
+function openSession(data) {
+  setAdminSession(data.session);
+  sessionOpen = true;
+  sessionMs = Date.parse(data.expiresAt) - Date.now();
+  slide();
+}
+
+/** OK on the PIN screen: log in, or (first run) take the new PIN, then the same again and set it. */
+async function submitPin() {
+  if (pinMode === 'login') return login();
+  if (pinMode === 'choose') {
+    chosen = pin;
+    setPinMode('repeat');
+    return renderPin('');
+  }
+  const same = pin === chosen;
+  const first = chosen;
+  chosen = '';
+  if (!same) {
+    setPinMode('choose');
+    return renderPin('The two PINs were not the same. Choose a PIN again.');
+  }
+  setPinMode('login');
+  renderPin('');
+  const r = await call('POST', '/api/admin/pin', { pin: first });
+  if (r.ok) {
+    // first run: the menu, wherever the PIN screen was opened from
+    afterLogin = null;
+    openSession(r.data);
+    show('s-admin');
+    openTab('register');
+    message('reg-msg', `The admin PIN is set. ${nextStep()?.text ?? ''}`.trim(), 'ok');
+    return;
+  }
+  if (r.status === 409) return renderPin('An admin PIN is already set on this till: enter it.');
+  setPinMode('choose');
   renderPin(errorText(r.error));
 }
 
@@ -150,11 +212,32 @@ function renderAdmin() {
   row(dl, 'Mode', st.mode === 'unattended' ? `self-checkout (cancels after ${st.autoCancelWindows} windows)` : 'cashier');
   row(dl, 'Payment window', `${Math.round(st.windowMs / 1000)} s`);
 
-  const registered = !!s.terminalId && !/^unregist|forgetting/.test(s.state ?? '');
+  const registered = isRegistered(s);
   $('reg-registered').hidden = !registered;
   $('reg-form').hidden = registered;
   setText('reg-terminal', s.terminalId ?? '');
   setText('gid-current', s.glaseId || 'none');
+  const next = nextStep();
+  setText('setup-next', next?.text);
+  $('setup-next').hidden = !next;
+  for (const b of document.querySelectorAll('#s-admin .tab[data-tab]')) b.classList.toggle('next', b.dataset.tab === next?.tab);
+}
+
+function isRegistered(s) {
+  return !!s.terminalId && !/^unregist|forgetting/.test(s.state ?? '');
+}
+
+/** What setting up this till still needs, in the order it is done. */
+function nextStep() {
+  const s = st.setup ?? {};
+  if (!isRegistered(s)) return { tab: 'register', text: 'Next: register this till with the Glase reseller account (Registration).' };
+  if (!s.glaseId) return { tab: 'glaseid', text: 'Next: assign the Glase ID from the till’s sticker (Glase ID).' };
+  return undefined;
+}
+
+/** After the last set-up step, what the admin does next. */
+function setUpText() {
+  return nextStep() ? ` ${nextStep().text}` : ' The till is set up: press Close to take payments.';
 }
 
 async function register(e) {
@@ -167,8 +250,8 @@ async function register(e) {
   $('reg-btn').disabled = false;
   if (r.ok) {
     if (r.data?.state) st.setup = { ...st.setup, ...r.data };
-    message('reg-msg', `Registered as terminal ${r.data?.terminalId ?? ''}`.trim(), 'ok');
     renderAdmin();
+    message('reg-msg', `Registered as terminal ${r.data?.terminalId ?? ''}.${nextStep() ? ` ${nextStep().text}` : ''}`, 'ok');
   } else message('reg-msg', errorText(r.error), 'bad');
 }
 
@@ -193,8 +276,8 @@ async function assign(glaseId) {
   const r = await adminCall('/api/admin/glase-id', { glaseId });
   if (r.ok) {
     if (r.data?.state) st.setup = { ...st.setup, ...r.data };
-    message('gid-msg', `Glase ID ${r.data?.glaseId ?? glaseId} is assigned to this till.`, 'ok');
     renderAdmin();
+    message('gid-msg', `Glase ID ${r.data?.glaseId ?? glaseId} is assigned to this till.${setUpText()}`, 'ok');
   } else message('gid-msg', errorText(r.error), 'bad');
 }
 
@@ -210,8 +293,8 @@ export function onScan(d) {
   if (d.action === 'assigning') message('gid-msg', `Assigning Glase ID ${d.value}…`);
   else if (d.action === 'assigned') {
     if (d.setup) st.setup = d.setup;
-    message('gid-msg', `Glase ID ${d.value} is assigned to this till.`, 'ok');
     renderAdmin();
+    message('gid-msg', `Glase ID ${d.value} is assigned to this till.${setUpText()}`, 'ok');
   } else if (d.action === 'refused') message('gid-msg', d.message || `Glase ID ${d.value} was not assigned.`, 'bad');
   else message('gid-msg', `Scanned ${d.value}. Press Assign to use it, or “Scan the sticker now” first.`);
 }
@@ -263,7 +346,7 @@ export function initAdmin(appHooks) {
     },
     { point: false },
   );
-  $('pin-ok').addEventListener('click', login);
+  $('pin-ok').addEventListener('click', submitPin);
   $('pin-back').addEventListener('click', close);
   $('admin-exit').addEventListener('click', close);
   for (const b of document.querySelectorAll('#s-admin .tab[data-tab]')) b.addEventListener('click', () => openTab(b.dataset.tab));
