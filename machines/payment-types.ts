@@ -148,9 +148,3 @@ export interface SubmitReceiptInput {
   post: PaymentPost;
 }
 export type SubmitReceiptOutput = Result;
-
-/** A thrown fault: `outcome: 'not-applied'` means the request surely did not reach the server. */
-export interface FaultLike {
-  outcome?: 'unknown' | 'not-applied';
-  message?: string;
-}

@@ -6,27 +6,17 @@
 import { assign, fromPromise, raise, setup } from 'xstate';
 import type { PaymentStatus, Result } from './glase-contract.js';
 import { TEXT, TRANSIENT_CODES, codeMessage, unknownStatusMessage } from './messages.js';
+import { byCode, notApplied, notProvided } from './glase-answers.js';
 import { initialContext, invoiceOf, postOf } from './payment-context.js';
 import type {
-  CancelInvoiceInput, CancelInvoiceOutput, FaultLike, PaymentContext, PaymentEvent, PaymentInput, PollStatusInput,
+  CancelInvoiceInput, CancelInvoiceOutput, PaymentContext, PaymentEvent, PaymentInput, PollStatusInput,
   PollStatusOutput, PrintReceiptInput, PrintReceiptOutput, RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput,
   SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput,
 } from './payment-types.js';
 
-const notProvided = (name: string) => () => Promise.reject(new Error(`actor ${name} is not provided`));
-
 const isTransient = (code: number) => TRANSIENT_CODES.includes(code);
-const notApplied = (error: unknown) => (error as FaultLike | undefined)?.outcome === 'not-applied';
 const paidReference = (s: PaymentStatus) => s.ersReference ?? s.receipt?.paymentReference;
 const statusOf = (o: PollStatusOutput): PaymentStatus | undefined => (o.result.ok ? (o.result as Result<PaymentStatus> & { ok: true }) : undefined);
-
-// context update from a business result code: the code and its sentence for the cashier
-const byCode =
-  (op: Parameters<typeof codeMessage>[0]) =>
-  ({ event }: { event: unknown }): Partial<PaymentContext> => {
-    const code = (event as { output: Result }).output.code;
-    return { resultCode: code, message: codeMessage(op, code) };
-  };
 
 export const paymentMachine = setup({
   types: {} as { context: PaymentContext; events: PaymentEvent; input: PaymentInput },

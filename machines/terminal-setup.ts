@@ -5,7 +5,8 @@
 // same reason. Local credentials are forgotten only after the server answered 0.
 import { assign, fromPromise, setup } from 'xstate';
 import type { Result } from './glase-contract.js';
-import { codeMessage, type GlaseOp } from './messages.js';
+import { byCode, notProvided, type FaultLike } from './glase-answers.js';
+import { glaseIdProblem, isGlaseId } from './glase-id.js';
 
 export interface SetupInput {
   terminalId?: string;
@@ -30,20 +31,14 @@ export type SetupEvent =
   | { type: 'UNREGISTER' };
 
 export type RegisterTerminalOutput = Result<{ terminalId: string }>;
-export type FaultOf = { outcome?: 'unknown' | 'not-applied'; message?: string };
 
-const notProvided = (name: string) => () => Promise.reject(new Error(`actor ${name} is not provided`));
-export const GLASE_ID = /^[A-Za-z0-9]{1,64}$/;
-
-const onCode = (op: GlaseOp) => ({ event }: { event: unknown }): Partial<SetupContext> => {
-  const code = (event as { output: Result }).output.code;
-  return { resultCode: code, message: codeMessage(op, code) };
-};
 const onFault = (what: string) => ({ event }: { event: unknown }): Partial<SetupContext> => {
-  const e = (event as { error: FaultOf }).error;
+  const e = (event as { error: FaultLike }).error;
   const maybe = e?.outcome === 'not-applied' ? 'nothing was changed' : 'Glase may or may not have done it';
   return { resultCode: undefined, message: `could not reach Glase to ${what} (${maybe}); check the connection and try again` };
 };
+
+const glaseIdOf = (e: SetupEvent) => (e.type === 'ASSIGN' ? e.glaseId : '');
 
 export const terminalSetupMachine = setup({
   types: {} as { context: SetupContext; events: SetupEvent; input: SetupInput },
@@ -52,6 +47,11 @@ export const terminalSetupMachine = setup({
     assignSeqrId: fromPromise<Result, { glaseId: string }>(notProvided('assignSeqrId')),
     unregisterTerminal: fromPromise<Result, void>(notProvided('unregisterTerminal')),
     forgetCredentials: fromPromise<void, void>(notProvided('forgetCredentials')),
+  },
+  guards: { validGlaseId: ({ event }) => isGlaseId(glaseIdOf(event)) },
+  actions: {
+    holdGlaseId: assign(({ event }) => ({ pendingGlaseId: glaseIdOf(event) })),
+    sayGlaseIdProblem: assign(({ event }) => ({ resultCode: undefined, message: `the Glase ID ${glaseIdProblem(glaseIdOf(event))} (scan the Code 128 barcode on the sticker)` })),
   },
 }).createMachine({
   id: 'terminalSetup',
@@ -79,17 +79,15 @@ export const terminalSetupMachine = setup({
             target: 'registered',
             actions: assign(({ event }) => ({ terminalId: (event.output as { terminalId: string }).terminalId, glaseId: undefined, resultCode: 0, message: 'registered with Glase; now assign the Glase ID' })),
           },
-          { target: 'unregistered', actions: assign(onCode('registerTerminal')) },
+          { target: 'unregistered', actions: assign(byCode('registerTerminal')) },
         ],
         onError: { target: 'unregistered', actions: assign(onFault('register the till')) },
       },
     },
     registered: {
       on: {
-        ASSIGN: [
-          { guard: ({ event }) => GLASE_ID.test(event.glaseId), target: 'assigning', actions: assign(({ event }) => ({ pendingGlaseId: event.glaseId })) },
-          { actions: assign({ message: 'a Glase ID has only letters and digits (scan the Code 128 barcode on the sticker)' }) },
-        ],
+        // a Glase ID that breaks the rule never reaches Glase: the cashier reads which part it broke
+        ASSIGN: [{ guard: 'validGlaseId', target: 'assigning', actions: 'holdGlaseId' }, { actions: 'sayGlaseIdProblem' }],
         UNREGISTER: 'unregistering',
       },
     },
@@ -104,7 +102,7 @@ export const terminalSetupMachine = setup({
             target: 'ready',
             actions: assign(({ context }) => ({ glaseId: context.pendingGlaseId, pendingGlaseId: undefined, resultCode: 0, message: 'Glase ID assigned; the till is ready for Glase payments' })),
           },
-          { target: 'checkAssigned', actions: assign(onCode('assignSeqrId')) },
+          { target: 'checkAssigned', actions: assign(byCode('assignSeqrId')) },
         ],
         onError: { target: 'checkAssigned', actions: assign(onFault('assign the Glase ID')) },
       },
@@ -115,10 +113,8 @@ export const terminalSetupMachine = setup({
     },
     ready: {
       on: {
-        ASSIGN: [
-          { guard: ({ event }) => GLASE_ID.test(event.glaseId), target: 'assigning', actions: assign(({ event }) => ({ pendingGlaseId: event.glaseId })) },
-          { actions: assign({ message: 'a Glase ID has only letters and digits (scan the Code 128 barcode on the sticker)' }) },
-        ],
+        // a Glase ID that breaks the rule never reaches Glase: the cashier reads which part it broke
+        ASSIGN: [{ guard: 'validGlaseId', target: 'assigning', actions: 'holdGlaseId' }, { actions: 'sayGlaseIdProblem' }],
         UNREGISTER: 'unregistering',
       },
     },
@@ -128,7 +124,7 @@ export const terminalSetupMachine = setup({
         src: 'unregisterTerminal',
         onDone: [
           { guard: ({ event }) => event.output.ok, target: 'forgetting' },
-          { target: 'checkAssigned', actions: assign(onCode('unregisterTerminal')) },
+          { target: 'checkAssigned', actions: assign(byCode('unregisterTerminal')) },
         ],
         onError: { target: 'checkAssigned', actions: assign(onFault('unregister the till')) },
       },

@@ -3,7 +3,6 @@ import type { Config } from '../config.js';
 import type { Logger } from '../lib/log.js';
 import type { ReceiptLayout } from '../printing/receipt-document.js';
 import type { PrintJob } from '../store/print-queue.js';
-import type { Store } from '../store/store.js';
 import type { StoredPost } from '../store/transaction-post.js';
 import type { Till } from '../till/index.js';
 import type { PinGuard } from './pin.js';
@@ -28,8 +27,10 @@ export interface ApiDevices {
 }
 
 export interface ApiDeps {
+  /** everything the API does to the till's data goes through the till */
   till: Till;
-  store: Store;
+  /** the till's data directory (the kiosk secret file lives there) */
+  dataDir: string;
   config: Pick<Config, 'api' | 'payment' | 'terminal'>;
   log: Logger;
   devices: ApiDevices;

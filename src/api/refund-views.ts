@@ -1,7 +1,5 @@
 // What the API sends about refunds: the till's views plus display strings.
 import { displayAmount } from '../lib/money.js';
-import { findReceipt } from '../store/receipt-lookup.js';
-import type { Store } from '../store/store.js';
 import type { PaymentRefunds, RefundView, Till } from '../till/index.js';
 
 export const refundOut = (r: RefundView) => ({ ...r, amountText: displayAmount(r.amount, r.currency) });
@@ -19,8 +17,8 @@ export const paymentRefundsOut = (p: PaymentRefunds) => ({
  * plus the payment's refunds and what is still refundable. A payment this till did not record
  * is found only by the refunds an admin made of it (post null).
  */
-export function receiptWithRefunds(d: { store: Pick<Store, 'posts' | 'printQueue'>; till: Pick<Till, 'paymentRefunds'> }, ersReference: string) {
-  const found = findReceipt(d.store, ersReference);
+export function receiptWithRefunds(d: { till: Pick<Till, 'findReceipt' | 'paymentRefunds'> }, ersReference: string) {
+  const found = d.till.findReceipt(ersReference);
   const refunds = d.till.paymentRefunds(ersReference);
   if (!found && refunds.refunds.length === 0) return undefined;
   return { post: found?.post ?? null, jobs: found?.jobs ?? [], refunds: paymentRefundsOut(refunds) };

@@ -1,12 +1,12 @@
 // Cashier / host POS routes: status, readiness, payments, the orphan confirmation, events,
 // receipts. Every body is parsed by its schema before a handler sees it.
 import { receiptSvg } from '../printing/svg.js';
-import { findReceipt } from '../store/receipt-lookup.js';
 import type { InvoiceRow } from '../glase/types.js';
 import type { ActiveReceipt } from './active-receipt.js';
 import type { ApiDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import { route, type Route } from './router.js';
+import { ERS_REFERENCE_RULE } from '../../machines/ers-reference.js';
 import { ErsReferenceParam, OrphanConfirm, moneyBodies, type NewPaymentBody } from './schemas.js';
 import type { SseHub } from './sse.js';
 import { paymentOut, readinessOut, statusOut } from './views.js';
@@ -138,7 +138,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       produces: 'image/svg+xml',
       responses: { 200: 'SVG', 404: 'no receipt yet' },
       handler: ({ res }) => {
-        const job = d.store.printQueue.last();
+        const job = d.till.lastReceiptJob();
         if (!job) throw notFound('receipt');
         const svg = receiptSvg(job.post, d.layout, { copy: job.copy });
         res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
@@ -154,9 +154,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       produces: 'image/svg+xml',
       responses: { 200: 'SVG', 400: 'not 25 digits', 404: 'no such receipt' },
       handler: ({ params, res }) => {
-        const ref = ErsReferenceParam.safeParse(params.ersReference);
-        if (!ref.success) throw new HttpError(400, 'ersReference', 'must be exactly 25 digits');
-        const found = findReceipt(d.store, ref.data);
+        const found = d.till.findReceipt(ersReferenceParam(params.ersReference));
         if (!found) throw notFound('ersReference');
         res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
         res.end(receiptSvg(found.post, d.layout, { copy: false }));
@@ -170,14 +168,18 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       summary: 'Refund lookup: the transaction post and print jobs of an ersReference, the payment\'s refunds and what is still refundable',
       responses: { 200: '{post, jobs, refunds: PaymentRefunds}', 404: 'no such receipt' },
       handler: ({ params }) => {
-        const ref = ErsReferenceParam.safeParse(params.ersReference);
-        if (!ref.success) throw new HttpError(400, 'ersReference', 'must be exactly 25 digits');
-        const found = receiptWithRefunds(d, ref.data);
+        const found = receiptWithRefunds(d, ersReferenceParam(params.ersReference));
         if (!found) throw notFound('ersReference');
         return { status: 200, body: found };
       },
     }),
   ];
+}
+
+function ersReferenceParam(value: string): string {
+  const ref = ErsReferenceParam.safeParse(value);
+  if (!ref.success) throw new HttpError(400, 'ersReference', ERS_REFERENCE_RULE);
+  return ref.data;
 }
 
 function answer(d: ApiDeps, id: string, what: 'try-again' | 'cancel') {

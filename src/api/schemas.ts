@@ -3,6 +3,8 @@
 import { z } from 'zod/v4';
 import { displayAmount, exactSum, maxAmountMinor } from '../lib/money.js';
 import { password, text } from './text-schemas.js';
+import { ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE } from '../../machines/ers-reference.js';
+import { GLASE_ID_PATTERN, GLASE_ID_RULE } from '../../machines/glase-id.js';
 
 const minor = (what: string) => z.number({ error: `must be ${what}` }).int(`must be ${what}`);
 
@@ -73,13 +75,14 @@ export const Register = z
   .strict();
 
 export const AssignGlaseId = z
-  .object({ glaseId: z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1-32 letters and digits') })
+  .object({ glaseId: z.string({ error: 'must be a string' }).regex(GLASE_ID_PATTERN, GLASE_ID_RULE) })
   .strict();
 
-export const Reprint = z.object({ ersReference: z.string().regex(/^\d{25}$/, 'must be exactly 25 digits').optional() }).strict();
+export const ErsReferenceParam = z.string({ error: ERS_REFERENCE_RULE }).regex(ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE);
+
+export const Reprint = z.object({ ersReference: ErsReferenceParam.optional() }).strict();
 
 export const AwaitScan = z.object({ seconds: z.number({ error: 'must be a whole number of seconds from 5 to 600' }).int('must be a whole number of seconds from 5 to 600').min(5, 'must be a whole number of seconds from 5 to 600').max(600, 'must be a whole number of seconds from 5 to 600').optional() }).strict();
 
 export const Empty = z.object({}).strict();
 
-export const ErsReferenceParam = z.string().regex(/^\d{25}$/, 'must be exactly 25 digits');

@@ -34,12 +34,12 @@ export interface ApiServer {
 
 export async function startApi(d: ApiDeps, listen: { host: string; port: number }): Promise<ApiServer> {
   const hub = new SseHub();
-  const kioskSecret = readOrCreateKioskSecret(d.store.dataDir);
+  const kioskSecret = readOrCreateKioskSecret(d.dataDir);
   // both need the actual port, known once the server listens (before any request)
   let auth!: ClientAuth;
   let hosts!: HostRule;
   const receipt = new ActiveReceipt(d.config.terminal.currency);
-  const lockedTries = new LockedTries({ audit: d.store.audit, log: d.log });
+  const lockedTries = new LockedTries({ audit: d.till.audit, log: d.log });
   const routes: Route[] = [
     route({
       method: 'GET',

@@ -2,7 +2,7 @@
 // refuses new Glase payments until a cashier has checked with the customer (did a payment go
 // through on the phone?) and confirms here. The confirmation is audited.
 import { openStore } from '../store/store.js';
-import { ORPHAN_KEY, type OrphanNote } from '../till/index.js';
+import { confirmOrphan } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -22,13 +22,9 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
     try {
-      const o = store.settings.get<OrphanNote>(ORPHAN_KEY);
+      // the till's own confirmation, without starting a till (nothing to resume here)
+      const o = confirmOrphan(store, values.by ?? 'cashier', new Date().toISOString(), values.note);
       if (!o) throw new CommandExit(EXIT.failed, 'there is no unconfirmed payment to confirm');
-      // the same write as Till.confirmOrphan, without starting a till (nothing to resume here)
-      store.transaction(() => {
-        store.settings.delete(ORPHAN_KEY);
-        store.audit.append(values.by ?? 'cashier', 'confirm-orphan', `paymentId=${o.paymentId} clientInvoiceId=${o.clientInvoiceId}${values.note ? ` note=${values.note}` : ''}`, new Date().toISOString());
-      });
       console.log(`confirmed ${o.clientInvoiceId} (${displayAmount(o.amount, o.currency)}, ${o.at}); Glase payments may start again`);
       return EXIT.ok;
     } finally {

@@ -8,6 +8,8 @@ import { layoutFromConfig } from '../printing/layout-from-config.js';
 import { openStore, type Store } from '../store/store.js';
 import type { Config } from '../config.js';
 import { tillLockHolder } from '../till/index.js';
+import { receiptPost } from '../store/receipt-lookup.js';
+import { ersReferenceProblem } from '../../machines/ers-reference.js';
 import type { StoredPost } from '../store/transaction-post.js';
 import { parseCommand } from '../cli/args.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -26,11 +28,12 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (positionals.length > 1) throw usage('ersReference', 'give at most one', HELP);
     const ref: string | undefined = positionals[0];
     if (last === (ref !== undefined)) throw usage('arguments', 'give either --last or one ersReference', HELP);
-    if (ref !== undefined && !/^\d{25}$/.test(ref)) throw usage('ersReference', 'must be 25 digits', HELP);
+    const why = ersReferenceProblem(ref);
+    if (ref !== undefined && why) throw usage('ersReference', why, HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
     try {
-      const post: StoredPost | undefined = last ? store.printQueue.last()?.post : store.posts.byErsReference(ref!) ?? store.printQueue.byErsReference(ref!)[0]?.post;
+      const post: StoredPost | undefined = receiptPost(store, last ? undefined : ref);
       if (!post) throw new CommandExit(EXIT.failed, last ? 'no receipt has been printed yet' : `no receipt with ersReference ${ref}`);
       const job = store.printQueue.enqueue(post, { copy: true });
       console.log(`queued a COPY of ${post.ersReference} (print job ${job.id})`);

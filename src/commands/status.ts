@@ -2,7 +2,7 @@
 // payments and an unconfirmed orphan. Read-only: it resumes nothing (that is `recover`).
 import { createGlaseClient } from '../glase/client.js';
 import { openStore } from '../store/store.js';
-import { ORPHAN_KEY, tillLockHolder, type OrphanNote } from '../till/index.js';
+import { orphanOf, tillLockHolder } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
 import { EXIT, runCommand } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -28,7 +28,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     try {
       creds = store.credentials.get();
       unfinished = store.payments.unfinished().map((p) => ({ paymentId: p.paymentId, state: p.state, since: p.createdAt, updatedAt: p.updatedAt }));
-      orphan = store.settings.get<OrphanNote>(ORPHAN_KEY);
+      orphan = orphanOf(store);
     } finally {
       store.close();
     }

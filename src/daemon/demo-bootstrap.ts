@@ -35,14 +35,12 @@ export async function demoBootstrap(o: { till: Till; store: Store; log: Logger; 
   if (!o.till.setup().terminalId) {
     const r = await o.till.register({ resellerId: DEMO.resellerId, userId: DEMO.userId, password: DEMO.password }, 'demo');
     if (!r.ok) throw new Error(`demo: registering the till failed: ${r.message}`);
-    o.store.audit.append('demo', 'register', `resellerId=${DEMO.resellerId} userId=${DEMO.userId} ok=true`);
     registeredNow = true;
     say(`demo: till registered with the simulator (terminal ${r.terminalId})`);
   }
   if (!o.till.setup().glaseId) {
     const r = await o.till.assignGlaseId(DEMO.glaseId, 'demo');
     if (!r.ok) throw new Error(`demo: assigning Glase ID ${DEMO.glaseId} failed: ${r.message}`);
-    o.store.audit.append('demo', 'assign-glase-id', `glaseId=${DEMO.glaseId} ok=true`);
     say(`demo: Glase ID ${DEMO.glaseId} assigned to this till`);
   }
   let adminPin: string | undefined;

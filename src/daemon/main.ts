@@ -145,13 +145,13 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     const { resumed } = await till.start();
     if (resumed.length) log.warn('resumed unfinished payments', { count: resumed.length });
 
-    const scans = routeScans({ scanner: devices.scanner, till, store, log: log.child({ component: 'scan' }), debounceMs: config.scanner.debounceMs, publish: (e, d) => api?.publish(e, d) });
+    const scans = routeScans({ scanner: devices.scanner, till, log: log.child({ component: 'scan' }), debounceMs: config.scanner.debounceMs, publish: (e, d) => api?.publish(e, d) });
     stops.push(['scan routing', () => scans.stop()]);
 
     api = await startApi(
       {
         till,
-        store,
+        dataDir: store.dataDir,
         config,
         log: log.child({ component: 'api' }),
         devices: { ...devices.api, awaitGlaseIdScan: (ms) => scans.armGlaseId(ms) },

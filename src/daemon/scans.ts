@@ -6,7 +6,6 @@ import type { Scanner } from '../../drivers/scanner/index.js';
 import { receiptWithRefunds } from '../api/refund-views.js';
 import type { Logger } from '../lib/log.js';
 import { createScanIntake } from '../scan/scan-intake.js';
-import type { Store } from '../store/store.js';
 import type { Till } from '../till/index.js';
 
 export interface ScanRouting {
@@ -16,7 +15,7 @@ export interface ScanRouting {
   stop(): void;
 }
 
-export function routeScans(o: { scanner: Scanner; till: Till; store: Store; log: Logger; debounceMs: number; publish: (event: string, data: unknown) => void; now?: () => number }): ScanRouting {
+export function routeScans(o: { scanner: Scanner; till: Till; log: Logger; debounceMs: number; publish: (event: string, data: unknown) => void; now?: () => number }): ScanRouting {
   const intake = createScanIntake({ debounceMs: o.debounceMs });
   const now = o.now ?? Date.now;
   let armedUntil = 0;
@@ -38,8 +37,7 @@ export function routeScans(o: { scanner: Scanner; till: Till; store: Store; log:
       }
       armedUntil = 0;
       o.publish('scan', { kind: 'glaseId', value: out.value, action: 'assigning' });
-      const r = await o.till.assignGlaseId(out.value, 'admin@scanner');
-      o.store.audit.append('admin@scanner', 'assign-glase-id', `glaseId=${out.value} ok=${r.ok}`);
+      const r = await o.till.assignGlaseId(out.value, 'admin@scanner'); // the till audits it
       o.log.info('Glase ID scanned', { glaseId: out.value, ok: r.ok });
       return o.publish('scan', { kind: 'glaseId', value: out.value, action: r.ok ? 'assigned' : 'refused', message: r.message, setup: o.till.setup() });
     }

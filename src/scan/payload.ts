@@ -1,13 +1,9 @@
 // What a scanned payload is, checked at the edge: a Glase ID (the till's sticker), an
 // ersReference (a receipt, for refunds) or junk with the rule it broke. Junk is reported, never acted on.
 import { ValidationError } from '../lib/validation-error.js';
+import { charName, glaseIdProblem } from '../../machines/glase-id.js';
+import { ERS_REFERENCE_DIGITS, ersReferenceProblem, isErsReference } from '../../machines/ers-reference.js';
 
-/** Glase ID: letters and digits (the server answers 53 INVALID_SEQR_ID otherwise), 1–32 long. 32 is our
- * choice: sticker ids seen are far shorter, and it bounds what reaches assignSeqrId and the log. */
-export const GLASE_ID_MAX = 32;
-const GLASE_ID = /^[A-Za-z0-9]+$/;
-/** ersReference: exactly 25 digits (yyyyMMddHHmmss + 11). */
-const ERS_REFERENCE = /^\d{25}$/;
 /** The sticker's QR code encodes HTTP://SEQR.SE/Q<glaseId>; R<…> is an invoice QR from a web shop. */
 const STICKER_URL = /^https?:\/\/seqr\.se\/([QR])(.*)$/i;
 
@@ -26,16 +22,9 @@ export function checkGlaseId(s: string, field = 'glaseId'): string {
 
 /** Throws ValidationError('ersReference', rule) unless `s` is exactly 25 digits. */
 export function checkErsReference(s: string, field = 'ersReference'): string {
-  if (!ERS_REFERENCE.test(s)) throw new ValidationError(field, `must be exactly 25 digits (got ${describe(s)})`);
+  const why = ersReferenceProblem(s);
+  if (why) throw new ValidationError(field, why);
   return s;
-}
-
-function glaseIdProblem(s: string): string | undefined {
-  if (s.length === 0) return 'must not be empty';
-  if (s.length > GLASE_ID_MAX) return `must be at most ${GLASE_ID_MAX} characters (got ${s.length})`;
-  const bad = s.search(/[^A-Za-z0-9]/);
-  if (bad >= 0) return `must be letters and digits only (${charName(s[bad])} at position ${bad + 1})`;
-  return undefined;
 }
 
 /**
@@ -57,9 +46,9 @@ export function classifyScan(payload: string): Classified {
     return why ? junk(`sticker QR code: Glase ID ${why}`) : { kind: 'glaseId', value: url[2] };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return junk('is a link, not a Glase sticker or receipt');
-  if (ERS_REFERENCE.test(s)) return { kind: 'ersReference', value: s };
+  if (isErsReference(s)) return { kind: 'ersReference', value: s };
   // 26+ digits is a misread or doubled receipt far more likely than a Glase ID: do not guess.
-  if (/^\d+$/.test(s) && s.length > 25) return junk(`is ${s.length} digits; an ersReference has exactly 25`);
+  if (/^\d+$/.test(s) && s.length > ERS_REFERENCE_DIGITS) return junk(`is ${s.length} digits; an ersReference has exactly ${ERS_REFERENCE_DIGITS}`);
   const why = glaseIdProblem(s);
   return why ? junk(`is not a Glase ID or ersReference: Glase ID ${why}`) : { kind: 'glaseId', value: s };
 }
@@ -74,14 +63,4 @@ export function expectScan(
   if (c.kind === 'junk') return { ok: false, reason: c.reason };
   const names = { glaseId: 'a Glase ID', ersReference: 'an ersReference (receipt)' };
   return { ok: false, reason: `is ${names[c.kind]}, expected ${names[want]}` };
-}
-
-function charName(c: string): string {
-  const code = c.codePointAt(0)!;
-  if (code >= 0x20 && code <= 0x7e) return JSON.stringify(c);
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-function describe(s: string): string {
-  return s.length > 40 ? `${s.length} characters` : JSON.stringify(s);
 }

@@ -2,7 +2,7 @@
 // (checked by the import rule till-only-through-its-index in .dependency-cruiser.cjs).
 export { createTill, type Till } from './till.js';
 export { realClock, type TillClock } from './clock.js';
-export { ORPHAN_KEY, type OrphanNote } from './persist.js';
+export { ORPHAN_KEY, confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
 export { generateTerminalPassword } from './setup-actors.js';
 export type { PaymentOutcome, PaymentRequest, PaymentView, PrinterState, Readiness, SetupView, StartResult, TillConfig, TillEvent, TillOptions } from './types.js';
 export { TillBusyError, acquireTillLock, tillLockHolder } from './lock.js';

@@ -6,16 +6,7 @@
 import type { Store } from '../store/store.js';
 import type { PaymentContext } from '../../machines/payment-types.js';
 import { isFinalValue, stateName, type StateValueLike } from '../../machines/payment-resume.js';
-
-export const ORPHAN_KEY = 'orphanUnconfirmed';
-
-export interface OrphanNote {
-  paymentId: string;
-  clientInvoiceId: string;
-  amount: number;
-  currency: string;
-  at: string;
-}
+import { noteOrphan } from './orphan.js';
 
 export function journalKey(value: StateValueLike, c: PaymentContext): string {
   return JSON.stringify([stateName(value), c.invoiceReference, c.version, c.status, c.resultCode, c.ersReference, c.message, c.notice, c.windows]);
@@ -48,10 +39,7 @@ export class PaymentPersister {
         ersReference: context.ersReference,
         message: context.notice ? `${context.message} (${context.notice})` : context.message,
       });
-      if (name === 'orphaned') {
-        const note: OrphanNote = { paymentId: context.paymentId, clientInvoiceId: context.clientInvoiceId, amount: context.amount, currency: context.currency, at };
-        this.store.settings.set(ORPHAN_KEY, note);
-      }
+      if (name === 'orphaned') noteOrphan(this.store, { paymentId: context.paymentId, clientInvoiceId: context.clientInvoiceId, amount: context.amount, currency: context.currency, at });
     });
     this.lastKey.set(context.paymentId, key);
     if (finished) this.lastKey.delete(context.paymentId);

@@ -1,6 +1,6 @@
 // The real side effects of terminal set-up. registerTerminal generates the terminal
 // password and stores it with the terminalId only when Glase answered 0; the reseller
-// password is used for that one call and dropped.
+// password is used for that one call and dropped. The till audits each action (setup-audit.ts).
 import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import type { GlaseApi, Result } from '../glase/types.js';
@@ -23,8 +23,6 @@ export interface SetupActorDeps {
   glase: GlaseApi;
   nowIso: () => string;
   terminal: { externalTerminalId: string; name: string };
-  /** who did it, for the audit log */
-  actor: () => string;
 }
 
 export function setupActors(d: SetupActorDeps) {
@@ -35,35 +33,17 @@ export function setupActors(d: SetupActorDeps) {
         { type: 'RESELLERUSER', resellerId: input.resellerId, userId: input.userId, password: input.password },
         { externalTerminalId: d.terminal.externalTerminalId, password, name: d.terminal.name },
       );
-      if (r.ok) {
-        d.store.transaction(() => {
-          d.store.credentials.saveRegistration({ terminalId: r.terminalId, terminalPassword: password, externalTerminalId: d.terminal.externalTerminalId, registeredAt: d.nowIso() });
-          d.store.audit.append(d.actor(), 'register', `terminalId=${r.terminalId} reseller=${input.resellerId}`, d.nowIso());
-        });
-      } else {
-        d.store.audit.append(d.actor(), 'register-refused', `code=${r.code} reseller=${input.resellerId}`, d.nowIso());
-      }
+      if (r.ok) d.store.credentials.saveRegistration({ terminalId: r.terminalId, terminalPassword: password, externalTerminalId: d.terminal.externalTerminalId, registeredAt: d.nowIso() });
       return r;
     }),
     assignSeqrId: fromPromise<Result, { glaseId: string }>(async ({ input }) => {
       const r = await d.glase.assignSeqrId(terminalPrincipal(d.store, 'assignSeqrId'), input.glaseId);
-      d.store.transaction(() => {
-        if (r.ok) d.store.credentials.saveGlaseId(input.glaseId, d.nowIso());
-        d.store.audit.append(d.actor(), r.ok ? 'assign-glase-id' : 'assign-glase-id-refused', `glaseId=${input.glaseId}${r.ok ? '' : ` code=${r.code}`}`, d.nowIso());
-      });
+      if (r.ok) d.store.credentials.saveGlaseId(input.glaseId, d.nowIso());
       return r;
     }),
     unregisterTerminal: fromPromise<Result, void>(async () => {
-      const r = await d.glase.unregisterTerminal(terminalPrincipal(d.store, 'unregisterTerminal'));
-      if (!r.ok) d.store.audit.append(d.actor(), 'unregister-refused', `code=${r.code}`, d.nowIso());
-      return r;
+      return d.glase.unregisterTerminal(terminalPrincipal(d.store, 'unregisterTerminal'));
     }),
-    forgetCredentials: fromPromise<void, void>(async () => {
-      d.store.transaction(() => {
-        const c = d.store.credentials.get();
-        d.store.credentials.clear();
-        d.store.audit.append(d.actor(), 'unregister', `terminalId=${c?.terminalId ?? '-'}`, d.nowIso());
-      });
-    }),
+    forgetCredentials: fromPromise<void, void>(async () => d.store.credentials.clear()),
   };
 }

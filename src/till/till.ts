@@ -11,8 +11,10 @@ import { realClock } from './clock.js';
 import { acquireTillLock } from './lock.js';
 import { PaymentRunner } from './payments.js';
 import { createRefundService } from './refund-service.js';
-import { ORPHAN_KEY, type OrphanNote } from './persist.js';
+import { confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
+import { findReceipt, receiptPost, type ReceiptFound } from '../store/receipt-lookup.js';
 import { setupActors } from './setup-actors.js';
+import { auditSetup } from './setup-audit.js';
 import type { PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
 
 export type Till = ReturnType<typeof createTill>;
@@ -38,7 +40,6 @@ export function createTill(o: TillOptions) {
       }
     }
   };
-  let auditActor = 'admin';
 
   // readiness (may a payment start); its server probe and printer input are callback actors
   const probe = o.probeServer ?? (async () => {
@@ -121,7 +122,7 @@ export function createTill(o: TillOptions) {
   // terminal set-up, starting from the stored credentials
   const creds = store.credentials.get();
   const setup = createActor(
-    terminalSetupMachine.provide({ actors: setupActors({ store, glase: o.glase, nowIso, terminal, actor: () => auditActor }) }),
+    terminalSetupMachine.provide({ actors: setupActors({ store, glase: o.glase, nowIso, terminal }) }),
     { input: { terminalId: creds?.terminalId, glaseId: creds?.glaseId }, clock },
   );
   const setupView = (): SetupView => {
@@ -138,6 +139,16 @@ export function createTill(o: TillOptions) {
     readiness.send({ type: 'SETUP', registered: !!s.context.terminalId, glaseIdAssigned: !!s.context.glaseId });
     emit({ type: 'setup', setup: setupView() });
   });
+  // every set-up action ends here, with one audit row (done, refused, or Glase not reached)
+  const auditedSetup = (by: string, action: Parameters<typeof auditSetup>[3], facts: string, r: SetupView & { ok: boolean }) => {
+    auditSetup(store, nowIso(), by, action, facts, r);
+    return r;
+  };
+  // refused here, before Glase is asked: the old result code does not belong to this answer
+  const refuseSetup = (by: string, action: Parameters<typeof auditSetup>[3], facts: string, message: string) => {
+    const { resultCode: _old, ...v } = setupView();
+    return auditedSetup(by, action, facts, { ...v, ok: false, message });
+  };
   const settle = async () => waitFor(setup, (s) => ['unregistered', 'registered', 'ready'].includes(String(s.value)));
 
   let started = false;
@@ -175,7 +186,7 @@ export function createTill(o: TillOptions) {
           serverReachable: k.serverReachable === true,
           printerReady: k.printerReady,
           printerReason: k.printerReason,
-          orphanUnconfirmed: store.settings.get(ORPHAN_KEY) !== undefined,
+          orphanUnconfirmed: orphanOf(store) !== undefined,
         },
         c?.terminalId,
       );
@@ -190,46 +201,47 @@ export function createTill(o: TillOptions) {
     ...refunds.api,
 
     /** The unconfirmed orphan (a sendInvoice whose reply was lost), if any. */
-    orphan: (): OrphanNote | undefined => store.settings.get<OrphanNote>(ORPHAN_KEY),
+    orphan: (): OrphanNote | undefined => orphanOf(store),
     /** The cashier checked the orphan with the customer; payments may start again. */
-    confirmOrphan(by: string, note?: string): boolean {
-      const o2 = store.settings.get<OrphanNote>(ORPHAN_KEY);
-      if (!o2) return false;
-      store.transaction(() => {
-        store.settings.delete(ORPHAN_KEY);
-        store.audit.append(by, 'confirm-orphan', `paymentId=${o2.paymentId} clientInvoiceId=${o2.clientInvoiceId}${note ? ` note=${note}` : ''}`, nowIso());
-      });
-      return true;
-    },
+    confirmOrphan: (by: string, note?: string): boolean => confirmOrphan(store, by, nowIso(), note) !== undefined,
 
     async register(req: RegisterRequest, by = 'admin'): Promise<SetupView & { ok: boolean }> {
-      if (setup.getSnapshot().value !== 'unregistered') return { ...setupView(), ok: false, message: 'this till is already registered; unregister it first' };
-      auditActor = by;
+      const facts = `resellerId=${req.resellerId} userId=${req.userId}`;
+      if (setup.getSnapshot().value !== 'unregistered') return refuseSetup(by, 'register', facts, 'this till is already registered; unregister it first');
       setup.send({ type: 'REGISTER', credentials: req });
       await settle();
       const v = setupView();
-      return { ...v, ok: v.state === 'registered' };
+      return auditedSetup(by, 'register', `terminalId=${v.terminalId ?? '-'} ${facts}`, { ...v, ok: v.state === 'registered' });
     },
     async assignGlaseId(glaseId: string, by = 'admin'): Promise<SetupView & { ok: boolean }> {
+      const facts = `glaseId=${glaseId}`;
       const before = setup.getSnapshot().value;
-      if (before !== 'registered' && before !== 'ready') return { ...setupView(), ok: false, message: 'register the till before assigning a Glase ID' };
-      auditActor = by;
+      if (before !== 'registered' && before !== 'ready') return refuseSetup(by, 'assign-glase-id', facts, 'register the till before assigning a Glase ID');
       setup.send({ type: 'ASSIGN', glaseId });
       await settle();
       const v = setupView();
-      return { ...v, ok: v.state === 'ready' && v.glaseId === glaseId && v.resultCode === 0 };
+      return auditedSetup(by, 'assign-glase-id', facts, { ...v, ok: v.state === 'ready' && v.glaseId === glaseId && v.resultCode === 0 });
     },
     async unregister(by = 'admin'): Promise<SetupView & { ok: boolean }> {
-      if (payments.inProgress()) return { ...setupView(), ok: false, message: 'a Glase payment is in progress; finish it before unregistering' };
+      const facts = `terminalId=${setup.getSnapshot().context.terminalId ?? '-'}`;
+      if (payments.inProgress()) return refuseSetup(by, 'unregister', facts, 'a Glase payment is in progress; finish it before unregistering');
       const before = setup.getSnapshot().value;
-      if (before !== 'registered' && before !== 'ready') return { ...setupView(), ok: false, message: 'this till is not registered' };
-      auditActor = by;
+      if (before !== 'registered' && before !== 'ready') return refuseSetup(by, 'unregister', facts, 'this till is not registered');
       setup.send({ type: 'UNREGISTER' });
       await settle();
       const v = setupView();
-      return { ...v, ok: v.state === 'unregistered' };
+      return auditedSetup(by, 'unregister', facts, { ...v, ok: v.state === 'unregistered' });
     },
     setup: setupView,
+
+    /** Refund lookup: the transaction post and print jobs of an ersReference. */
+    findReceipt: (ersReference: string): ReceiptFound | undefined => findReceipt(store, ersReference),
+    /** The post to reprint: by reference, or the last receipt when none is given. */
+    receiptPost: (ersReference?: string) => receiptPost(store, ersReference),
+    /** The last receipt print job (original or copy), for its picture. */
+    lastReceiptJob: () => store.printQueue.last(),
+    /** The admin audit log: admin actions the till does not run itself (login, reprint, printer test) are written here too. */
+    audit: store.audit,
 
     readiness: (): Readiness => readinessOf(readiness.getSnapshot().context),
     /** Pushes the printer state (for drivers that do not use the printerStatus option). */

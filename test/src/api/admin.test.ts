@@ -104,6 +104,11 @@ t('unregister makes the till unregistered; every action is in the audit log with
   const audit = await call('GET', '/api/admin/audit', undefined, admin);
   const actions = audit.json.map((e: any) => e.action);
   for (const a of ['admin-login', 'register', 'assign-glase-id', 'reprint', 'printer-test', 'unregister']) assert.ok(actions.includes(a), a);
+  // each set-up action is audited once, by the till, with the admin as actor (the API used to add a second row)
+  const setupRows = audit.json.filter((e: any) => /^(register|assign-glase-id|unregister)/.test(e.action)).reverse();
+  assert.equal(setupRows.map((e: any) => e.action), ['register-refused', 'register', 'register-refused', 'assign-glase-id', 'unregister', 'unregister-refused']);
+  assert.ok(setupRows.every((e: any) => e.actor === setupRows[0].actor && e.actor !== 'admin'), JSON.stringify(setupRows));
+  assert.match(setupRows[2].detail, /reason="this till is already registered/);
   assert.not.match(JSON.stringify(audit.json), new RegExp(PASSWORD));
   assert.not.match(JSON.stringify(audit.json), /2468/);
 });

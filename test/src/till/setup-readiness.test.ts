@@ -62,6 +62,13 @@ t('every refusal becomes a cashier sentence: wrong reseller password, Glase ID o
   assert.not.ok(bad.ok);
   assert.match(bad.message, /letters and digits/);
   assert.is(h.glase.count('assignSeqrId'), 1, 'an invalid id never reaches Glase');
+  // one audit row per action and path, written by the till: Glase's code, or the reason when Glase gave none
+  const rows = h.store.audit.list().reverse().map((x) => [x.action, x.detail]);
+  assert.equal(rows.map((r) => r[0]), ['register-refused', 'register-refused', 'register', 'assign-glase-id-refused', 'assign-glase-id-refused']);
+  assert.match(rows[0][1]!, / code=20$/);
+  assert.match(rows[1][1]!, /reason="could not reach Glase/);
+  assert.match(rows[3][1]!, /^glaseId=GLASE1 code=53$/);
+  assert.match(rows[4][1]!, /reason="the Glase ID must be letters and digits only/);
 });
 
 t('unregister clears the credentials only after the server answered 0', async () => {
