@@ -3,6 +3,7 @@
 // refunds of one payment never add up to more than it, counting refunds still in doubt.
 import { refundCodeMessage } from './refund-messages.js';
 import type { RefundRequest } from './refund-types.js';
+import { isErsReference } from './ers-reference.js';
 
 export interface RefundRuleFailure {
   rule: string;
@@ -27,9 +28,6 @@ export interface RefundChecks {
   unrecordedAllowed: boolean;
 }
 
-/** 25 digits, as Glase writes every ersReference. */
-export const ERS_REFERENCE = /^\d{25}$/;
-
 export function refundable(o: RefundOriginal): number | undefined {
   return o.kind === 'payment' ? Math.max(0, o.amount - o.refunded) : undefined;
 }
@@ -45,7 +43,7 @@ export function refundRuleFailure(
   if (checks.paymentInProgress) return fail('no-payment', 'a Glase payment is in progress on this till; finish it before a refund');
   if (!checks.registered) return fail('registered', 'this till is not registered with Glase; register it in the admin menu');
   if (!checks.serverReachable) return fail('online', 'Glase cannot be reached; refunds do not work offline, nothing was refunded');
-  if (!ERS_REFERENCE.test(req.ersReference)) return fail('ers-reference', 'the payment reference must be the 25 digits printed under the receipt\'s barcode');
+  if (!isErsReference(req.ersReference)) return fail('ers-reference', 'the payment reference must be the 25 digits printed under the receipt\'s barcode');
   if (!Number.isSafeInteger(req.amount)) return fail('amount-integer', 'amount must be a whole number of minor units');
   if (req.amount <= 0) return fail('amount-positive', 'the amount to refund must be greater than zero');
   if (!/^[A-Z]{3}$/.test(req.currency)) return fail('currency', 'currency must be an ISO 4217 code such as SEK');

@@ -2,8 +2,9 @@
 // refund routes answer (merged into view-schemas.ts for the OpenAPI document).
 import { z } from 'zod/v4';
 import { password, text } from './text-schemas.js';
+import { ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE } from '../../machines/ers-reference.js';
 
-const ers = z.string({ error: 'must be the 25-digit ersReference' }).regex(/^\d{25}$/, 'must be exactly 25 digits');
+const ers = z.string({ error: 'must be the 25-digit ersReference' }).regex(ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE);
 
 export const NewRefund = z
   .object({
@@ -28,7 +29,7 @@ export const RefundCheck = z
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
 const bool = { type: 'boolean' } as const;
-const ref25 = { ...str, pattern: '^\\d{25}$' } as const;
+const ref25 = { ...str, pattern: ERS_REFERENCE_PATTERN.source } as const;
 
 export const REFUND_VIEW_SCHEMAS = {
   RefundView: {

@@ -1,6 +1,7 @@
 // JSON Schemas of what the API answers, for the OpenAPI document. Kept beside the view types
 // (src/till/types.ts, src/api/views.ts); the API tests check real answers against the names here.
 import { REFUND_VIEW_SCHEMAS } from './refund-schemas.js';
+import { ERS_REFERENCE_PATTERN } from '../../machines/ers-reference.js';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -27,7 +28,7 @@ export const VIEW_SCHEMAS = {
       paymentId: str, clientInvoiceId: str, state: { ...str, description: '"sending", "live.window", "live.question" (the try again / cancel question), "paid.printing", "completed", …' },
       final: bool, outcome: { enum: ['completed', 'cancelled', 'failed', 'refused', 'orphaned'] }, message: str, notice: str, reason: str,
       amount: { ...int, description: 'minor units' }, currency: str, amountText: { ...str, examples: ['12.50 SEK'] },
-      invoiceReference: str, ersReference: { ...str, pattern: '^\\d{25}$' }, version: int, windows: int, resultCode: int, recovered: bool,
+      invoiceReference: str, ersReference: { ...str, pattern: ERS_REFERENCE_PATTERN.source }, version: int, windows: int, resultCode: int, recovered: bool,
       canTryAgain: bool, canCancel: bool, printJobId: int, receiptSubmitted: bool,
     },
   },

@@ -14,6 +14,7 @@ import { parseCommand } from '../cli/args.js';
 import { jsonLine } from '../cli/follow.js';
 import { EXIT_IN_DOUBT, followRefund, refundExitCode, refundOutcomeLine } from '../cli/follow-refund.js';
 import { resellerPassword } from '../cli/reseller-password.js';
+import { isErsReference } from '../../machines/ers-reference.js';
 
 const HELP = `usage: glase-pos refund <ersReference> --amount AMOUNT [--reason TEXT] [--cashier ID] [--json] [--config FILE]
        glase-pos refund --check-unknown --reseller ID --user ID [--json] [--config FILE]
@@ -74,7 +75,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
 
     if (positionals.length > 1) throw usage('ersReference', 'give exactly one', HELP);
     const ers = positionals[0];
-    if (!/^\d{25}$/.test(ers)) throw usage('ersReference', 'must be the 25 digits printed under the receipt\'s barcode');
+    if (!isErsReference(ers)) throw usage('ersReference', 'must be the 25 digits printed under the receipt\'s barcode');
     if (values.amount === undefined) throw usage('--amount', 'is required, e.g. --amount 4.00', HELP);
     let amount: number;
     try {

@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { GlasePosError } from '../lib/errors.js';
 import { AmountFormatError, parseAmount } from '../lib/money.js';
 import type { Report } from '../glase/types.js';
+import { ERS_REFERENCE_DIGITS, isErsReference } from '../../machines/ers-reference.js';
 
 export class ReportFormatError extends GlasePosError {
   constructor(message: string, options?: ErrorOptions) {
@@ -87,7 +88,7 @@ export function parseReport(xml: string, currency: string): ParsedReport {
     const cashierId = cashier(r.CashierId);
     if ('SalesAmount' in r || 'ErsReference' in r) {
       const ersReference = optText(r.ErsReference);
-      if (!ersReference || !/^\d{25}$/.test(ersReference)) throw new ReportFormatError(`${at}: ErsReference must be 25 digits`);
+      if (!ersReference || !isErsReference(ersReference)) throw new ReportFormatError(`${at}: ErsReference must be ${ERS_REFERENCE_DIGITS} digits`);
       details.push({ ...(terminalId ? { terminalId } : {}), ...(cashierId ? { cashierId } : {}), amount: money(r.SalesAmount, currency, `${at}: SalesAmount`), ersReference });
     } else {
       const count = optText(r.SalesCount);
