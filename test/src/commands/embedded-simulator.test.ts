@@ -24,7 +24,7 @@ t('register, assign-id, pay; the customer pays from the control API', async () =
     );
     const port = new URL(url).port;
     const env = { PATH: process.env.PATH, NO_COLOR: '1', GLASE_POS__DATA_DIR: join(dir, 'data'), GLASE_POS__GLASE__URL: 'embedded', GLASE_POS__SIMULATOR__PORT: port };
-    const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     assert.is((await post('/simulator/resellers', RESELLER)).status, 201);
 
     const reg = await runCli(['register', '--reseller', RESELLER.resellerId, '--user', RESELLER.userId], env, RESELLER.password + '\n');
