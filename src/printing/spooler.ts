@@ -170,7 +170,7 @@ export class Spooler extends EventEmitter<SpoolerEvents> {
     } catch (e) {
       const err = e instanceof DeviceError ? e : new DeviceError('disconnected', String((e as Error)?.message ?? e), { cause: e });
       this.opts.queue.markAttemptFailed(job.id, `${err.code}: ${err.message}`);
-      this.log.warn('receipt not printed, kept in queue', { job: job.id, ersReference: job.ersReference, code: err.code });
+      this.log.warn('receipt not printed, kept in queue', { job: job.id, ersReference: job.ersReference, code: err.code, error: err });
       this.emit('failed', job, err);
       return false;
     }
