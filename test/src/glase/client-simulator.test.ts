@@ -52,7 +52,8 @@ t.after(async () => {
 });
 
 async function control(path: string, body: object): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  // a fresh connection each time: a kept-alive one can be closed by the server's idle timer just as it is reused (ECONNRESET when the loop is slow)
+  const res = await fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
