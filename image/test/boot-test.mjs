@@ -153,6 +153,9 @@ try {
   let p = await finalOf(c, id);
   check('a payment completes through the local API', p?.outcome === 'completed' && receiptLines(p.ersReference) === 1, `${p?.outcome} ${p?.ersReference ?? ''} in ${secs(Date.now() - started)}`);
 
+  const metrics = await c.http('GET', `${API}/metrics`); // from loopback inside the till: no token
+  check('GET /metrics on the till counts the payment', metrics.status === 200 && /^glase_pos_payments_total\{outcome="completed"\} 1$/m.test(metrics.body) && /^glase_pos_payment_detection_seconds_count 1$/m.test(metrics.body), `${metrics.status}, ${(metrics.body.match(/^glase_pos_payment_detection_seconds_sum .*$/m) ?? ['no detection sum'])[0]}`);
+
   // 7. watchdog: a frozen daemon is killed and restarted; the unfinished payment resumes
   id = await startPayment(c, 2000);
   const before = c.show('glase-pos.service', ['MainPID', 'NRestarts']);
