@@ -13,12 +13,15 @@ export type GlaseOp =
 /** Codes that mean "the server is busy or a backend is down": retry later, nothing changed. */
 export const TRANSIENT_CODES: readonly number[] = [90, 93, 94];
 
+/** Where a person forgets a registration Glase no longer knows (result code 29): screen, CLI and API say the same. */
+export const FORGET_HINT = 'forget its registration (admin menu → Registration → Forget registration, or `glase-pos forget-registration`), then register it again';
+
 const GENERAL: Record<number, string> = {
   0: 'done',
   11: 'Glase rejected the amount',
   20: 'Glase did not accept this till\'s password; register the till again',
   21: 'Glase refused access for this till; register the till again',
-  29: 'Glase does not know this till; register it again',
+  29: `Glase no longer knows this till; ${FORGET_HINT}`,
   33: 'this till is blocked or inactive at Glase; call Glase support',
   37: 'Glase does not know this till; register it again',
   48: 'the customer is paying right now',
@@ -46,7 +49,7 @@ const BY_OP: Partial<Record<GlaseOp, Record<number, string>>> = {
   },
   unregisterTerminal: {
     20: 'Glase did not accept this till\'s password; the till stays registered here',
-    29: 'Glase does not know this till any more',
+    29: `Glase no longer knows this till, so there is nothing to unregister; ${FORGET_HINT}`,
   },
   assignSeqrId: {
     53: 'this Glase ID belongs to another till or is not valid (letters and digits only)',

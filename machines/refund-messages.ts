@@ -2,6 +2,8 @@
 // it (23, 48, 97, 98, 99, 11) and the server faults, plus the refund's own states.
 // The refund of a lost reply says plainly that money may have gone back already.
 
+import { FORGET_HINT } from './messages.js';
+
 const REFUND_CODES: Record<number, string> = {
   11: 'Glase rejected the refund amount; nothing was refunded',
   23: 'Glase does not know this payment reference; nothing was refunded, check the receipt',
@@ -11,7 +13,7 @@ const REFUND_CODES: Record<number, string> = {
   98: 'the refunds would add up to more than the payment; nothing was refunded',
   99: 'the customer\'s bank does not accept Glase refunds; nothing was refunded, pay the customer back another way',
   20: 'Glase did not accept this till\'s password; nothing was refunded, register the till again',
-  29: 'Glase does not know this till; nothing was refunded, register it again',
+  29: `Glase no longer knows this till; nothing was refunded. ${FORGET_HINT[0].toUpperCase()}${FORGET_HINT.slice(1)}`,
   33: 'this till is blocked or inactive at Glase; nothing was refunded, call Glase support',
   90: 'Glase had an internal error; nothing was refunded, try again',
   91: 'Glase does not support refunds for this till; nothing was refunded',

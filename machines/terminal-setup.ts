@@ -2,7 +2,8 @@
 // The reseller password only travels inside the REGISTER event into the registerTerminal
 // actor's input; it is never put in the context, so it is never persisted or shown.
 // registerTerminal (provided) generates and stores the terminal password itself for the
-// same reason. Local credentials are forgotten only after the server answered 0.
+// same reason. Local credentials are forgotten only after the server answered 0, or, with
+// FORGET, when Glase said it no longer knows this till (29; the runtime only sends FORGET then).
 import { assign, fromPromise, setup } from 'xstate';
 import type { Result } from './glase-contract.js';
 import { byCode, notProvided, type FaultLike } from './glase-answers.js';
@@ -28,7 +29,11 @@ export interface RegisterRequest {
 export type SetupEvent =
   | { type: 'REGISTER'; credentials: RegisterRequest }
   | { type: 'ASSIGN'; glaseId: string }
-  | { type: 'UNREGISTER' };
+  | { type: 'UNREGISTER' }
+  | { type: 'FORGET' };
+
+/** Why the local credentials are removed: after Glase unregistered the till, or because Glase no longer knows it. */
+export type ForgetReason = 'unregistered' | 'unknown-at-glase';
 
 export type RegisterTerminalOutput = Result<{ terminalId: string }>;
 
@@ -46,7 +51,7 @@ export const terminalSetupMachine = setup({
     registerTerminal: fromPromise<RegisterTerminalOutput, RegisterRequest>(notProvided('registerTerminal')),
     assignSeqrId: fromPromise<Result, { glaseId: string }>(notProvided('assignSeqrId')),
     unregisterTerminal: fromPromise<Result, void>(notProvided('unregisterTerminal')),
-    forgetCredentials: fromPromise<void, void>(notProvided('forgetCredentials')),
+    forgetCredentials: fromPromise<void, { reason: ForgetReason }>(notProvided('forgetCredentials')),
   },
   guards: { validGlaseId: ({ event }) => isGlaseId(glaseIdOf(event)) },
   actions: {
@@ -89,6 +94,7 @@ export const terminalSetupMachine = setup({
         // a Glase ID that breaks the rule never reaches Glase: the cashier reads which part it broke
         ASSIGN: [{ guard: 'validGlaseId', target: 'assigning', actions: 'holdGlaseId' }, { actions: 'sayGlaseIdProblem' }],
         UNREGISTER: 'unregistering',
+        FORGET: 'forgettingUnknown',
       },
     },
     assigning: {
@@ -116,6 +122,7 @@ export const terminalSetupMachine = setup({
         // a Glase ID that breaks the rule never reaches Glase: the cashier reads which part it broke
         ASSIGN: [{ guard: 'validGlaseId', target: 'assigning', actions: 'holdGlaseId' }, { actions: 'sayGlaseIdProblem' }],
         UNREGISTER: 'unregistering',
+        FORGET: 'forgettingUnknown',
       },
     },
     unregistering: {
@@ -133,8 +140,19 @@ export const terminalSetupMachine = setup({
       invoke: {
         id: 'forgetCredentials',
         src: 'forgetCredentials',
+        input: { reason: 'unregistered' as const },
         onDone: { target: 'unregistered', actions: assign({ terminalId: undefined, glaseId: undefined, resultCode: 0, message: 'unregistered; the till\'s Glase credentials were removed' }) },
         onError: { target: 'checkAssigned', actions: assign({ message: 'Glase unregistered the till but the local credentials could not be removed; unregister again' }) },
+      },
+    },
+    // Glase no longer knows this till: nothing to ask Glase, only the local registration goes
+    forgettingUnknown: {
+      invoke: {
+        id: 'forgetUnknown',
+        src: 'forgetCredentials',
+        input: { reason: 'unknown-at-glase' as const },
+        onDone: { target: 'unregistered', actions: assign({ terminalId: undefined, glaseId: undefined, resultCode: undefined, message: 'the registration Glase no longer knew was removed from this till; register it again' }) },
+        onError: { target: 'checkAssigned', actions: assign({ message: 'the local registration could not be removed; try again' }) },
       },
     },
   },

@@ -134,6 +134,19 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries): Route[] {
     }),
     route({
       method: 'POST',
+      path: '/api/admin/forget-registration',
+      access: 'admin',
+      returns: 'SetupView',
+      summary: 'Forget the registration here, only after Glase answered 29 (it no longer knows this till); then register again',
+      body: Empty,
+      responses: { 200: 'SetupView & {ok}', 409: 'Glase has not said it no longer knows this till, or a payment is in progress' },
+      handler: async ({ actor }) => {
+        const r = await d.till.forgetRegistration(actor); // audited by the till, done or refused
+        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'forget-registration', rule: 'not offered', message: r.message } } };
+      },
+    }),
+    route({
+      method: 'POST',
       path: '/api/admin/reprint',
       access: 'admin',
       summary: 'Print a COPY of a receipt (default: the last one)',

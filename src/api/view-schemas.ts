@@ -19,7 +19,10 @@ export const VIEW_SCHEMAS = {
   SetupView: {
     type: 'object',
     required: ['state', 'message'],
-    properties: { state: { enum: ['unregistered', 'registering', 'registered', 'assigning', 'ready', 'unregistering', 'forgetting'] }, terminalId: str, glaseId: str, message: str, resultCode: int, ok: bool },
+    properties: {
+      state: { enum: ['unregistered', 'registering', 'registered', 'assigning', 'ready', 'unregistering', 'forgetting', 'forgettingUnknown'] }, terminalId: str, glaseId: str, message: str, resultCode: int, ok: bool,
+      unknownAtGlase: { type: 'object', required: ['op', 'at', 'message'], description: 'Glase answered 29 (no longer knows this till): POST /api/admin/forget-registration is offered', properties: { op: str, at: { ...str, format: 'date-time' }, message: str } },
+    },
   },
   PaymentView: {
     type: 'object',

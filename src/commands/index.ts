@@ -14,6 +14,7 @@ interface Entry {
 export const COMMANDS: Record<string, Entry> = {
   'assign-id': { summary: "assign the Glase ID (from the till's sticker) to this till", load: () => import('./assign-id.js') },
   'confirm-orphan': { summary: 'confirm a payment whose invoice reply was lost, so payments may start again', load: () => import('./confirm-orphan.js') },
+  'forget-registration': { summary: 'after Glase answered that it no longer knows this till (29): forget its registration here', load: () => import('./forget-registration.js') },
   daemon: { summary: 'run the till: local API, kiosk screen, printer, scanner, Glase', load: () => import('./daemon.js') },
   journal: { summary: 'show the payments journal (every state change of every payment)', load: () => import('./journal.js') },
   pay: { summary: 'take a Glase payment: pay --amount 12.50 [--rows FILE] [--cashier ID] [--json]', load: () => import('./pay.js') },
@@ -34,7 +35,7 @@ export function usage(): string {
     'usage: glase-pos <command> [options]   (glase-pos <command> --help for its options)',
     '',
     'commands:',
-    ...names.map((n) => `  ${n.padEnd(14)} ${COMMANDS[n].summary}`),
+    ...names.map((n) => `  ${n.padEnd(19)} ${COMMANDS[n].summary}`),
   ].join('\n');
 }
 

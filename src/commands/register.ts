@@ -37,6 +37,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const t = await openCliTill(config, { terminalName: values.name });
     return closing(t, async ({ till, serverReachable }) => {
       const before = till.setup();
+      if (before.unknownAtGlase) throw new CommandExit(EXIT.failed, `this till is still registered here (terminalId ${before.terminalId}) but Glase no longer knows it: run \`glase-pos forget-registration\`, then register again`);
       if (before.terminalId) throw new CommandExit(EXIT.failed, `this till is already registered (terminalId ${before.terminalId}); run \`glase-pos unregister\` first`);
       if (!serverReachable()) throw new CommandExit(EXIT.failed, noServerMessage(config));
       const r = await till.register({ resellerId: values.reseller!, userId: values.user!, password: pw }, `cli:${values.reseller}/${values.user}`);

@@ -2,7 +2,7 @@
 // payments and an unconfirmed orphan. Read-only: it resumes nothing (that is `recover`).
 import { createGlaseClient } from '../glase/client.js';
 import { openStore } from '../store/store.js';
-import { orphanOf, tillLockHolder } from '../till/index.js';
+import { orphanOf, tillLockHolder, unknownTerminalNote } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
 import { EXIT, runCommand } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -24,9 +24,10 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const { values } = parseCommand(argv, { json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
-    let creds, unfinished, orphan;
+    let creds, unfinished, orphan, unknownAtGlase;
     try {
       creds = store.credentials.get();
+      unknownAtGlase = unknownTerminalNote(store);
       unfinished = store.payments.unfinished().map((p) => ({ paymentId: p.paymentId, state: p.state, since: p.createdAt, updatedAt: p.updatedAt }));
       orphan = orphanOf(store);
     } finally {
@@ -45,6 +46,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     }
     const problems: string[] = [];
     if (!creds) problems.push('not registered: run `glase-pos register --reseller ID --user ID`');
+    else if (unknownAtGlase) problems.push(`Glase no longer knows this till (it answered 29 to ${unknownAtGlase.op} at ${unknownAtGlase.at}): run \`glase-pos forget-registration\`, then register again`);
     else if (!creds.glaseId) problems.push('no Glase ID: run `glase-pos assign-id <GLASEID>`');
     if (!reachable) problems.push(noServerMessage(config));
     if (unfinished.length > 0) problems.push('an unfinished payment: run `glase-pos recover --wait` (or start the daemon) to resume it');
@@ -56,6 +58,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       registered: !!creds,
       terminalId: creds?.terminalId ?? null,
       glaseId: creds?.glaseId ?? null,
+      unknownAtGlase: unknownAtGlase ? { op: unknownAtGlase.op, at: unknownAtGlase.at } : null,
       server: { url: endpoint, reachable },
       unfinishedPayments: unfinished,
       orphan: orphan ?? null,

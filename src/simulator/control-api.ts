@@ -90,7 +90,9 @@ export function controlApi(e: Engine, faults: Faults) {
     if (method === 'PATCH' && a === 'terminals' && b) {
       const old = s.terminals.get(b);
       if (!old) throw new ControlApiError(404, `terminalId: no terminal ${b}`);
-      const t = { ...old, ...parse(TerminalPatch, text) };
+      const patch = parse(TerminalPatch, text);
+      // a forgotten terminal also loses its Glase ID, as after unregisterTerminal
+      const t = { ...old, ...patch, ...(patch.unregistered ? { seqrId: undefined } : {}) };
       s.saveTerminal(t);
       return { status: 200, body: terminalView(t) };
     }

@@ -21,7 +21,11 @@ export const NewReseller = z.object({ resellerId: id, userId: id, password, ...r
 
 export const ResellerPatch = z.object({ password: password.optional(), ...resellerSettings }).strict();
 
-export const TerminalPatch = z.object({ blocked: z.boolean() }).strict();
+/** blocked → 33; unregistered: true → Glase forgot the terminal (removed at Glase's side): every call as it gives 29 */
+export const TerminalPatch = z
+  .object({ blocked: z.boolean().optional(), unregistered: z.boolean().optional() })
+  .strict()
+  .refine((p) => p.blocked !== undefined || p.unregistered !== undefined, 'give blocked and/or unregistered');
 
 export const Customer = z.object({ glaseId: id }).strict();
 

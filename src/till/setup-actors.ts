@@ -5,7 +5,8 @@ import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import type { GlaseApi, Result } from '../glase/types.js';
 import type { Store } from '../store/store.js';
-import type { RegisterRequest, RegisterTerminalOutput } from '../../machines/terminal-setup.js';
+import type { ForgetReason, RegisterRequest, RegisterTerminalOutput } from '../../machines/terminal-setup.js';
+import { UNKNOWN_TERMINAL_KEY } from './unknown-terminal.js';
 import { terminalPrincipal } from './payment-actors.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -33,7 +34,12 @@ export function setupActors(d: SetupActorDeps) {
         { type: 'RESELLERUSER', resellerId: input.resellerId, userId: input.userId, password: input.password },
         { externalTerminalId: d.terminal.externalTerminalId, password, name: d.terminal.name },
       );
-      if (r.ok) d.store.credentials.saveRegistration({ terminalId: r.terminalId, terminalPassword: password, externalTerminalId: d.terminal.externalTerminalId, registeredAt: d.nowIso() });
+      if (r.ok) {
+        d.store.transaction(() => {
+          d.store.settings.delete(UNKNOWN_TERMINAL_KEY); // about the registration before this one
+          d.store.credentials.saveRegistration({ terminalId: r.terminalId, terminalPassword: password, externalTerminalId: d.terminal.externalTerminalId, registeredAt: d.nowIso() });
+        });
+      }
       return r;
     }),
     assignSeqrId: fromPromise<Result, { glaseId: string }>(async ({ input }) => {
@@ -44,6 +50,12 @@ export function setupActors(d: SetupActorDeps) {
     unregisterTerminal: fromPromise<Result, void>(async () => {
       return d.glase.unregisterTerminal(terminalPrincipal(d.store, 'unregisterTerminal'));
     }),
-    forgetCredentials: fromPromise<void, void>(async () => d.store.credentials.clear()),
+    // after Glase unregistered the till, or because Glase no longer knows it (29): the same local step
+    forgetCredentials: fromPromise<void, { reason: ForgetReason }>(async () =>
+      d.store.transaction(() => {
+        d.store.credentials.clear();
+        d.store.settings.delete(UNKNOWN_TERMINAL_KEY);
+      }),
+    ),
   };
 }

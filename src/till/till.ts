@@ -4,6 +4,7 @@
 import { createActor, fromCallback, waitFor } from 'xstate';
 import { readinessMachine, readinessOf, type ReadinessEvent, type Readiness } from '../../machines/readiness.js';
 import { terminalSetupMachine, type RegisterRequest } from '../../machines/terminal-setup.js';
+import { FORGET_HINT } from '../../machines/messages.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';
 import { silentLogger } from '../lib/log.js';
 import { isKnownCurrency, maxAmountMinor } from '../lib/money.js';
@@ -15,6 +16,7 @@ import { confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
 import { findReceipt, receiptPost, type ReceiptFound } from '../store/receipt-lookup.js';
 import { setupActors } from './setup-actors.js';
 import { auditSetup } from './setup-audit.js';
+import { unknownTerminalNote, watchUnknownTerminal } from './unknown-terminal.js';
 import type { PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
 
 export type Till = ReturnType<typeof createTill>;
@@ -40,11 +42,13 @@ export function createTill(o: TillOptions) {
       }
     }
   };
+  // every Glase call of the till goes through this: a 29 to our TERMINALID is remembered
+  const glase = watchUnknownTerminal(o.glase, { store, nowIso, onChange: () => emit({ type: 'setup', setup: setupView() }) });
 
   // readiness (may a payment start); its server probe and printer input are callback actors
   const probe = o.probeServer ?? (async () => {
     try {
-      await o.glase.benchmarkingNop();
+      await glase.benchmarkingNop();
       return true; // any answer, even a business error, means the server is there
     } catch {
       return false;
@@ -87,7 +91,7 @@ export function createTill(o: TillOptions) {
 
   const payments = new PaymentRunner({
     store,
-    glase: o.glase,
+    glase,
     log,
     clock,
     nowIso,
@@ -104,7 +108,7 @@ export function createTill(o: TillOptions) {
 
   const refunds = createRefundService({
     store,
-    glase: o.glase,
+    glase,
     log,
     clock,
     nowIso,
@@ -122,19 +126,21 @@ export function createTill(o: TillOptions) {
   // terminal set-up, starting from the stored credentials
   const creds = store.credentials.get();
   const setup = createActor(
-    terminalSetupMachine.provide({ actors: setupActors({ store, glase: o.glase, nowIso, terminal }) }),
+    terminalSetupMachine.provide({ actors: setupActors({ store, glase, nowIso, terminal }) }),
     { input: { terminalId: creds?.terminalId, glaseId: creds?.glaseId }, clock },
   );
-  const setupView = (): SetupView => {
+  function setupView(): SetupView {
     const s = setup.getSnapshot();
+    const unknown = s.context.terminalId ? unknownTerminalNote(store) : undefined;
     return {
       state: String(s.value),
       ...(s.context.terminalId ? { terminalId: s.context.terminalId } : {}),
       ...(s.context.glaseId ? { glaseId: s.context.glaseId } : {}),
       message: s.context.message,
       ...(s.context.resultCode !== undefined ? { resultCode: s.context.resultCode } : {}),
+      ...(unknown ? { unknownAtGlase: { op: unknown.op, at: unknown.at, message: FORGET_HINT } } : {}),
     };
-  };
+  }
   setup.subscribe((s) => {
     readiness.send({ type: 'SETUP', registered: !!s.context.terminalId, glaseIdAssigned: !!s.context.glaseId });
     emit({ type: 'setup', setup: setupView() });
@@ -207,7 +213,10 @@ export function createTill(o: TillOptions) {
 
     async register(req: RegisterRequest, by = 'admin'): Promise<SetupView & { ok: boolean }> {
       const facts = `resellerId=${req.resellerId} userId=${req.userId}`;
-      if (setup.getSnapshot().value !== 'unregistered') return refuseSetup(by, 'register', facts, 'this till is already registered; unregister it first');
+      if (setup.getSnapshot().value !== 'unregistered') {
+        const stale = setupView().unknownAtGlase;
+        return refuseSetup(by, 'register', facts, stale ? `this till is still registered here, but Glase no longer knows it: ${FORGET_HINT}` : 'this till is already registered; unregister it first');
+      }
       setup.send({ type: 'REGISTER', credentials: req });
       await settle();
       const v = setupView();
@@ -231,6 +240,23 @@ export function createTill(o: TillOptions) {
       await settle();
       const v = setupView();
       return auditedSetup(by, 'unregister', facts, { ...v, ok: v.state === 'unregistered' });
+    },
+    /**
+     * Removes the local registration without asking Glase, offered only while Glase's last
+     * word on this till's TERMINALID was 29 (it no longer knows the till). Audited.
+     */
+    async forgetRegistration(by = 'admin'): Promise<SetupView & { ok: boolean }> {
+      const v = setupView();
+      const note = v.unknownAtGlase;
+      const facts = `terminalId=${v.terminalId ?? '-'} glaseId=${v.glaseId ?? '-'}${note ? ` (Glase answered 29 to ${note.op} at ${note.at})` : ''}`;
+      if (!note) return refuseSetup(by, 'forget-registration', facts, v.terminalId ? 'Glase has not said that it no longer knows this till; to leave Glase, unregister instead' : 'this till is not registered');
+      if (payments.inProgress()) return refuseSetup(by, 'forget-registration', facts, 'a Glase payment is in progress; wait until it has ended');
+      const before = setup.getSnapshot().value;
+      if (before !== 'registered' && before !== 'ready') return refuseSetup(by, 'forget-registration', facts, 'the till is busy with Glase set-up; try again in a moment');
+      setup.send({ type: 'FORGET' });
+      await settle();
+      const after = setupView();
+      return auditedSetup(by, 'forget-registration', facts, { ...after, ok: after.state === 'unregistered' });
     },
     setup: setupView,
 

@@ -73,12 +73,14 @@ export interface PaymentView {
 export type StartResult = { ok: true; paymentId: string; payment: PaymentView } | { ok: false; rule: string; message: string };
 
 export interface SetupView {
-  /** unregistered | registering | registered | assigning | ready | unregistering | forgetting */
+  /** unregistered | registering | registered | assigning | ready | unregistering | forgetting | forgettingUnknown */
   state: string;
   terminalId?: string;
   glaseId?: string;
   message: string;
   resultCode?: number;
+  /** Glase answered 29 (it no longer knows this till) to `op` at `at`: forgetting the registration is offered */
+  unknownAtGlase?: { op: string; at: string; message: string };
 }
 
 export type TillEvent =

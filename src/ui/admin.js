@@ -216,6 +216,11 @@ function renderAdmin() {
   $('reg-registered').hidden = !registered;
   $('reg-form').hidden = registered;
   setText('reg-terminal', s.terminalId ?? '');
+  // Glase answered 29: unregistering cannot work, forgetting the registration here is offered
+  const unknown = registered && !!s.unknownAtGlase;
+  $('reg-unknown').hidden = !unknown;
+  $('unreg-btn').hidden = unknown;
+  setText('reg-unknown-text', unknown ? 'Glase no longer knows this till (it answered 29), so it cannot be unregistered. Forget the registration here, then register the till again.' : '');
   setText('gid-current', s.glaseId || 'none');
   const next = nextStep();
   setText('setup-next', next?.text);
@@ -230,6 +235,7 @@ function isRegistered(s) {
 /** What setting up this till still needs, in the order it is done. */
 function nextStep() {
   const s = st.setup ?? {};
+  if (isRegistered(s) && s.unknownAtGlase) return { tab: 'register', text: 'Next: Glase no longer knows this till; forget its registration, then register it again (Registration).' };
   if (!isRegistered(s)) return { tab: 'register', text: 'Next: register this till with the Glase reseller account (Registration).' };
   if (!s.glaseId) return { tab: 'glaseid', text: 'Next: assign the Glase ID from the till’s sticker (Glase ID).' };
   return undefined;
@@ -255,9 +261,30 @@ async function register(e) {
   } else message('reg-msg', errorText(r.error), 'bad');
 }
 
+// the one confirm dialog of the registration tab: what "Yes" does
+let confirmed = () => {};
+
 function askUnregister() {
   setText('confirm-text', 'Unregister this till from Glase? Glase payments stop until it is registered again.');
+  confirmed = unregister;
   $('confirm').hidden = false;
+}
+
+function askForget() {
+  setText('confirm-text', 'Forget this till’s registration here? Glase no longer knows it; afterwards register the till again and assign its Glase ID.');
+  confirmed = forget;
+  $('confirm').hidden = false;
+}
+
+async function forget() {
+  $('confirm').hidden = true;
+  message('reg-msg', 'Forgetting the registration…');
+  const r = await adminCall('/api/admin/forget-registration', {});
+  if (r.ok) {
+    if (r.data?.state) st.setup = { ...r.data };
+    renderAdmin();
+    message('reg-msg', `The registration was forgotten.${setUpText()}`, 'ok');
+  } else message('reg-msg', errorText(r.error), 'bad');
 }
 
 async function unregister() {
@@ -353,7 +380,8 @@ export function initAdmin(appHooks) {
   $('reg-form').addEventListener('submit', register);
   $('unreg-btn').addEventListener('click', askUnregister);
   $('confirm-no').addEventListener('click', () => ($('confirm').hidden = true));
-  $('confirm-yes').addEventListener('click', unregister);
+  $('forget-btn').addEventListener('click', askForget);
+  $('confirm-yes').addEventListener('click', () => confirmed());
   $('gid-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const v = $('gid-input').value.trim();
