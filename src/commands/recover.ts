@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/co
 import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
 import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
+import { followRefund, refundOutcomeLine } from '../cli/follow-refund.js';
 
 const HELP = `usage: glase-pos recover [--wait] [--json] [--config FILE]
 
@@ -15,7 +16,10 @@ const HELP = `usage: glase-pos recover [--wait] [--json] [--config FILE]
   --json          one JSON event per line
   --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
 
-Exit 0 when no payment is left unfinished, 1 when one is still open (run with --wait).`;
+Unfinished refunds finish booking (record, print, receipt); one whose reply was lost stays in
+doubt until \`glase-pos refund --check-unknown\` reads Glase's report. A refund is never sent again.
+
+Exit 0 when no payment or refund is left unfinished, 1 when one is still open (run with --wait).`;
 
 /** Resolves when a getPaymentStatus for each of `refs` got an answer (or a fault). */
 function pollWatch() {
@@ -63,6 +67,13 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
           }
           if (json) jsonLine({ type: v.final ? 'result' : 'open', ...v });
           else console.log(`${id}: ${v.final ? outcomeLine(v) : `still open (${v.state}: ${v.message}); run \`glase-pos recover --wait\` to follow it`}`);
+          if (!v.final) open++;
+        }
+        // refunds are never sent again by a restart: they finish booking, or stay in doubt
+        for (const id of t.resumedRefunds) {
+          const v = await followRefund(t, id, { json });
+          if (json) jsonLine({ type: 'refund-result', ...v });
+          else console.log(`refund ${id}: ${refundOutcomeLine(v)}`);
           if (!v.final) open++;
         }
         return open === 0 ? EXIT.ok : EXIT.failed;
