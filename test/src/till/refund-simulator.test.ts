@@ -28,7 +28,7 @@ async function control(method: string, path: string, body?: unknown): Promise<an
 }
 const atServer = async (): Promise<Array<{ ersReference: string; amountMinor: number }>> => (await control('GET', `/simulator/invoices/${paid.invoiceReference}`)).refunds;
 
-async function until(cond: () => boolean, ms = 5_000): Promise<void> {
+async function until(cond: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error('timed out waiting');
@@ -40,7 +40,7 @@ t.before(async () => {
   // reports are "not ready" for 300 ms after a mark: the check must retry
   sim = await startSimulator({ port: 0, reportDelayMs: 300 });
   await control('POST', '/simulator/resellers', LOGIN);
-  client = await createGlaseClient({ endpoint: sim.soapUrl, timeoutMs: 800 });
+  client = await createGlaseClient({ endpoint: sim.soapUrl, timeoutMs: 3_000 });
   dir = tempDir();
   store = openStore(dir);
   till = createTill({ store, glase: client, config: { payment: { pollIntervalMs: 200, windowMs: 2_000 } }, reportWaits: { firstMs: 100, retryMs: 100, attempts: 10 }, probeIntervalMs: 200 });
@@ -81,12 +81,13 @@ t('a plain refund: booked with the simulator\'s new reference', async () => {
 });
 
 t('the reply is lost after the server refunded: unknown; the check finds it in STD_RECON_007 and books it once', async () => {
-  await control('POST', '/simulator/faults', { operation: 'refundPayment', delayMs: 1_500, times: 1 });
+  await control('POST', '/simulator/faults', { operation: 'refundPayment', delayMs: 4_500, times: 1 });
   const r = till.startRefund({ ersReference: paid.ersReference, amount: 400, reason: 'lost reply' }, { by: 'admin@kiosk' });
   assert.ok(r.ok);
   const id = r.ok ? r.refundId : '';
   await until(() => till.refund(id)?.state === 'unknown');
-  await new Promise((res) => setTimeout(res, 1_000)); // the server applies it after the client gave up
+  // the server applies it after the client gave up
+  for (let i = 0; i < 100 && (await atServer()).length < 2; i++) await new Promise((res) => setTimeout(res, 100));
   assert.is((await atServer()).length, 2, 'the server did refund');
   await reachable();
   const c = await till.checkUnknownRefunds(LOGIN, 'admin@kiosk');
