@@ -8,6 +8,7 @@ export type GlaseOp =
   | 'sendInvoice'
   | 'getPaymentStatus'
   | 'cancelInvoice'
+  | 'updateInvoice'
   | 'submitPaymentReceipt';
 
 /** Codes that mean "the server is busy or a backend is down": retry later, nothing changed. */
@@ -80,6 +81,16 @@ const BY_OP: Partial<Record<GlaseOp, Record<number, string>>> = {
     93: 'Glase is busy; the payment was NOT cancelled, cancel again',
     94: 'Glase is unavailable; the payment was NOT cancelled, cancel again',
   },
+  updateInvoice: {
+    11: 'Glase rejected the new amount; the payment keeps its amount',
+    48: 'the customer is paying right now; the amount was not changed',
+    49: 'Glase rejected the changed invoice (check the rows); the payment keeps its amount',
+    54: 'Glase does not know this invoice any more; the amount was not changed',
+    // Glase answers a change of a paid invoice with a system error (facts §6.5)
+    90: 'Glase refused the change: the customer may have paid already; the amount was not changed',
+    93: 'Glase is busy; the amount was not changed, try again',
+    94: 'a service behind Glase is unavailable; the amount was not changed, try again',
+  },
   submitPaymentReceipt: {
     23: 'Glase did not find the payment for the digital receipt; the payment itself is complete',
   },
@@ -114,6 +125,9 @@ export const TEXT = {
   orphan:
     'the till lost Glase\'s answer while sending the invoice. The customer may see the payment on the phone: ask them not to pay it. ' +
     'If they already paid, Glase returns the money automatically. Confirm before the next payment.',
+  changeNotSent: 'could not reach Glase: the amount was NOT changed, try again',
+  changeUnknown:
+    'Glase did not answer the change of amount; it may or may not apply. Still checking the payment: the customer\'s phone shows the amount, send the change again to be sure',
   paidNoReference: 'Glase says paid but sent no payment reference; asking again',
   resumed: 'resumed after a restart; checking the payment',
   submitFailed: 'the digital receipt could not be sent to Glase; the payment itself is complete',

@@ -96,9 +96,29 @@ export interface PaymentContext {
   /** set at creation: where a restored payment continues, or why a new one is refused */
   resumeAt?: ResumeAt;
   refusal?: { rule: string; message: string };
+  /** an updateInvoice sent and not yet answered (or its reply lost): journaled before it is sent */
+  change?: PaymentChange;
+  /** how the last change of amount went, in cashier words (the waiting screen shows it) */
+  changeState?: 'updating' | 'applied' | 'refused' | 'unknown';
+  changeNote?: string;
 }
 
-export type PaymentEvent = { type: 'TRY_AGAIN' } | { type: 'CANCEL' } | { type: 'STILL_OPEN' };
+/** A change of the invoice while the customer has not paid (updateInvoice on the same invoiceReference). */
+export interface PaymentChange {
+  amount: number;
+  rows: InvoiceRow[];
+  /** display texts made by the runtime (the machine formats no money) */
+  amountText: string;
+  previousText: string;
+  /** the status version the till had seen when the change was sent: a higher one while ISSUED means Glase applied it */
+  baseVersion: number;
+}
+
+export type PaymentEvent =
+  | { type: 'TRY_AGAIN' }
+  | { type: 'CANCEL' }
+  | { type: 'STILL_OPEN' }
+  | { type: 'UPDATE'; amount: number; rows: InvoiceRow[]; amountText: string; previousText: string };
 
 // Named actors: input and output contracts.
 export interface SendInvoiceInput {
@@ -107,6 +127,13 @@ export interface SendInvoiceInput {
   invoice: Invoice;
 }
 export type SendInvoiceOutput = Result<{ invoiceReference: string; invoiceQRCode?: string }>;
+
+export interface UpdateInvoiceInput {
+  paymentId: string;
+  invoiceReference: string;
+  invoice: Invoice;
+}
+export type UpdateInvoiceOutput = Result;
 
 export interface PollStatusInput {
   paymentId: string;

@@ -11,8 +11,9 @@ import { initialContext, invoiceOf, postOf } from './payment-context.js';
 import type {
   CancelInvoiceInput, CancelInvoiceOutput, PaymentContext, PaymentEvent, PaymentInput, PollStatusInput,
   PollStatusOutput, PrintReceiptInput, PrintReceiptOutput, RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput,
-  SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput,
+  SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput, UpdateInvoiceInput, UpdateInvoiceOutput,
 } from './payment-types.js';
+import { beginChange, changeApplied, changeRefused, changeSeen, paidAmount } from './payment-change.js';
 
 const isTransient = (code: number) => TRANSIENT_CODES.includes(code);
 const paidReference = (s: PaymentStatus) => s.ersReference ?? s.receipt?.paymentReference;
@@ -24,6 +25,7 @@ export const paymentMachine = setup({
     sendInvoice: fromPromise<SendInvoiceOutput, SendInvoiceInput>(notProvided('sendInvoice')),
     pollStatus: fromPromise<PollStatusOutput, PollStatusInput>(notProvided('pollStatus')),
     cancelInvoice: fromPromise<CancelInvoiceOutput, CancelInvoiceInput>(notProvided('cancelInvoice')),
+    updateInvoice: fromPromise<UpdateInvoiceOutput, UpdateInvoiceInput>(notProvided('updateInvoice')),
     recordPayment: fromPromise<RecordPaymentOutput, RecordPaymentInput>(notProvided('recordPayment')),
     printReceipt: fromPromise<PrintReceiptOutput, PrintReceiptInput>(notProvided('printReceipt')),
     submitReceipt: fromPromise<SubmitReceiptOutput, SubmitReceiptInput>(notProvided('submitReceipt')),
@@ -89,6 +91,8 @@ export const paymentMachine = setup({
                       const s = statusOf(event.output)!;
                       return {
                         status: 'PAID',
+                        // what the customer paid: Glase's receipt decides, also after a change whose reply was lost
+                        ...paidAmount(context, s),
                         version: s.version,
                         ersReference: paidReference(s),
                         paidAt: event.output.seenAt,
@@ -208,6 +212,41 @@ export const paymentMachine = setup({
             },
             // cancel said 50: the status poll will bring PAID and its ersReference
             confirmingPaid: { after: { window: { target: 'question', actions: 'askQuestion' } } },
+          },
+        },
+        // updateInvoice while the customer has not paid (payment-change.ts): its own region, so
+        // polling never stops; a lost reply is unknown until a status answer settles it
+        change: {
+          initial: 'start',
+          states: {
+            // a restored payment whose change was sent without a known answer is still in doubt
+            start: { always: [{ guard: ({ context }) => context.change !== undefined, target: 'unknown' }, { target: 'idle' }] },
+            idle: { on: { UPDATE: { target: 'updating', actions: assign(({ context, event }) => beginChange(context, event)) } } },
+            updating: {
+              invoke: {
+                id: 'updateInvoice',
+                src: 'updateInvoice',
+                input: ({ context }) => ({
+                  paymentId: context.paymentId,
+                  invoiceReference: context.invoiceReference!,
+                  invoice: invoiceOf({ ...context, amount: context.change!.amount, rows: context.change!.rows }),
+                }),
+                onDone: [
+                  { guard: ({ event }) => event.output.ok, target: 'idle', actions: assign(({ context }) => changeApplied(context)) },
+                  { target: 'idle', actions: assign(({ event }) => changeRefused(codeMessage('updateInvoice', event.output.code), event.output.code)) },
+                ],
+                onError: [
+                  { guard: ({ event }) => notApplied(event.error), target: 'idle', actions: assign(changeRefused(TEXT.changeNotSent)) },
+                  { target: 'unknown', actions: assign({ changeState: 'unknown', changeNote: TEXT.changeUnknown }) },
+                ],
+              },
+            },
+            unknown: {
+              on: {
+                STILL_OPEN: { guard: ({ context }) => changeSeen(context), target: 'idle', actions: assign(({ context }) => changeApplied(context)) },
+                UPDATE: { target: 'updating', actions: assign(({ context, event }) => beginChange(context, event)) },
+              },
+            },
           },
         },
       },

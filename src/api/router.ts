@@ -22,7 +22,7 @@ export interface Ctx<B = unknown> {
 export type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | { raw: true };
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   access: Access;
   summary: string;

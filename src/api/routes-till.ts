@@ -7,7 +7,7 @@ import type { ApiDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import { route, type Route } from './router.js';
 import { ERS_REFERENCE_RULE } from '../../machines/ers-reference.js';
-import { ErsReferenceParam, OrphanConfirm, moneyBodies, type NewPaymentBody } from './schemas.js';
+import { ErsReferenceParam, OrphanConfirm, moneyBodies, type ChangePaymentBody, type NewPaymentBody } from './schemas.js';
 import type { SseHub } from './sse.js';
 import { paymentOut, readinessOut, statusOut } from './views.js';
 import { receiptWithRefunds } from './refund-views.js';
@@ -16,7 +16,7 @@ const notFound = (what: string) => new HttpError(404, what, 'not found');
 
 export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Route[] {
   const currency = d.config.terminal.currency;
-  const { NewPayment } = moneyBodies(currency);
+  const { NewPayment, ChangePayment } = moneyBodies(currency);
   return [
     route({ method: 'GET', path: '/api/status', access: 'client', returns: 'Status', summary: 'Setup, readiness, the payment in flight, devices and mode', responses: { 200: 'status' }, handler: () => {
       const r = receipt?.get();
@@ -77,6 +77,29 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
         const p = d.till.payment(params.id);
         if (!p) throw notFound('paymentId');
         return { status: 200, body: paymentOut(p) };
+      },
+    }),
+    route({
+      method: 'PATCH',
+      path: '/api/payments/:id',
+      access: 'client',
+      returns: 'PaymentView',
+      summary: 'Change the amount (and rows) before the customer pays: updateInvoice on the same invoice, polling goes on',
+      body: ChangePayment,
+      responses: {
+        200: 'PaymentView (change.state "applied")',
+        202: 'PaymentView (change.state "unknown": Glase did not answer; the status settles it)',
+        404: 'unknown paymentId',
+        409: 'not open for a change, or Glase refused it (48: the customer is paying; paid); message says why',
+      },
+      handler: async ({ params, body, actor }) => {
+        if (!d.till.payment(params.id)) throw notFound('paymentId');
+        const b = body as ChangePaymentBody;
+        const rows: InvoiceRow[] | undefined = b.rows?.map((r) => ({ itemDescription: r.description, itemQuantity: r.quantity, itemTotalAmount: { minor: r.amount, currency } }));
+        const res = await d.till.changePayment(params.id, { amount: b.amount, ...(rows ? { rows } : {}) });
+        if (!res.ok) throw new HttpError(409, 'payment', res.rule, {}, res.message);
+        d.log.info('payment amount changed', { paymentId: params.id, amount: b.amount, state: res.payment.change?.state, by: actor });
+        return { status: res.payment.change?.state === 'unknown' ? 202 : 200, body: paymentOut(res.payment) };
       },
     }),
     route({

@@ -55,11 +55,24 @@ export function moneyBodies(currency: string) {
       if (sum !== undefined && sum !== BigInt(b.total)) ctx.addIssue({ code: 'custom', path: ['rows'], message: `must sum to total (${b.total}); they sum to ${sum}` });
     });
 
-  return { Row, NewPayment, ActiveReceiptBody };
+  /** PATCH /api/payments/:id: the host POS changes the amount before the customer pays (updateInvoice) */
+  const ChangePayment = z
+    .object({
+      amount: positive,
+      rows: z.array(Row).min(1, 'must have at least 1 row when given').max(100, 'must have at most 100 rows').optional(),
+    })
+    .strict()
+    .superRefine((b, ctx) => {
+      const sum = b.rows && exactSum(b.rows.map((r) => r.amount));
+      if (sum !== undefined && sum !== BigInt(b.amount)) ctx.addIssue({ code: 'custom', path: ['rows'], message: `must sum to amount (${b.amount}); they sum to ${sum}` });
+    });
+
+  return { Row, NewPayment, ActiveReceiptBody, ChangePayment };
 }
 
 type MoneyBodies = ReturnType<typeof moneyBodies>;
 export type NewPaymentBody = z.infer<MoneyBodies['NewPayment']>;
+export type ChangePaymentBody = z.infer<MoneyBodies['ChangePayment']>;
 export type ActiveReceiptInput = z.infer<MoneyBodies['ActiveReceiptBody']>;
 
 export const OrphanConfirm = z.object({ note: text(200).optional() }).strict();

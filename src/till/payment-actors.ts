@@ -7,7 +7,7 @@ import { GlaseTransportError } from '../glase/errors.js';
 import type { Store } from '../store/store.js';
 import type {
   CancelInvoiceInput, CancelInvoiceOutput, PollStatusInput, PollStatusOutput, PrintReceiptInput, PrintReceiptOutput,
-  RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput, SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput,
+  RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput, SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput, UpdateInvoiceInput, UpdateInvoiceOutput,
 } from '../../machines/payment-types.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Logger } from '../lib/log.js';
@@ -49,6 +49,7 @@ export function paymentActors(d: PaymentActorDeps) {
       return { result, seenAt: d.nowIso() };
     }),
     cancelInvoice: fromPromise<CancelInvoiceOutput, CancelInvoiceInput>(({ input }) => watch(d.glase.cancelInvoice(terminalPrincipal(d.store, 'cancelInvoice'), input.invoiceReference))),
+    updateInvoice: fromPromise<UpdateInvoiceOutput, UpdateInvoiceInput>(({ input }) => watch(d.glase.updateInvoice(terminalPrincipal(d.store, 'updateInvoice'), input.invoiceReference, input.invoice))),
     recordPayment: fromPromise<RecordPaymentOutput, RecordPaymentInput>(async ({ input }) => {
       // let the `paid.recording` state reach the journal first, so the rows read in order
       await Promise.resolve();

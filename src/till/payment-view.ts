@@ -3,6 +3,13 @@ import type { PaymentContext } from '../../machines/payment-types.js';
 import { choicesOf, isFinalValue, stateName, type StateValueLike } from '../../machines/payment-resume.js';
 import type { PaymentOutcome, PaymentView } from './types.js';
 
+/** updateInvoice applies while the invoice is open and no other change is being sent. */
+export function canChange(value: StateValueLike, c: PaymentContext): boolean {
+  const v = value as { live?: { dialog?: string; change?: string } };
+  if (typeof value !== 'object' || !v.live || !c.invoiceReference) return false;
+  return ['window', 'question', 'customerPaying'].includes(String(v.live.dialog)) && v.live.change !== 'updating' && c.status !== 'PAID';
+}
+
 export function paymentView(value: StateValueLike, c: PaymentContext): PaymentView {
   const final = isFinalValue(value);
   return {
@@ -25,5 +32,7 @@ export function paymentView(value: StateValueLike, c: PaymentContext): PaymentVi
     ...choicesOf(value),
     ...(c.printJobId !== undefined ? { printJobId: c.printJobId } : {}),
     ...(c.receiptSubmitted !== undefined ? { receiptSubmitted: c.receiptSubmitted } : {}),
+    ...(c.changeState ? { change: { state: c.changeState, message: c.changeNote ?? '', ...(c.change ? { amount: c.change.amount } : {}) } } : {}),
+    canChange: canChange(value, c),
   };
 }

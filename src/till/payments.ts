@@ -3,7 +3,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import { paymentMachine, initialContext } from '../../machines/payment.js';
-import { startRuleFailure } from '../../machines/payment-rules.js';
+import { rowsFailure, startRuleFailure } from '../../machines/payment-rules.js';
+import type { InvoiceRow } from '../../machines/glase-contract.js';
 import { resumePoint, type StateValueLike } from '../../machines/payment-resume.js';
 import type { PaymentContext, PaymentInput, PaymentRequest, StartChecks } from '../../machines/payment-types.js';
 import type { PaymentRecord } from '../store/payments.js';
@@ -14,7 +15,7 @@ import type { TillClock } from './clock.js';
 import { paymentActors, type PaymentActorDeps } from './payment-actors.js';
 import { PaymentPersister } from './persist.js';
 import { paymentView } from './payment-view.js';
-import type { PaymentView, StartResult } from './types.js';
+import type { ChangeResult, PaymentView, StartResult } from './types.js';
 
 type PaymentActor = Actor<typeof paymentMachine>;
 
@@ -184,8 +185,45 @@ export class PaymentRunner {
     return true;
   }
 
+  /**
+   * Changes the amount (and rows) of an open invoice with updateInvoice, on the same
+   * invoiceReference. Resolves when Glase answered (applied or refused) or the reply was
+   * lost (unknown: polling goes on and settles it). Polling never stops meanwhile.
+   */
+  change(paymentId: string, amount: number, rows: InvoiceRow[] | undefined, amountLimit: number): Promise<ChangeResult> {
+    const actor = this.active.get(paymentId);
+    const before = this.view(paymentId);
+    if (!actor || !before || before.final) return Promise.resolve({ ok: false, rule: 'open', message: `this payment is ${before?.state ?? 'unknown'}; its amount cannot be changed now`, ...(before ? { payment: before } : {}) });
+    if (!before.canChange) return Promise.resolve({ ok: false, rule: 'open', message: `the amount cannot be changed now: ${before.message}`, payment: before });
+    const c = actor.getSnapshot().context;
+    const refusal = changeRuleFailure(amount, rows ?? [], c.currency, amountLimit);
+    if (refusal) return Promise.resolve({ ok: false, ...refusal, payment: before });
+    const newRows = rows && rows.length > 0 ? rows : [{ itemDescription: c.title, itemQuantity: '1', itemTotalAmount: { minor: amount, currency: c.currency } }];
+    return new Promise((resolve) => {
+      const sub = actor.subscribe((s) => {
+        const value = s.value as { live?: { change?: string } };
+        if (s.status === 'active' && value.live?.change === 'updating') return;
+        sub.unsubscribe();
+        const view = paymentView(s.value as StateValueLike, s.context);
+        const state = view.change?.state;
+        if (state === 'refused') resolve({ ok: false, rule: 'glase', message: view.change!.message, payment: view });
+        else resolve({ ok: true, payment: view });
+      });
+      this.d.log.info('changing the payment amount', { paymentId, from: c.amount, to: amount });
+      actor.send({ type: 'UPDATE', amount, rows: newRows, amountText: displayAmount(amount, c.currency), previousText: displayAmount(c.amount, c.currency) });
+    });
+  }
+
   stop(): void {
     for (const a of this.active.values()) a.stop();
     this.active.clear();
   }
+}
+
+/** The amount rules of a change: whole positive minor units within the limit; rows sum exactly. */
+export function changeRuleFailure(amount: number, rows: readonly InvoiceRow[], currency: string, limit: number): { rule: string; message: string } | undefined {
+  if (!Number.isSafeInteger(amount)) return { rule: 'amount-integer', message: 'amount must be a whole number of minor units' };
+  if (amount <= 0) return { rule: 'amount-positive', message: 'the amount to pay with Glase must be greater than zero' };
+  if (amount > limit) return { rule: 'amount-limit', message: `the amount (${amount}) is more than the largest Glase payment (${limit} minor units)` };
+  return rowsFailure(rows, amount, currency, limit);
 }

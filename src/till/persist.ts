@@ -9,11 +9,12 @@ import { isFinalValue, stateName, type StateValueLike } from '../../machines/pay
 import { noteOrphan } from './orphan.js';
 
 export function journalKey(value: StateValueLike, c: PaymentContext): string {
-  return JSON.stringify([stateName(value), c.invoiceReference, c.version, c.status, c.resultCode, c.ersReference, c.message, c.notice, c.windows]);
+  return JSON.stringify([stateName(value), c.invoiceReference, c.version, c.status, c.resultCode, c.ersReference, c.message, c.notice, c.windows, c.amount, c.changeState, c.changeNote]);
 }
 
 export class PaymentPersister {
   private lastKey = new Map<string, string>();
+  private lastChange = new Map<string, string>();
   constructor(
     private readonly store: Store,
     private readonly nowIso: () => string,
@@ -39,10 +40,28 @@ export class PaymentPersister {
         ersReference: context.ersReference,
         message: context.notice ? `${context.message} (${context.notice})` : context.message,
       });
+      // each change of amount (sent, applied, refused, in doubt) gets its own row, in cashier words
+      const change = JSON.stringify([context.changeState, context.changeNote]);
+      if (context.changeNote && this.lastChange.get(context.paymentId) !== change) {
+        this.store.journal.append({
+          at,
+          paymentId: context.paymentId,
+          state: `change.${context.changeState}`,
+          clientInvoiceId: context.clientInvoiceId,
+          invoiceReference: context.invoiceReference,
+          version: context.version,
+          resultCode: context.resultCode,
+          message: context.changeNote,
+        });
+        this.lastChange.set(context.paymentId, change);
+      }
       if (name === 'orphaned') noteOrphan(this.store, { paymentId: context.paymentId, clientInvoiceId: context.clientInvoiceId, amount: context.amount, currency: context.currency, at });
     });
     this.lastKey.set(context.paymentId, key);
-    if (finished) this.lastKey.delete(context.paymentId);
+    if (finished) {
+      this.lastKey.delete(context.paymentId);
+      this.lastChange.delete(context.paymentId);
+    }
     return true;
   }
 }

@@ -17,7 +17,8 @@ import { findReceipt, receiptPost, type ReceiptFound } from '../store/receipt-lo
 import { setupActors } from './setup-actors.js';
 import { auditSetup } from './setup-audit.js';
 import { unknownTerminalNote, watchUnknownTerminal } from './unknown-terminal.js';
-import type { PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
+import type { InvoiceRow } from '../../machines/glase-contract.js';
+import type { ChangeResult, PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
 
 export type Till = ReturnType<typeof createTill>;
 
@@ -196,6 +197,11 @@ export function createTill(o: TillOptions) {
         },
         c?.terminalId,
       );
+    },
+    /** updateInvoice while the customer has not paid: the host POS changed the amount. */
+    changePayment(paymentId: string, change: { amount: number; rows?: InvoiceRow[] }): Promise<ChangeResult> {
+      const limit = isKnownCurrency(terminal.currency) ? maxAmountMinor(terminal.currency) : 0;
+      return payments.change(paymentId, change.amount, change.rows, limit);
     },
     tryAgain: (): boolean => payments.answer('TRY_AGAIN'),
     cancel: (): boolean => payments.answer('CANCEL'),

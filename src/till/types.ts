@@ -68,7 +68,13 @@ export interface PaymentView {
   canCancel: boolean;
   printJobId?: number;
   receiptSubmitted?: boolean;
+  /** the last change of amount (updateInvoice): amount is the one sent, while it is not settled */
+  change?: { state: 'updating' | 'applied' | 'refused' | 'unknown'; message: string; amount?: number };
+  /** may the host POS change the amount now (PATCH /api/payments/:id) */
+  canChange: boolean;
 }
+
+export type ChangeResult = { ok: true; payment: PaymentView } | { ok: false; rule: string; message: string; payment?: PaymentView };
 
 export type StartResult = { ok: true; paymentId: string; payment: PaymentView } | { ok: false; rule: string; message: string };
 
