@@ -26,13 +26,20 @@ export const VIEW_SCHEMAS = {
   },
   PaymentView: {
     type: 'object',
-    required: ['paymentId', 'clientInvoiceId', 'state', 'final', 'message', 'amount', 'currency', 'amountText', 'version', 'windows', 'recovered', 'canTryAgain', 'canCancel'],
+    required: ['paymentId', 'clientInvoiceId', 'state', 'final', 'message', 'amount', 'currency', 'amountText', 'version', 'windows', 'recovered', 'canTryAgain', 'canCancel', 'canChange'],
     properties: {
       paymentId: str, clientInvoiceId: str, state: { ...str, description: '"sending", "live.window", "live.question" (the try again / cancel question), "paid.printing", "completed", …' },
       final: bool, outcome: { enum: ['completed', 'cancelled', 'failed', 'refused', 'orphaned'] }, message: str, notice: str, reason: str,
       amount: { ...int, description: 'minor units' }, currency: str, amountText: { ...str, examples: ['12.50 SEK'] },
       invoiceReference: str, ersReference: { ...str, pattern: ERS_REFERENCE_PATTERN.source }, version: int, windows: int, resultCode: int, recovered: bool,
       canTryAgain: bool, canCancel: bool, printJobId: int, receiptSubmitted: bool,
+      canChange: { ...bool, description: 'may the amount be changed now (PATCH /api/payments/:id, updateInvoice)' },
+      change: {
+        type: 'object',
+        required: ['state', 'message'],
+        description: 'the last change of amount; amount is the one sent while it is not settled',
+        properties: { state: { enum: ['updating', 'applied', 'refused', 'unknown'] }, message: str, amount: int },
+      },
     },
   },
   PrinterView: { type: 'object', required: ['kind', 'ready'], properties: { kind: str, ready: bool, reason: str } },
