@@ -122,7 +122,7 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
   assert.is(doc.openapi, '3.1.0');
   const want: Array<[string, string]> = [
     ['get', '/api/status'], ['get', '/api/readiness'], ['post', '/api/payments'], ['get', '/api/payments/current'],
-    ['get', '/api/payments/{id}'], ['post', '/api/payments/{id}/try-again'], ['post', '/api/payments/{id}/cancel'],
+    ['get', '/api/payments/{id}'], ['patch', '/api/payments/{id}'], ['post', '/api/payments/{id}/try-again'], ['post', '/api/payments/{id}/cancel'],
     ['post', '/api/orphan/confirm'], ['get', '/api/events'], ['get', '/api/receipts/last.svg'], ['get', '/api/receipts/{ersReference}'], ['get', '/api/receipts/{ersReference}/receipt.svg'],
     ['post', '/api/admin/session'], ['post', '/api/admin/logout'], ['get', '/api/admin/pin'], ['post', '/api/admin/pin'], ['post', '/api/admin/register'], ['post', '/api/admin/glase-id'], ['post', '/api/admin/glase-id/await-scan'],
     ['post', '/api/admin/unregister'], ['post', '/api/admin/forget-registration'], ['post', '/api/admin/reprint'], ['post', '/api/admin/printer-test'], ['post', '/api/admin/health-ticket'], ['get', '/api/admin/audit'],
@@ -140,6 +140,9 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
   assert.ok(doc.paths['/api/payments'].post.responses['409']);
   assert.ok(doc.paths['/api/admin/register'].post.security.some((s: any) => 'adminSession' in s));
   assert.is(doc.paths['/api/payments'].post.responses['201'].content['application/json'].schema.$ref, '#/components/schemas/PaymentView');
+  const patch = doc.paths['/api/payments/{id}'].patch;
+  assert.equal(patch.requestBody.content['application/json'].schema.required, ['amount']);
+  assert.ok(patch.responses['200'] && patch.responses['202'] && patch.responses['409']);
   const put = doc.paths['/api/receipt'].put;
   assert.equal(put.requestBody.content['application/json'].schema.required, ['total']);
   assert.is(put.responses['200'].content['application/json'].schema.$ref, '#/components/schemas/ActiveReceipt');
