@@ -24,12 +24,14 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const { values } = parseCommand(argv, { json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
-    let creds, unfinished, orphan, unknownAtGlase;
+    let creds, unfinished, orphan, unknownAtGlase, inDoubt;
     try {
       creds = store.credentials.get();
       unknownAtGlase = unknownTerminalNote(store);
       unfinished = store.payments.unfinished().map((p) => ({ paymentId: p.paymentId, state: p.state, since: p.createdAt, updatedAt: p.updatedAt }));
       orphan = orphanOf(store);
+      // refunds not yet settled: in doubt (reply lost) or left mid-way by a crash
+      inDoubt = store.refunds.unfinished().map((r) => ({ refundId: r.refundId, state: r.state, originalErsReference: r.originalErsReference, amount: r.amount, currency: r.currency, since: r.createdAt }));
     } finally {
       store.close();
     }
@@ -62,6 +64,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       server: { url: endpoint, reachable },
       unfinishedPayments: unfinished,
       orphan: orphan ?? null,
+      refundsInDoubt: inDoubt,
       tillProcess: holder ?? null,
       release: releaseInfo(),
       problems,
@@ -74,6 +77,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       console.log(`Glase server   ${endpoint} ${reachable ? 'reachable' : 'NOT reachable'}`);
       console.log(`payments       ${unfinished.length === 0 ? 'none unfinished' : unfinished.map((p) => `${p.paymentId} unfinished in ${p.state}`).join('; ')}`);
       console.log(`orphan         ${orphan ? `${orphan.clientInvoiceId} (${displayAmount(orphan.amount, orphan.currency)}, ${orphan.at}) not confirmed` : '-'}`);
+      console.log(`refunds        ${inDoubt.length === 0 ? 'none in doubt' : `${inDoubt.length} in doubt or unfinished: run \`glase-pos refund --check-unknown\``}`);
       console.log(`till process   ${holder ? `pid ${holder} is running a till on this data directory` : '-'}`);
       const rel = status.release;
       console.log(`release        ${rel.version}${rel.onTrial ? ` (${rel.onTrial} on trial)` : ''}${rel.lastRollback ? `; last rollback: ${rel.lastRollback}` : ''}`);

@@ -10,6 +10,7 @@ import type { RefundContext, RefundEvent, RefundInput, RefundRequest } from '../
 import { displayAmount } from '../lib/money.js';
 import type { Logger } from '../lib/log.js';
 import type { RefundRecord } from '../store/refunds.js';
+import { findReceipt } from '../store/receipt-lookup.js';
 import { isRefundPost } from '../store/transaction-post.js';
 import type { TillClock } from './clock.js';
 import { refundActors, type RefundActorDeps } from './refund-actors.js';
@@ -46,7 +47,7 @@ export class RefundRunner {
 
   /** What this till knows about a reference: its payment and how much of it is refunded. */
   original(ersReference: string): RefundOriginal {
-    const post = this.d.store.posts.byErsReference(ersReference);
+    const post = findReceipt(this.d.store, ersReference)?.post;
     if (post && isRefundPost(post)) return { kind: 'refund' };
     if (this.d.store.refunds.byRefundErsReference(ersReference)) return { kind: 'refund' };
     if (!post) return { kind: 'unrecorded' };

@@ -94,6 +94,8 @@ t('the reply is lost after Glase refunded: exit 3 in cashier words; --check-unkn
   const r = await runCli(['refund', paid, '--amount', '1.00'], e.env);
   assert.is(r.code, 3, r.stderr);
   assert.match(r.stderr, /IN DOUBT: Glase did not answer\. The refund may have gone through; do not pay the customer back another way\./);
+  const st = JSON.parse((await runCli(['status', '--json'], e.env)).stdout);
+  assert.equal(st.refundsInDoubt.map((x: any) => [x.state, x.amount, x.originalErsReference]), [['unknown', 100, paid]]);
   await new Promise((res) => setTimeout(res, 1_500)); // the server refunds after the client gave up
   assert.is((await atServer()).length, 2);
   const c = await runCli(['refund', '--check-unknown', '--reseller', RESELLER.resellerId, '--user', RESELLER.userId, '--json'], e.env, RESELLER.password + '\n');
