@@ -29,6 +29,9 @@ t('question after the window, try again, then the customer pays', async () => {
   await k.waitForSelector('#s-question:not([hidden])', { timeout: 10_000 });
   assert.is(await k.textContent('#q-amount'), '42.00 SEK');
   assert.not.ok(await k.isDisabled('#q-again'));
+  // the question and its buttons say the same thing
+  assert.is(await k.textContent('#s-question h1'), 'Keep waiting?');
+  assert.equal([await k.textContent('#q-again'), await k.textContent('#q-cancel')], ['Keep waiting', 'Cancel payment']);
   await till.shot('question');
   // a reloaded screen (browser restart) comes back to the open question
   await k.reload();
