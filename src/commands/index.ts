@@ -31,11 +31,12 @@ export const COMMANDS: Record<string, Entry> = {
 
 export function usage(): string {
   const names = Object.keys(COMMANDS).sort();
+  const width = Math.max(...names.map((n) => n.length)) + 1;
   return [
     'usage: glase-pos <command> [options]   (glase-pos <command> --help for its options)',
     '',
     'commands:',
-    ...names.map((n) => `  ${n.padEnd(19)} ${COMMANDS[n].summary}`),
+    ...names.map((n) => `  ${n.padEnd(width)} ${COMMANDS[n].summary}`),
   ].join('\n');
 }
 
