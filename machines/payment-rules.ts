@@ -10,6 +10,7 @@ export interface RuleFailure {
 export function startRuleFailure(req: PaymentRequest, checks: StartChecks): RuleFailure | undefined {
   const fail = (rule: string, message: string): RuleFailure => ({ rule, message });
   if (checks.paymentInProgress) return fail('one-payment', 'a Glase payment is already in progress on this till; finish it first');
+  if (checks.storageFull) return fail('storage', 'the till\'s storage is full; a Glase payment could not be saved, take another tender and call support');
   if (checks.orphanUnconfirmed)
     return fail('orphan-confirmed', 'the last payment lost its answer from Glase; confirm it (check the customer\'s phone) before a new payment');
   if (!checks.registered) return fail('registered', 'this till is not registered with Glase; register it in the admin menu');

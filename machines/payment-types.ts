@@ -13,6 +13,8 @@ export interface StartChecks {
   paymentInProgress?: boolean;
   /** a lost sendInvoice reply that the cashier has not confirmed yet */
   orphanUnconfirmed?: boolean;
+  /** the till's data directory has no room left to record a payment */
+  storageFull?: boolean;
   /** the currency's largest amount in minor units (src/lib/money.ts maxAmountMinor): bounds the amount and every row */
   amountLimit: number;
 }

@@ -1,6 +1,7 @@
 // Readiness: may a Glase payment start on this till right now, and if not, why (in words a
-// cashier understands). Inputs arrive as events; the printer and server states come from
-// two provided callback actors (printerStatus, serverProbe) that send PRINTER / SERVER.
+// cashier understands). Inputs arrive as events; the printer, server and storage states come
+// from three provided callback actors (printerStatus, serverProbe, storageStatus) that send
+// PRINTER / SERVER / STORAGE.
 import { assign, fromCallback, setup } from 'xstate';
 
 export interface ReadinessContext {
@@ -11,14 +12,17 @@ export interface ReadinessContext {
   printerReady?: boolean;
   printerReason?: string;
   paymentInProgress: boolean;
+  /** the data directory has no room left to record a payment */
+  storageFull?: boolean;
 }
 export type ReadinessEvent =
   | { type: 'SETUP'; registered: boolean; glaseIdAssigned: boolean }
   | { type: 'SERVER'; reachable: boolean }
   | { type: 'PRINTER'; ready: boolean; reason?: string }
-  | { type: 'PAYMENT'; inProgress: boolean };
+  | { type: 'PAYMENT'; inProgress: boolean }
+  | { type: 'STORAGE'; full: boolean };
 
-export type ReadinessCode = 'not-registered' | 'no-glase-id' | 'server-unreachable' | 'server-unknown' | 'printer-not-ready' | 'payment-in-progress';
+export type ReadinessCode = 'not-registered' | 'no-glase-id' | 'server-unreachable' | 'server-unknown' | 'printer-not-ready' | 'payment-in-progress' | 'storage-full';
 export interface Readiness {
   ready: boolean;
   reasons: Array<{ code: ReadinessCode; message: string }>;
@@ -31,6 +35,7 @@ export function readinessOf(c: ReadinessContext): Readiness {
   if (c.serverReachable === false) reasons.push({ code: 'server-unreachable', message: 'Glase cannot be reached (offline)' });
   if (c.serverReachable === undefined) reasons.push({ code: 'server-unknown', message: 'checking the connection to Glase' });
   if (c.printerReady === false) reasons.push({ code: 'printer-not-ready', message: `the receipt printer is not ready${c.printerReason ? `: ${c.printerReason}` : ''}` });
+  if (c.storageFull) reasons.push({ code: 'storage-full', message: 'the till\'s storage is full' });
   if (c.paymentInProgress) reasons.push({ code: 'payment-in-progress', message: 'a Glase payment is in progress' });
   return { ready: reasons.length === 0, reasons };
 }
@@ -39,19 +44,21 @@ const idle = fromCallback<ReadinessEvent>(() => () => {});
 
 export const readinessMachine = setup({
   types: {} as { context: ReadinessContext; events: ReadinessEvent; input: Partial<ReadinessContext> },
-  actors: { printerStatus: idle, serverProbe: idle },
+  actors: { printerStatus: idle, serverProbe: idle, storageStatus: idle },
 }).createMachine({
   id: 'readiness',
   context: ({ input }) => ({ registered: false, glaseIdAssigned: false, paymentInProgress: false, ...input }),
   invoke: [
     { id: 'printerStatus', src: 'printerStatus' },
     { id: 'serverProbe', src: 'serverProbe' },
+    { id: 'storageStatus', src: 'storageStatus' },
   ],
   on: {
     SETUP: { target: '.check', actions: assign(({ event }) => ({ registered: event.registered, glaseIdAssigned: event.glaseIdAssigned })) },
     SERVER: { target: '.check', actions: assign(({ event }) => ({ serverReachable: event.reachable })) },
     PRINTER: { target: '.check', actions: assign(({ event }) => ({ printerReady: event.ready, printerReason: event.ready ? undefined : event.reason })) },
     PAYMENT: { target: '.check', actions: assign(({ event }) => ({ paymentInProgress: event.inProgress })) },
+    STORAGE: { target: '.check', actions: assign(({ event }) => ({ storageFull: event.full })) },
   },
   initial: 'check',
   states: {

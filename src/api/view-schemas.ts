@@ -13,7 +13,7 @@ export const VIEW_SCHEMAS = {
     required: ['ready', 'reasons'],
     properties: {
       ready: bool,
-      reasons: { type: 'array', items: { type: 'object', required: ['code', 'message'], properties: { code: { enum: ['not-registered', 'no-glase-id', 'server-unreachable', 'server-unknown', 'printer-not-ready', 'payment-in-progress', 'orphan-unconfirmed'] }, message: str } } },
+      reasons: { type: 'array', items: { type: 'object', required: ['code', 'message'], properties: { code: { enum: ['not-registered', 'no-glase-id', 'server-unreachable', 'server-unknown', 'printer-not-ready', 'payment-in-progress', 'storage-full', 'orphan-unconfirmed'] }, message: str } } },
     },
   },
   SetupView: {

@@ -1,9 +1,9 @@
 // Runs payment machines with real actors: starts new ones, resumes unfinished ones from
 // their persisted snapshots, persists every change, and lets the cashier answer.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createActor, type Actor } from 'xstate';
+import { createActor, getInitialSnapshot, type Actor } from 'xstate';
 import { paymentMachine, initialContext } from '../../machines/payment.js';
-import { rowsFailure, startRuleFailure } from '../../machines/payment-rules.js';
+import { rowsFailure, type RuleFailure } from '../../machines/payment-rules.js';
 import type { InvoiceRow } from '../../machines/glase-contract.js';
 import { resumePoint, type StateValueLike } from '../../machines/payment-resume.js';
 import type { PaymentContext, PaymentInput, PaymentRequest, StartChecks } from '../../machines/payment-types.js';
@@ -11,6 +11,7 @@ import type { PaymentRecord } from '../store/payments.js';
 import type { Logger } from '../lib/log.js';
 import { displayAmount } from '../lib/money.js';
 import type { Store } from '../store/store.js';
+import { isStorageFullError } from '../store/storage-space.js';
 import type { TillClock } from './clock.js';
 import { paymentActors, type PaymentActorDeps } from './payment-actors.js';
 import { PaymentPersister } from './persist.js';
@@ -26,6 +27,8 @@ export interface PaymentRunnerDeps extends PaymentActorDeps {
   windowMs: number;
   autoCancelWindows?: number;
   onChange: (view: PaymentView) => void;
+  /** the start write found the disk full: readiness should say so */
+  onStorageFull?: () => void;
 }
 
 /** A created-but-not-yet-started payment: written before the machine (and sendInvoice) runs. */
@@ -60,12 +63,11 @@ export class PaymentRunner {
     return undefined;
   }
 
+  /**
+   * Starts a payment unless the machine refuses it: the till passes what it knows (checks), the
+   * machine's start rules decide (its `refused` state), and the refusal is read from the machine.
+   */
   start(req: PaymentRequest, checks: StartChecks, terminalId: string | undefined): StartResult {
-    const refusal = startRuleFailure(req, { ...checks, paymentInProgress: checks.paymentInProgress || this.inProgress() });
-    if (refusal) {
-      this.d.log.info('payment refused', { rule: refusal.rule });
-      return { ok: false, ...refusal };
-    }
     const paymentId = randomUUID();
     const at = this.d.nowIso();
     const store = this.d.store;
@@ -75,20 +77,41 @@ export class PaymentRunner {
       clientInvoiceId: '',
       issueDate: at,
       terminalId,
-      checks,
+      checks: { ...checks, paymentInProgress: checks.paymentInProgress || this.inProgress() },
       autoCancelWindows: this.d.autoCancelWindows,
     };
+    const refusal = this.refusalOf(input);
+    if (refusal) return this.refused(refusal);
     // the clientInvoiceId is journaled (and the payment row written) before anything is sent
-    store.transaction(() => {
-      const seq = (store.settings.get<number>('clientInvoiceSeq') ?? 0) + 1;
-      store.settings.set('clientInvoiceSeq', seq);
-      input.clientInvoiceId = `GP${at.slice(0, 10).replaceAll('-', '')}-${seq}-${randomBytes(3).toString('hex')}`;
-      const created: CreatedSnapshot = { status: 'created', input };
-      store.payments.save(paymentId, 'created', created, false, at);
-      store.journal.append({ at, paymentId, state: 'created', clientInvoiceId: input.clientInvoiceId, message: `payment of ${displayAmount(req.amount, req.currency)} created` });
-    });
+    try {
+      store.transaction(() => {
+        const seq = (store.settings.get<number>('clientInvoiceSeq') ?? 0) + 1;
+        store.settings.set('clientInvoiceSeq', seq);
+        input.clientInvoiceId = `GP${at.slice(0, 10).replaceAll('-', '')}-${seq}-${randomBytes(3).toString('hex')}`;
+        const created: CreatedSnapshot = { status: 'created', input };
+        store.payments.save(paymentId, 'created', created, false, at);
+        store.journal.append({ at, paymentId, state: 'created', clientInvoiceId: input.clientInvoiceId, message: `payment of ${displayAmount(req.amount, req.currency)} created` });
+      });
+    } catch (e) {
+      if (!isStorageFullError(e)) throw e;
+      // nothing was written and nothing sent: the same refusal as a full disk seen before the start
+      this.d.log.error('the till\'s storage is full; payment refused', { error: e as Error });
+      this.d.onStorageFull?.();
+      return this.refused(this.refusalOf({ ...input, checks: { ...input.checks, storageFull: true } })!);
+    }
     this.run(input);
     return { ok: true, paymentId, payment: this.view(paymentId)! };
+  }
+
+  /** The machine's own decision: the rule its `refused` state names, or undefined when it would send. */
+  private refusalOf(input: PaymentInput): RuleFailure | undefined {
+    const first = getInitialSnapshot(this.machine, input); // no actor runs: nothing is sent
+    return first.value === 'refused' ? first.context.refusal : undefined;
+  }
+
+  private refused(r: RuleFailure): StartResult {
+    this.d.log.info('payment refused', { rule: r.rule });
+    return { ok: false, rule: r.rule, message: r.message };
   }
 
   /** Resumes every unfinished payment, oldest first; returns their ids. */

@@ -10,6 +10,7 @@ import { silentLogger } from '../lib/log.js';
 import { isKnownCurrency, maxAmountMinor } from '../lib/money.js';
 import { realClock } from './clock.js';
 import { acquireTillLock } from './lock.js';
+import { MIN_FREE_BYTES, freeBytes } from '../store/storage-space.js';
 import { PaymentRunner } from './payments.js';
 import { createRefundService } from './refund-service.js';
 import { confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
@@ -56,6 +57,15 @@ export function createTill(o: TillOptions) {
     }
   });
   const probeEvery = o.probeIntervalMs ?? 15_000;
+  const minFree = o.minFreeBytes ?? MIN_FREE_BYTES;
+  const storageFull = (): boolean => {
+    try {
+      return (o.freeBytes ?? freeBytes)(store.dataDir) < minFree;
+    } catch (e) {
+      log.warn('could not read the free space of the data directory', { error: e as Error });
+      return false; // unknown: the start write still refuses on a full disk (SQLITE_FULL)
+    }
+  };
   let firstProbe: Promise<void> | undefined;
   const readiness = createActor(
     readinessMachine.provide({
@@ -74,6 +84,16 @@ export function createTill(o: TillOptions) {
             stopped = true;
             if (timer !== undefined) clock.clearTimeout(timer);
           };
+        }),
+        // free space is checked as often as the server: readiness says "storage full" before a payment is tried
+        storageStatus: fromCallback<ReadinessEvent>(({ sendBack }) => {
+          let timer: unknown;
+          const tick = () => {
+            sendBack({ type: 'STORAGE', full: storageFull() });
+            timer = clock.setTimeout(tick, probeEvery);
+          };
+          tick();
+          return () => clock.clearTimeout(timer);
         }),
         printerStatus: fromCallback<ReadinessEvent>(({ sendBack }) => (o.printerStatus ? o.printerStatus((s) => sendBack({ type: 'PRINTER', ready: s.ready, reason: s.reason })) : () => {})),
       },
@@ -101,6 +121,7 @@ export function createTill(o: TillOptions) {
     autoCancelWindows: cfg.api?.mode === 'unattended' ? (cfg.payment?.autoCancelWindows ?? 2) : undefined,
     onReachability: (reachable) => readiness.send({ type: 'SERVER', reachable }),
     onReceiptQueued: o.onReceiptQueued,
+    onStorageFull: () => readiness.send({ type: 'STORAGE', full: true }),
     onChange: (payment) => {
       readiness.send({ type: 'PAYMENT', inProgress: payments?.inProgress() ?? !payment.final });
       emit({ type: 'payment', payment });
@@ -180,6 +201,8 @@ export function createTill(o: TillOptions) {
     },
 
     startPayment(req: Omit<PaymentRequest, 'currency'> & { currency?: string }): StartResult {
+      const full = storageFull();
+      readiness.send({ type: 'STORAGE', full });
       const k = readiness.getSnapshot().context;
       const c = store.credentials.get();
       const currency = req.currency ?? terminal.currency;
@@ -194,6 +217,7 @@ export function createTill(o: TillOptions) {
           printerReady: k.printerReady,
           printerReason: k.printerReason,
           orphanUnconfirmed: orphanOf(store) !== undefined,
+          storageFull: full,
         },
         c?.terminalId,
       );

@@ -36,6 +36,10 @@ export interface TillOptions {
   probeIntervalMs?: number;
   /** the printer's state source: call report() whenever it changes; return a stop function */
   printerStatus?: (report: (s: PrinterState) => void) => () => void;
+  /** bytes free in the data directory (default: statfs); a payment is refused below minFreeBytes */
+  freeBytes?: (dataDir: string) => number;
+  /** default MIN_FREE_BYTES (8 MiB) */
+  minFreeBytes?: number;
   /** take the data dir's till.lock at start (default true): one till process per store */
   lock?: boolean;
   /** called after a receipt was queued, so the spooler can print at once */

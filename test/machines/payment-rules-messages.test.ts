@@ -16,6 +16,9 @@ t('all rules pass for a plain payment', () => {
 
 t('each failed rule is named, in a fixed order', () => {
   assert.is(rule(req, { ...ready, paymentInProgress: true }), 'one-payment');
+  assert.is(rule(req, { ...ready, storageFull: true }), 'storage');
+  assert.match(startRuleFailure(req, { ...ready, storageFull: true })!.message, /^the till's storage is full/);
+  assert.is(rule(req, { ...ready, storageFull: true, orphanUnconfirmed: true, registered: false }), 'storage', 'nothing can be saved: said before the other rules');
   assert.is(rule(req, { ...ready, orphanUnconfirmed: true }), 'orphan-confirmed');
   assert.is(rule(req, { ...ready, registered: false }), 'registered');
   assert.is(rule(req, { ...ready, glaseIdAssigned: false }), 'glase-id');
