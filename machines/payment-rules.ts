@@ -18,9 +18,8 @@ export function startRuleFailure(req: PaymentRequest, checks: StartChecks): Rule
   if (!checks.serverReachable) return fail('online', 'Glase cannot be reached; Glase payments do not work offline, take another tender');
   if (checks.printerReady === false)
     return fail('printer-ready', `the receipt printer is not ready${checks.printerReason ? ` (${checks.printerReason})` : ''}; fix it before a Glase payment`);
-  if (!Number.isSafeInteger(req.amount)) return fail('amount-integer', 'amount must be a whole number of minor units');
-  if (req.amount <= 0) return fail('amount-positive', 'the amount to pay with Glase must be greater than zero');
-  if (req.amount > checks.amountLimit) return fail('amount-limit', `the amount (${req.amount}) is more than the largest Glase payment (${checks.amountLimit} minor units)`);
+  const amount = amountFailure(req.amount, checks.amountLimit);
+  if (amount) return amount;
   if (!/^[A-Z]{3}$/.test(req.currency)) return fail('currency', 'currency must be an ISO 4217 code such as SEK');
   if (req.receiptTotal !== undefined || req.alreadyPaid !== undefined) {
     const total = req.receiptTotal ?? req.amount;
@@ -33,6 +32,19 @@ export function startRuleFailure(req: PaymentRequest, checks: StartChecks): Rule
   const rows = rowsFailure(req.rows ?? [], req.amount, req.currency, checks.amountLimit);
   if (rows) return rows;
   return undefined;
+}
+
+/** The amount of a Glase payment, new or changed: whole positive minor units within the currency's largest amount. */
+export function amountFailure(amount: number, limit: number): RuleFailure | undefined {
+  if (!Number.isSafeInteger(amount)) return { rule: 'amount-integer', message: 'amount must be a whole number of minor units' };
+  if (amount <= 0) return { rule: 'amount-positive', message: 'the amount to pay with Glase must be greater than zero' };
+  if (amount > limit) return { rule: 'amount-limit', message: `the amount (${amount}) is more than the largest Glase payment (${limit} minor units)` };
+  return undefined;
+}
+
+/** The rules of a changed amount (updateInvoice): the amount rule, then the rows. */
+export function changeRuleFailure(amount: number, rows: readonly InvoiceRow[], currency: string, limit: number): RuleFailure | undefined {
+  return amountFailure(amount, limit) ?? rowsFailure(rows, amount, currency, limit);
 }
 
 /**

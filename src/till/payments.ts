@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createActor, getInitialSnapshot, type Actor } from 'xstate';
 import { paymentMachine, initialContext } from '../../machines/payment.js';
-import { rowsFailure, type RuleFailure } from '../../machines/payment-rules.js';
+import { changeRuleFailure, type RuleFailure } from '../../machines/payment-rules.js';
 import type { InvoiceRow } from '../../machines/glase-contract.js';
 import { resumePoint, type StateValueLike } from '../../machines/payment-resume.js';
 import type { PaymentContext, PaymentInput, PaymentRequest, StartChecks } from '../../machines/payment-types.js';
@@ -241,12 +241,4 @@ export class PaymentRunner {
     for (const a of this.active.values()) a.stop();
     this.active.clear();
   }
-}
-
-/** The amount rules of a change: whole positive minor units within the limit; rows sum exactly. */
-export function changeRuleFailure(amount: number, rows: readonly InvoiceRow[], currency: string, limit: number): { rule: string; message: string } | undefined {
-  if (!Number.isSafeInteger(amount)) return { rule: 'amount-integer', message: 'amount must be a whole number of minor units' };
-  if (amount <= 0) return { rule: 'amount-positive', message: 'the amount to pay with Glase must be greater than zero' };
-  if (amount > limit) return { rule: 'amount-limit', message: `the amount (${amount}) is more than the largest Glase payment (${limit} minor units)` };
-  return rowsFailure(rows, amount, currency, limit);
 }
