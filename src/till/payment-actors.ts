@@ -31,17 +31,22 @@ export function terminalPrincipal(store: Store, op: string): Principal {
   return { type: 'TERMINALID', terminalId: c.terminalId, password: c.terminalPassword };
 }
 
-export function paymentActors(d: PaymentActorDeps) {
-  const watch = async <T>(p: Promise<T>): Promise<T> => {
+/** Wraps Glase calls so each answer (or a transport failure, not a SOAP fault) tells the till whether Glase is reachable. */
+export function reachabilityWatch(onReachability?: (reachable: boolean) => void) {
+  return async <T>(p: Promise<T>): Promise<T> => {
     try {
       const v = await p;
-      d.onReachability?.(true);
+      onReachability?.(true);
       return v;
     } catch (e) {
-      if (e instanceof GlaseTransportError && e.kind !== 'soap-fault') d.onReachability?.(false);
+      if (e instanceof GlaseTransportError && e.kind !== 'soap-fault') onReachability?.(false);
       throw e;
     }
   };
+}
+
+export function paymentActors(d: PaymentActorDeps) {
+  const watch = reachabilityWatch(d.onReachability);
   return {
     sendInvoice: fromPromise<SendInvoiceOutput, SendInvoiceInput>(({ input }) => watch(d.glase.sendInvoice(terminalPrincipal(d.store, 'sendInvoice'), input.invoice))),
     pollStatus: fromPromise<PollStatusOutput, PollStatusInput>(async ({ input }) => {

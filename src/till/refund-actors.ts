@@ -12,7 +12,7 @@ import type {
   PrintRefundInput, PrintRefundOutput, RecordRefundInput, RecordRefundOutput, SendRefundInput, SendRefundOutput,
   SubmitRefundReceiptInput, SubmitRefundReceiptOutput,
 } from '../../machines/refund-types.js';
-import { terminalPrincipal } from './payment-actors.js';
+import { reachabilityWatch, terminalPrincipal } from './payment-actors.js';
 import { refundReceiptText } from './refund-receipt-text.js';
 
 export interface RefundActorDeps {
@@ -40,16 +40,7 @@ export function refundInvoice(i: SendRefundInput): Invoice {
 }
 
 export function refundActors(d: RefundActorDeps) {
-  const watch = async <T>(p: Promise<T>): Promise<T> => {
-    try {
-      const v = await p;
-      d.onReachability?.(true);
-      return v;
-    } catch (e) {
-      if (e instanceof GlaseTransportError && e.kind !== 'soap-fault') d.onReachability?.(false);
-      throw e;
-    }
-  };
+  const watch = reachabilityWatch(d.onReachability);
   return {
     sendRefund: fromPromise<SendRefundOutput, SendRefundInput>(async ({ input }) => {
       // the subscription journals `sending` in this same turn; after one tick it must be there
