@@ -1,7 +1,8 @@
 // The printer emulator: a PrinterCore behind a TCP listener (port 9100 style; port 0 picks a
 // free one) and, on request, a kernel pty made by socat and bridged to that listener, so a
 // serial driver talks to it through a real tty. Used by `npm start` and the tests.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnDyingWithUs } from './die-with-us.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,7 +58,7 @@ export async function startPrinterEmulator(opts: PrinterEmulatorOptions = {}): P
   if (opts.pty) {
     dir = mkdtempSync(join(tmpdir(), 'glase-printer-'));
     ptyPath = join(dir, 'printer');
-    socat = spawn('socat', [`pty,raw,echo=0,link=${ptyPath}`, `tcp:${host}:${port}`], { stdio: 'ignore' });
+    socat = spawnDyingWithUs('socat', [`pty,raw,echo=0,link=${ptyPath}`, `tcp:${host}:${port}`], { stdio: 'ignore' });
     const started = Date.now();
     while (!existsSync(ptyPath)) {
       if (socat.exitCode !== null || Date.now() - started > 5000) throw new Error('printer emulator: socat did not create the pty');

@@ -2,12 +2,14 @@
 // (scanner-host) exactly as it would open /dev/ttyACM0; scan() types payload + terminator into
 // the other end (scanner-device), as a scanner in USB-CDC / RS-232 mode does.
 // close() kills socat, which removes both links: for the till that is an unplugged cable.
-// Starting again with the same dir recreates the same path: a replug.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starting again with the same dir recreates the same path: a replug. A temp dir the
+// emulator made itself is removed by close(); socat is asked to die with this process.
+import type { ChildProcess } from 'node:child_process';
 import { constants, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TERMINATOR_TEXT, type Terminator } from '../scanner/line-splitter.js';
+import { spawnDyingWithUs } from './die-with-us.js';
 
 export interface ScannerEmulatorOptions {
   /** Where the two links live; a fresh temp dir by default. */
@@ -31,13 +33,14 @@ export interface ScannerEmulator {
 }
 
 export async function startScannerEmulator(opts: ScannerEmulatorOptions = {}): Promise<ScannerEmulator> {
+  const ownDir = opts.dir === undefined;
   const dir = opts.dir ?? (await fs.mkdtemp(join(tmpdir(), 'glase-scanner-')));
   await fs.mkdir(dir, { recursive: true });
   const path = join(dir, 'scanner-host');
   const devicePath = join(dir, 'scanner-device');
   for (const link of [path, devicePath]) await removeStaleLink(link);
 
-  const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${path}`, `pty,raw,echo=0,link=${devicePath}`], {
+  const child = spawnDyingWithUs('socat', ['-d', '-d', `pty,raw,echo=0,link=${path}`, `pty,raw,echo=0,link=${devicePath}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   await ready(child);
@@ -72,6 +75,7 @@ export async function startScannerEmulator(opts: ScannerEmulatorOptions = {}): P
         child.kill('SIGTERM');
         await exited;
       }
+      if (ownDir) await fs.rm(dir, { recursive: true, force: true });
     },
   };
 }

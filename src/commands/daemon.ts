@@ -2,6 +2,7 @@
 // then stops everything cleanly: unfinished payments stay in the store and resume next start.
 import { createLogger } from '../lib/log.js';
 import { startDaemon } from '../daemon/main.js';
+import { watchLifeline } from '../daemon/lifeline.js';
 import { parseCommand } from '../cli/args.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { EXIT, runCommand } from '../cli/exit.js';
@@ -21,6 +22,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const log = createLogger({ level: config.log.level, base: { component: 'daemon' } });
     // a signal during start-up still stops cleanly once start-up is done
     let signalled: string | undefined;
+    let unwatch = () => {};
     // handlers stay installed: a second Ctrl-C (terminal + npm start both forward it) must not
     // kill the process halfway through closing the database
     const wait = new Promise<string>((resolve) => {
@@ -31,6 +33,9 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       };
       process.on('SIGINT', on('SIGINT'));
       process.on('SIGTERM', on('SIGTERM'));
+      process.on('SIGHUP', on('SIGHUP'));
+      // started by `npm start`: its end of the lifeline closes when it dies, however it dies
+      unwatch = watchLifeline(process.env.GLASE_POS_LIFELINE_FD, on('the parent process (npm start) ended'));
     });
     let till;
     try {
@@ -38,6 +43,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     } catch (e) {
       log.error('the till could not start', { error: e as Error });
       console.error(`glase-pos daemon: ${(e as Error).message}`);
+      unwatch();
       return EXIT.failed;
     }
     if (demo) {
@@ -46,6 +52,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     }
     const sig = signalled ?? (await wait);
     log.info('stopping', { signal: sig });
+    unwatch();
     await till.stop();
     log.info('stopped');
     return EXIT.ok;
