@@ -12,6 +12,11 @@ export function envPath(name: string, prefix: string): string[] {
   return name.slice(prefix.length).split('__').map((s) => s.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
 }
 
+/** ['api', 'port'] → GLASE_POS__API__PORT: the variable that sets a key (the inverse of envPath) */
+export function envName(path: readonly string[], prefix = 'GLASE_POS__'): string {
+  return prefix + path.map((k) => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()).join('__');
+}
+
 /** The schema at a key path with its wrappers (default, optional, refinements) taken off; undefined off the schema. */
 function schemaAt(schema: z.ZodTypeAny, path: string[]): z.ZodTypeAny | undefined {
   let s: z.ZodTypeAny | undefined = unwrap(schema);

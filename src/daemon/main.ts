@@ -22,7 +22,9 @@ import { createDaemonMetrics } from './metrics.js';
 import { instrumentGlase } from './glase-instrument.js';
 import { healthFacts } from './health-ticket.js';
 import { appVersion } from '../update/release-info.js';
-import { SOAP_PATH, startSimulator, type Simulator } from '../simulator/index.js';
+import { SOAP_PATH } from '../simulator/index.js';
+import { embeddedSimulator } from './embedded-simulator.js';
+import { portError } from './ports.js';
 import { openStore, type Store } from '../store/store.js';
 
 export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui');
@@ -53,18 +55,6 @@ export interface DaemonHandle {
   stop(): Promise<void>;
 }
 
-/** Is a Glase simulator (or anything serving our WSDL path) already answering on this port? */
-async function simulatorAnswers(port: number): Promise<boolean> {
-  if (port === 0) return false;
-  try {
-    const r = await fetch(`http://127.0.0.1:${port}${SOAP_PATH}?wsdl`, { signal: AbortSignal.timeout(1000) });
-    await r.body?.cancel();
-    return r.ok;
-  } catch {
-    return false;
-  }
-}
-
 export async function startDaemon(config: Config, opts: DaemonOptions = {}): Promise<DaemonHandle> {
   const log = opts.log ?? createLogger({ level: config.log.level });
   const say = opts.say ?? ((l: string) => log.info(l));
@@ -90,27 +80,16 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     const store = openStore(config.dataDir);
     stops.push(['store', () => store.close()]);
 
-    // Glase: the embedded simulator unless something already answers on its port
+    // Glase: the embedded simulator, or one already running with this till's data
     let simulatorUrl: string | undefined;
     let endpoint = config.glase.url;
     if (config.glase.url === 'embedded') {
-      if (await simulatorAnswers(config.simulator.port)) {
-        simulatorUrl = `http://127.0.0.1:${config.simulator.port}`;
-        log.info('using the simulator already running', { url: simulatorUrl });
-      } else {
-        const sim: Simulator = await startSimulator({
-          port: config.simulator.port,
-          dbFile: join(config.dataDir, 'simulator.sqlite'),
-          reversalMs: config.simulator.reversalMs,
-          reportDelayMs: config.simulator.reportDelayMs,
-          log: log.child({ component: 'simulator' }),
-        });
-        stops.push(['simulator', () => sim.close()]);
-        simulatorUrl = sim.url;
-      }
-      endpoint = simulatorUrl + SOAP_PATH;
+      const sim = await embeddedSimulator(config, log);
+      if (sim.close) stops.push(['simulator', sim.close]);
+      simulatorUrl = sim.url;
+      endpoint = sim.url + SOAP_PATH;
       // the demo reseller always exists in the embedded simulator, so registering works out of the box
-      await ensureDemoReseller(simulatorUrl);
+      await ensureDemoReseller(sim.url);
     }
     // /metrics: Glase calls are counted by a wrapper around the client
     let devices: Devices | undefined;
@@ -148,6 +127,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     const scans = routeScans({ scanner: devices.scanner, till, log: log.child({ component: 'scan' }), debounceMs: config.scanner.debounceMs, publish: (e, d) => api?.publish(e, d) });
     stops.push(['scan routing', () => scans.stop()]);
 
+    // a taken port is named with the setting that changes it (never a raw EADDRINUSE)
     api = await startApi(
       {
         till,
@@ -162,7 +142,9 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
         health: () => healthFacts({ version, glase, devices: started.api, dataDir: config.dataDir }),
       },
       { host: config.api.host, port: config.api.port },
-    );
+    ).catch((e: unknown) => {
+      throw portError(e, 'api.port', config.api.host, config.api.port);
+    });
     const apiServer = api;
     stops.push(['api', () => apiServer.close()]);
 

@@ -12,6 +12,8 @@ import { jsonSyntaxWhere } from '../lib/json-syntax.js';
 import { scryptHash } from '../lib/scrypt-hash.js';
 import { GlasePosError } from '../lib/errors.js';
 
+export const SIMULATOR_SERVICE = 'glase-pos simulator';
+
 export interface Reply {
   status: number;
   body: unknown;
@@ -132,6 +134,8 @@ export function controlApi(e: Engine, faults: Faults) {
         return { status: 200, body: { faults: [] } };
       }
     }
+    // who answers on this port: the till reuses a running simulator only when the id is the one in its data dir
+    if (method === 'GET' && a === 'identity' && !b) return { status: 200, body: { service: SIMULATOR_SERVICE, id: s.id } };
     if (method === 'GET' && a === 'reversals' && !b) return { status: 200, body: { reversals: e.reversals() } };
     if (method === 'GET' && a === 'state' && !b) {
       e.sweep();

@@ -13,6 +13,8 @@ import { wsdlFor } from './wsdl.js';
 import { readBody } from '../lib/http-body.js';
 
 export const SOAP_PATH = '/soap/merchant/cashregister-2';
+export { readSimulatorId } from './store.js';
+export { SIMULATOR_SERVICE } from './control-api.js';
 const MAX_BODY = 1024 * 1024;
 
 export interface SimulatorOptions {
@@ -28,6 +30,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   url: string;
   soapUrl: string;
+  /** the identity kept in its database (GET /simulator/identity) */
+  id: string;
   close(): Promise<void>;
 }
 
@@ -94,10 +98,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (e) {
+    store.close(); // the port is taken: nothing may keep the database open
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -109,6 +118,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   return {
     url,
     soapUrl,
+    id: store.id,
     async close() {
       clearInterval(sweep);
       await new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@
 // the maps are loaded back at start, so a restart with the same file keeps all state.
 // The file is 0600 (it holds terminal passwords); reseller passwords are kept as scrypt only.
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { privateFile } from '../lib/private-files.js';
 import { scryptHash } from '../lib/scrypt-hash.js';
 import type { Receipt, Refund, Reseller, SimInvoice, Terminal, TransactionPeriod } from './model.js';
@@ -21,6 +22,9 @@ export class SimStore {
   readonly bySeqrId = new Map<string, string>(); // seqrId → terminalId
   readonly latestByTerminal = new Map<string, string>(); // terminalId → latest invoice reference
   readonly byErs = new Map<string, string>(); // payment ersReference → invoice reference
+  /** This simulator's identity: random, made with its database file and kept in it. A till
+   * reuses a simulator already on its port only when this matches the file in its data dir. */
+  readonly id: string;
   private readonly db: Database.Database;
   private readonly put: Record<Kind, Database.Statement>;
   private readonly nextSeq: Database.Statement;
@@ -34,6 +38,9 @@ export class SimStore {
     this.db.pragma('secure_delete = ON');
     for (const k of KINDS) this.db.exec(`CREATE TABLE IF NOT EXISTS ${k} (id TEXT PRIMARY KEY, data TEXT NOT NULL)`);
     this.db.exec('CREATE TABLE IF NOT EXISTS seq (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+    this.db.exec('CREATE TABLE IF NOT EXISTS identity (one INTEGER PRIMARY KEY CHECK (one = 1), id TEXT NOT NULL)');
+    this.db.prepare('INSERT OR IGNORE INTO identity (one, id) VALUES (1, ?)').run(randomBytes(16).toString('hex'));
+    this.id = (this.db.prepare('SELECT id FROM identity').get() as { id: string }).id;
     this.put = Object.fromEntries(
       KINDS.map((k) => [k, this.db.prepare(`INSERT INTO ${k} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`)]),
     ) as Record<Kind, Database.Statement>;
@@ -118,5 +125,18 @@ export class SimStore {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/** The identity kept in a simulator database file, read without changing it; undefined when there is none. */
+export function readSimulatorId(file: string): string | undefined {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return (db.prepare('SELECT id FROM identity').get() as { id: string } | undefined)?.id;
+  } catch {
+    return undefined; // no file, or one from before identities
+  } finally {
+    db?.close();
   }
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, envOverrides, loadConfig, ConfigError } from '../../src/config.js';
+import { envName, envPath } from '../../src/config-env.js';
 
 const t = suite('config');
 t('embedded defaults make a runnable till', () => {
@@ -131,6 +132,15 @@ t('config text that reaches Glase refuses control characters, naming the key and
     }
   }
   assert.is(loadConfig({ env: { GLASE_POS__TERMINAL__NAME: 'Kassa 1 – Café' } }).terminal.name, 'Kassa 1 – Café');
+});
+
+t('envName is the variable of a key path (the inverse of envPath)', () => {
+  for (const path of [['api', 'port'], ['payment', 'windowMs'], ['terminal', 'externalTerminalId']]) {
+    const name = envName(path);
+    assert.equal(envPath(name, 'GLASE_POS__'), path, name);
+  }
+  assert.is(envName(['simulator', 'port']), 'GLASE_POS__SIMULATOR__PORT');
+  assert.is(envName(['payment', 'windowMs']), 'GLASE_POS__PAYMENT__WINDOW_MS');
 });
 
 t.run();
