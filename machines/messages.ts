@@ -129,10 +129,18 @@ export const TEXT = {
   changeUnknown:
     'Glase did not answer the change of amount; it may or may not apply. Still checking the payment: the customer\'s phone shows the amount, send the change again to be sure',
   paidNoReference: 'Glase says paid but sent no payment reference; asking again',
+  needsChecking:
+    'paid, needs checking: Glase gave this payment the payment reference of another payment on this till. No receipt was printed; ' +
+    'keep the customer\'s proof of payment and call Glase support before handing over the goods',
   resumed: 'resumed after a restart; checking the payment',
   submitFailed: 'the digital receipt could not be sent to Glase; the payment itself is complete',
   printFailed: 'the receipt could not be queued for printing; reprint it from the admin menu',
 } as const;
+
+/** PAID with a reference that breaks the ersReference rule: a protocol error, never booked under it. */
+export function badReferenceNotice(problem: string): string {
+  return `Glase says paid but its payment reference is not valid (${problem}); asking again`;
+}
 
 export function unknownStatusMessage(raw: string | undefined): string {
   return `Glase answered with an unknown payment status ${JSON.stringify(raw ?? '')}; the payment did not go through here. If the customer was charged, Glase returns the money automatically`;

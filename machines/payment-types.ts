@@ -63,6 +63,11 @@ export interface PaymentPost {
   terminalId?: string;
   /** true when found PAID by crash recovery rather than the live flow */
   recovered?: boolean;
+  /**
+   * Set when Glase gave this payment an ersReference already booked for another payment: the
+   * post is kept apart (never under the other's key) and says why it needs checking.
+   */
+  needsChecking?: string;
 }
 
 export interface PaymentContext {
@@ -161,6 +166,8 @@ export interface RecordPaymentInput {
 export interface RecordPaymentOutput {
   post: PaymentPost;
   created: boolean;
+  /** the reference is already booked for another payment: this post was kept apart, flagged */
+  conflict?: { paymentId: string; clientInvoiceId: string };
 }
 
 export interface PrintReceiptInput {

@@ -5,7 +5,8 @@
 // reply as "unknown": ask for the status again, never resend, cancel or refund blindly.
 import { assign, fromPromise, raise, setup } from 'xstate';
 import type { PaymentStatus, Result } from './glase-contract.js';
-import { TEXT, TRANSIENT_CODES, codeMessage, unknownStatusMessage } from './messages.js';
+import { TEXT, TRANSIENT_CODES, badReferenceNotice, codeMessage, unknownStatusMessage } from './messages.js';
+import { ersReferenceProblem, isErsReference } from './ers-reference.js';
 import { byCode, notApplied, notProvided } from './glase-answers.js';
 import { initialContext, invoiceOf, postOf } from './payment-context.js';
 import type {
@@ -17,6 +18,8 @@ import { beginChange, changeApplied, changeRefused, changeSeen, paidAmount } fro
 
 const isTransient = (code: number) => TRANSIENT_CODES.includes(code);
 const paidReference = (s: PaymentStatus) => s.ersReference ?? s.receipt?.paymentReference;
+// the reference is the key the payment is booked under: only a valid one (25 digits) is taken
+const validReference = (s: PaymentStatus | undefined) => s !== undefined && isErsReference(paidReference(s));
 const statusOf = (o: PollStatusOutput): PaymentStatus | undefined => (o.result.ok ? (o.result as Result<PaymentStatus> & { ok: true }) : undefined);
 
 export const paymentMachine = setup({
@@ -85,7 +88,7 @@ export const paymentMachine = setup({
                 input: ({ context }) => ({ paymentId: context.paymentId, invoiceReference: context.invoiceReference!, version: context.version }),
                 onDone: [
                   {
-                    guard: ({ event }) => statusOf(event.output)?.status === 'PAID' && !!paidReference(statusOf(event.output)!),
+                    guard: ({ event }) => statusOf(event.output)?.status === 'PAID' && validReference(statusOf(event.output)),
                     target: '#payment.paid',
                     actions: assign(({ event, context }) => {
                       const s = statusOf(event.output)!;
@@ -110,6 +113,16 @@ export const paymentMachine = setup({
                       const st = statusOf(event.output)!.status;
                       return { status: st, version: statusOf(event.output)!.version, reason: `status:${st}`, message: st === 'EXPIRED' ? TEXT.expired : TEXT.canceledByServer, notice: undefined };
                     }),
+                  },
+                  // PAID with a reference that breaks the rule: a protocol error, like a garbled reply. The
+                  // customer may have paid, so it is neither failed nor booked: keep asking, and say so
+                  {
+                    guard: ({ event }) => statusOf(event.output)?.status === 'PAID' && paidReference(statusOf(event.output)!) !== undefined,
+                    target: 'waiting',
+                    actions: assign(({ event }) => ({
+                      version: statusOf(event.output)!.version,
+                      notice: badReferenceNotice(ersReferenceProblem(paidReference(statusOf(event.output)!))!),
+                    })),
                   },
                   // PAID without any reference cannot be recorded: keep asking (which also acknowledges it)
                   {
@@ -260,7 +273,15 @@ export const paymentMachine = setup({
             id: 'recordPayment',
             src: 'recordPayment',
             input: ({ context }) => ({ paymentId: context.paymentId, post: postOf(context) }),
-            onDone: { target: 'printing', actions: assign(({ event }) => ({ post: event.output.post })) },
+            onDone: [
+              // the reference is booked for another payment: kept apart, nothing printed or sent under it
+              {
+                guard: ({ event }) => event.output.conflict !== undefined,
+                target: '#payment.needsChecking',
+                actions: assign(({ event }) => ({ post: event.output.post, reason: 'ersReference-conflict', notice: `ersReference already booked for ${event.output.conflict!.clientInvoiceId}` })),
+              },
+              { target: 'printing', actions: assign(({ event }) => ({ post: event.output.post })) },
+            ],
             onError: 'recordRetry',
           },
         },
@@ -292,6 +313,8 @@ export const paymentMachine = setup({
       },
     },
     completed: { type: 'final', entry: assign({ message: TEXT.completed }) },
+    // paid at Glase, but not bookable under its reference: the cashier and the journal see it
+    needsChecking: { type: 'final', entry: assign({ message: TEXT.needsChecking }) },
     cancelled: { type: 'final' },
     failed: { type: 'final' },
     refused: { type: 'final' },

@@ -29,7 +29,7 @@ export const VIEW_SCHEMAS = {
     required: ['paymentId', 'clientInvoiceId', 'state', 'final', 'message', 'amount', 'currency', 'amountText', 'version', 'windows', 'recovered', 'canTryAgain', 'canCancel', 'canChange'],
     properties: {
       paymentId: str, clientInvoiceId: str, state: { ...str, description: '"sending", "live.window", "live.question" (the try again / cancel question), "paid.printing", "completed", …' },
-      final: bool, outcome: { enum: ['completed', 'cancelled', 'failed', 'refused', 'orphaned'] }, message: str, notice: str, reason: str,
+      final: bool, outcome: { enum: ['completed', 'needsChecking', 'cancelled', 'failed', 'refused', 'orphaned'] }, message: str, notice: str, reason: str,
       amount: { ...int, description: 'minor units' }, currency: str, amountText: { ...str, examples: ['12.50 SEK'] },
       invoiceReference: str, ersReference: { ...str, pattern: ERS_REFERENCE_PATTERN.source }, version: int, windows: int, resultCode: int, recovered: bool,
       canTryAgain: bool, canCancel: bool, printJobId: int, receiptSubmitted: bool,
@@ -51,6 +51,15 @@ export const VIEW_SCHEMAS = {
       printer: { $ref: '#/components/schemas/PrinterView' }, scanner: { type: 'object', properties: { kind: str, connected: bool } },
       mode: { enum: ['cashier', 'unattended'] }, currency: str, windowMs: int, autoCancelWindows: int,
       receipt: { $ref: '#/components/schemas/ActiveReceipt' },
+      needsChecking: {
+        type: 'array',
+        description: 'paid payments kept apart: Glase gave them the ersReference of another payment; check them with Glase',
+        items: {
+          type: 'object',
+          required: ['paymentId', 'clientInvoiceId', 'ersReference', 'amount', 'currency', 'amountText', 'bookedPaymentId', 'at', 'why'],
+          properties: { paymentId: str, clientInvoiceId: str, ersReference: str, amount: int, currency: str, amountText: str, bookedPaymentId: str, at: str, why: str },
+        },
+      },
     },
   },
   ActiveReceipt: {

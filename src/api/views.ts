@@ -27,5 +27,7 @@ export function statusOut(d: ApiDeps) {
     currency: d.config.terminal.currency,
     windowMs: d.config.payment.windowMs,
     autoCancelWindows: d.config.payment.autoCancelWindows,
+    // paid payments kept apart: Glase gave them another payment's ersReference
+    needsChecking: d.till.paymentsToCheck().map((p) => ({ ...p, amountText: displayAmount(p.amount, p.currency) })),
   };
 }

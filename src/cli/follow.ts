@@ -150,6 +150,8 @@ export function outcomeLine(v: PaymentView): string {
   switch (v.outcome) {
     case 'completed':
       return `PAID ${amount}, ersReference ${v.ersReference}${v.recovered ? ' (found after a restart)' : ''}${v.notice ? ` — ${v.notice}` : ''}`;
+    case 'needsChecking':
+      return `PAID, NEEDS CHECKING ${amount}: ${v.message}${v.notice ? ` (${v.notice})` : ''}`;
     case 'orphaned':
       return `UNKNOWN ${amount}: ${v.message} — check with the customer, then run \`glase-pos confirm-orphan\``;
     default:

@@ -2,7 +2,7 @@
 // payments and an unconfirmed orphan. Read-only: it resumes nothing (that is `recover`).
 import { createGlaseClient } from '../glase/client.js';
 import { openStore } from '../store/store.js';
-import { orphanOf, tillLockHolder, unknownTerminalNote } from '../till/index.js';
+import { orphanOf, paymentsToCheck, tillLockHolder, unknownTerminalNote } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
 import { EXIT, runCommand } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -24,12 +24,13 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const { values } = parseCommand(argv, { json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
-    let creds, unfinished, orphan, unknownAtGlase, inDoubt;
+    let creds, unfinished, orphan, unknownAtGlase, inDoubt, toCheck;
     try {
       creds = store.credentials.get();
       unknownAtGlase = unknownTerminalNote(store);
       unfinished = store.payments.unfinished().map((p) => ({ paymentId: p.paymentId, state: p.state, since: p.createdAt, updatedAt: p.updatedAt }));
       orphan = orphanOf(store);
+      toCheck = paymentsToCheck(store);
       // refunds not yet settled: in doubt (reply lost) or left mid-way by a crash
       inDoubt = store.refunds.unfinished().map((r) => ({ refundId: r.refundId, state: r.state, originalErsReference: r.originalErsReference, amount: r.amount, currency: r.currency, since: r.createdAt }));
     } finally {
@@ -65,6 +66,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       unfinishedPayments: unfinished,
       orphan: orphan ?? null,
       refundsInDoubt: inDoubt,
+      needsChecking: toCheck,
       tillProcess: holder ?? null,
       release: releaseInfo(),
       problems,
@@ -77,6 +79,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       console.log(`Glase server   ${endpoint} ${reachable ? 'reachable' : 'NOT reachable'}`);
       console.log(`payments       ${unfinished.length === 0 ? 'none unfinished' : unfinished.map((p) => `${p.paymentId} unfinished in ${p.state}`).join('; ')}`);
       console.log(`orphan         ${orphan ? `${orphan.clientInvoiceId} (${displayAmount(orphan.amount, orphan.currency)}, ${orphan.at}) not confirmed` : '-'}`);
+      console.log(`to check       ${toCheck.length === 0 ? '-' : toCheck.map((p) => `${p.clientInvoiceId} (${displayAmount(p.amount, p.currency)}, paid ${p.at}): ${p.why}`).join('; ')}`);
       console.log(`refunds        ${inDoubt.length === 0 ? 'none in doubt' : `${inDoubt.length} in doubt or unfinished: run \`glase-pos refund --check-unknown\``}`);
       console.log(`till process   ${holder ? `pid ${holder} is running a till on this data directory` : '-'}`);
       const rel = status.release;

@@ -114,6 +114,18 @@ const MIGRATIONS: string[] = [
   ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT;
   ALTER TABLE print_jobs ADD COLUMN claim_expires INTEGER;
   `,
+  // 4: a paid payment whose ersReference is already booked for another payment: its post is
+  // kept here (flagged, one per payment), never dropped and never booked under the other's key
+  `
+  CREATE TABLE post_conflicts (
+    payment_id TEXT PRIMARY KEY,
+    ers_reference TEXT NOT NULL,
+    booked_payment_id TEXT NOT NULL,
+    post TEXT NOT NULL,
+    at TEXT NOT NULL,
+    written_to_file INTEGER NOT NULL DEFAULT 0
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

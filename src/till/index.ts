@@ -3,9 +3,10 @@
 export { createTill, type Till } from './till.js';
 export { realClock, type TillClock } from './clock.js';
 export { ORPHAN_KEY, confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
+export { paymentsToCheck } from './payments-to-check.js';
 export { generateTerminalPassword } from './setup-actors.js';
 export { unknownTerminalNote, type UnknownTerminalNote } from './unknown-terminal.js';
-export type { PaymentOutcome, PaymentRequest, PaymentView, PrinterState, Readiness, SetupView, StartResult, TillConfig, TillEvent, TillOptions } from './types.js';
+export type { PaymentToCheck, PaymentOutcome, PaymentRequest, PaymentView, PrinterState, Readiness, SetupView, StartResult, TillConfig, TillEvent, TillOptions } from './types.js';
 export { TillBusyError, acquireTillLock, tillLockHolder } from './lock.js';
 export type { RefundView } from './refund-view.js';
 export type { NewRefund, PaymentRefunds, RefundCheckResult, ResellerLogin, RefundStartResult } from './refund-service.js';

@@ -7,9 +7,10 @@ import { GlaseTransportError } from '../glase/errors.js';
 import type { Store } from '../store/store.js';
 import type {
   CancelInvoiceInput, CancelInvoiceOutput, PollStatusInput, PollStatusOutput, PrintReceiptInput, PrintReceiptOutput,
-  RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput, SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput, UpdateInvoiceInput, UpdateInvoiceOutput,
+  PaymentPost, RecordPaymentInput, RecordPaymentOutput, SendInvoiceInput, SendInvoiceOutput, SubmitReceiptInput, SubmitReceiptOutput, UpdateInvoiceInput, UpdateInvoiceOutput,
 } from '../../machines/payment-types.js';
 import type { PrintJob } from '../store/print-queue.js';
+import type { StoredPost } from '../store/transaction-post.js';
 import type { Logger } from '../lib/log.js';
 import { displayAmount } from '../lib/money.js';
 import { digitalReceiptText } from './digital-receipt-text.js';
@@ -47,6 +48,24 @@ export function reachabilityWatch(onReachability?: (reachable: boolean) => void)
 
 export function paymentActors(d: PaymentActorDeps) {
   const watch = reachabilityWatch(d.onReachability);
+  // the reference is booked for another payment: this payment's post is kept, flagged, under its
+  // own id (in the file too) and journaled, so nothing paid is dropped or booked under the other's key
+  const keepApart = (paymentId: string, post: PaymentPost, booked: StoredPost, bookedFor: string, at: string): RecordPaymentOutput => {
+    const other = 'clientInvoiceId' in booked ? booked.clientInvoiceId : `refund ${booked.refundId}`;
+    const flagged: PaymentPost = { ...post, needsChecking: `Glase gave this payment the ersReference already booked for ${other}; check with Glase before booking it` };
+    if (d.store.posts.keepConflict(paymentId, flagged, bookedFor, at)) {
+      d.store.journal.append({
+        at,
+        paymentId,
+        state: 'recorded-needs-checking',
+        clientInvoiceId: post.clientInvoiceId,
+        invoiceReference: post.invoiceReference,
+        ersReference: post.ersReference,
+        message: `paid ${displayAmount(post.amount, post.currency)}, but ersReference ${post.ersReference} is already booked for ${other} (payment ${bookedFor}); this payment's post is kept apart and needs checking`,
+      });
+    }
+    return { post: flagged, created: false, conflict: { paymentId: bookedFor, clientInvoiceId: other } };
+  };
   return {
     sendInvoice: fromPromise<SendInvoiceOutput, SendInvoiceInput>(({ input }) => watch(d.glase.sendInvoice(terminalPrincipal(d.store, 'sendInvoice'), input.invoice))),
     pollStatus: fromPromise<PollStatusOutput, PollStatusInput>(async ({ input }) => {
@@ -59,11 +78,13 @@ export function paymentActors(d: PaymentActorDeps) {
       // let the `paid.recording` state reach the journal first, so the rows read in order
       await Promise.resolve();
       const { post } = input;
-      const r = d.store.transaction(() => {
+      const r = d.store.transaction((): RecordPaymentOutput => {
+        const at = d.nowIso();
         const res = d.store.posts.insert(input.paymentId, post);
+        if (res.bookedFor !== undefined) return keepApart(input.paymentId, post, res.post, res.bookedFor, at);
         if (res.created) {
           d.store.journal.append({
-            at: d.nowIso(),
+            at,
             paymentId: input.paymentId,
             state: 'recorded',
             clientInvoiceId: post.clientInvoiceId,
@@ -72,11 +93,12 @@ export function paymentActors(d: PaymentActorDeps) {
             message: `transaction post written: ${displayAmount(post.amount, post.currency)}${post.recovered ? ' (found paid after a restart)' : ''}`,
           });
         }
-        return res;
+        return { post: res.post, created: res.created };
       });
       // after the commit: the plain receipt file for the host POS (exactly once per post)
       d.store.posts.flushToFile();
-      return { post: r.post, created: r.created };
+      if (r.conflict) d.log.error('Glase gave a paid payment the ersReference of another payment; kept apart, needs checking', { paymentId: input.paymentId, ersReference: post.ersReference, bookedFor: r.conflict.paymentId });
+      return r;
     }),
     printReceipt: fromPromise<PrintReceiptOutput, PrintReceiptInput>(async ({ input }) => {
       const job = d.store.printQueue.enqueue(input.post);

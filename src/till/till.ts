@@ -14,12 +14,13 @@ import { MIN_FREE_BYTES, freeBytes } from '../store/storage-space.js';
 import { PaymentRunner } from './payments.js';
 import { createRefundService } from './refund-service.js';
 import { confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
+import { paymentsToCheck } from './payments-to-check.js';
 import { findReceipt, receiptPost, type ReceiptFound } from '../store/receipt-lookup.js';
 import { setupActors } from './setup-actors.js';
 import { auditSetup } from './setup-audit.js';
 import { unknownTerminalNote, watchUnknownTerminal } from './unknown-terminal.js';
 import type { InvoiceRow } from '../../machines/glase-contract.js';
-import type { ChangeResult, PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
+import type { ChangeResult, PaymentToCheck, PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
 
 export type Till = ReturnType<typeof createTill>;
 
@@ -294,6 +295,8 @@ export function createTill(o: TillOptions) {
     findReceipt: (ersReference: string): ReceiptFound | undefined => findReceipt(store, ersReference),
     /** The post to reprint: by reference, or the last receipt when none is given. */
     receiptPost: (ersReference?: string) => receiptPost(store, ersReference),
+    /** Paid payments kept apart because their ersReference was booked for another: someone must check them. */
+    paymentsToCheck: (): PaymentToCheck[] => paymentsToCheck(store),
     /** The last receipt print job (original or copy), for its picture. */
     lastReceiptJob: () => store.printQueue.last(),
     /** The admin audit log: admin actions the till does not run itself (login, reprint, printer test) are written here too. */

@@ -48,7 +48,21 @@ export interface TillOptions {
   reportWaits?: Partial<ReportWaits>;
 }
 
-export type PaymentOutcome = 'completed' | 'cancelled' | 'failed' | 'refused' | 'orphaned';
+/** needsChecking: paid at Glase, but its ersReference was already booked for another payment (kept apart) */
+export type PaymentOutcome = 'completed' | 'needsChecking' | 'cancelled' | 'failed' | 'refused' | 'orphaned';
+
+/** A paid payment kept apart because Glase gave it another payment's ersReference. */
+export interface PaymentToCheck {
+  paymentId: string;
+  clientInvoiceId: string;
+  ersReference: string;
+  amount: number;
+  currency: string;
+  /** the payment the reference is booked for */
+  bookedPaymentId: string;
+  at: string;
+  why: string;
+}
 
 export interface PaymentView {
   paymentId: string;

@@ -117,6 +117,7 @@ const ENDINGS = {
   failed: ['Payment failed', 'The payment did not go through'],
   refused: ['Glase refused the payment', 'The payment was refused'],
   orphaned: ['Payment not confirmed', 'The payment could not be confirmed'],
+  needsChecking: ['Paid — needs checking', 'Payment received; staff will check it'],
 };
 
 function renderEnded(p) {

@@ -25,6 +25,7 @@ const ok = (extra: object = {}) => ({ ok: true, code: 0, ...extra });
 const no = (code: number) => ({ ok: false, code, name: `C${code}` });
 const status = (s: string, extra: object = {}) => ({ result: ok({ status: s, version: 1, ...extra }), seenAt: '2026-11-29T10:00:05Z' });
 const ERS = '2026112910000500000000001';
+const BAD_ERS = '20261129100005';
 const post = { ersReference: ERS, amount: 1250, currency: 'SEK', description: 'Glase payment', timestamp: 't', clientInvoiceId: 'C1', invoiceReference: 'R1' };
 
 /** every event that could arrive in this state: its actors' results, its timers, the cashier */
@@ -44,6 +45,9 @@ function eventsFor(s: Snap): Ev[] {
     ['ISSUED', 'PENDING_ISSUER_ACKNOWLEDGE', 'CANCELED', 'EXPIRED', 'FAILED', 'RESERVED'].forEach((st) => done('pollStatus', status(st)));
     done('pollStatus', status('PAID', { ersReference: ERS }));
     done('pollStatus', status('PAID'));
+    // a reference that breaks the 25-digit rule: a protocol error, never booked
+    done('pollStatus', status('PAID', { ersReference: BAD_ERS }));
+    done('pollStatus', status('PAID', { receipt: { paymentReference: BAD_ERS } }));
     done('pollStatus', status('UNKNOWN', { rawStatus: 'PARTIALLY_PAID' }));
     [90, 93, 94, 54, 29].forEach((c) => done('pollStatus', { result: no(c), seenAt: 't' }));
     error('pollStatus', 'unknown');
@@ -55,6 +59,8 @@ function eventsFor(s: Snap): Ev[] {
   }
   if (kids.recordPayment) {
     done('recordPayment', { post, created: true });
+    // the reference is booked for another payment: kept apart by the runtime
+    done('recordPayment', { post: { ...post, needsChecking: 'booked for C0' }, created: false, conflict: { paymentId: 'p0', clientInvoiceId: 'C0' } });
     error('recordPayment', 'db');
   }
   if (kids.printReceipt) {
@@ -91,6 +97,13 @@ function checkPath(steps: Array<{ state: Snap; event: Ev }>, label: string): voi
   for (const [i, { state: s, event }] of steps.entries()) {
     const where = `${label} step ${i} (${event.type}) → ${stateName(s.value as StateValueLike)}`;
     if (event.type === 'xstate.done.actor.recordPayment') recorded = true;
+    // a bad reference never reaches paid, and the context never holds it
+    assert.is.not(s.context.ersReference, BAD_ERS, `a bad reference is never taken: ${where}`);
+    // a reference booked for another payment ends in needsChecking: nothing printed or sent under it
+    if ((event as { output?: { conflict?: unknown } }).output?.conflict) {
+      assert.ok(s.matches('needsChecking'), `a conflict needs checking: ${where}`);
+      assert.not.ok(s.children.printReceipt || s.children.submitReceipt, `no receipt under another payment's reference: ${where}`);
+    }
     if (event.type === 'CANCEL') cancelAsked = true;
     if (s.children.sendInvoice && !steps[i - 1]?.state.children.sendInvoice) sends++;
     assert.ok(sends <= 1, `sendInvoice started at most once: ${where}`);
@@ -128,7 +141,7 @@ t('the delays are the named 1-s poll and 30-s window', () => {
 t('shortest paths to every reachable state keep the invariants', () => {
   const paths = getShortestPaths(paymentMachine, opts as never) as Array<{ steps: Array<{ state: Snap; event: Ev }>; state: Snap }>;
   const names = new Set(paths.map((p) => stateName(p.state.value as StateValueLike)));
-  for (const must of ['sending', 'live.window', 'live.question', 'live.cancelling', 'live.cancelUnknown', 'live.customerPaying', 'live.confirmingPaid', 'live.window/unknown', 'paid.recording', 'paid.recordRetry', 'paid.printing', 'paid.submitting', 'completed', 'cancelled', 'failed', 'orphaned']) {
+  for (const must of ['sending', 'live.window', 'live.question', 'live.cancelling', 'live.cancelUnknown', 'live.customerPaying', 'live.confirmingPaid', 'live.window/unknown', 'paid.recording', 'paid.recordRetry', 'paid.printing', 'paid.submitting', 'completed', 'needsChecking', 'cancelled', 'failed', 'orphaned']) {
     assert.ok(names.has(must), `reachable: ${must}`);
   }
   paths.forEach((p, i) => checkPath(p.steps, `shortest path ${i}`));
