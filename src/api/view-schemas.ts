@@ -50,6 +50,7 @@ export const VIEW_SCHEMAS = {
       setup: { $ref: '#/components/schemas/SetupView' }, readiness: { $ref: '#/components/schemas/Readiness' }, payment: { $ref: '#/components/schemas/PaymentView' },
       printer: { $ref: '#/components/schemas/PrinterView' }, scanner: { type: 'object', properties: { kind: str, connected: bool } },
       mode: { enum: ['cashier', 'unattended'] }, currency: str, windowMs: int, autoCancelWindows: int,
+      currencies: { type: 'object', description: 'decimals of every supported currency (ISO 4217 minor unit), e.g. {"SEK":2,"JPY":0}', additionalProperties: int },
       receipt: { $ref: '#/components/schemas/ActiveReceipt' },
       needsChecking: {
         type: 'array',

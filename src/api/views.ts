@@ -1,5 +1,5 @@
 // Views the API sends: the till's own views plus display strings and API-level readiness.
-import { displayAmount } from '../lib/money.js';
+import { currencyDecimals, displayAmount } from '../lib/money.js';
 import type { PaymentView, Readiness } from '../till/index.js';
 import type { ApiDeps } from './deps.js';
 
@@ -25,6 +25,8 @@ export function statusOut(d: ApiDeps) {
     scanner: d.devices.scanner(),
     mode: d.config.api.mode,
     currency: d.config.terminal.currency,
+    // the screen's only source for decimals (src/ui/money.js keeps no list of its own)
+    currencies: currencyDecimals(),
     windowMs: d.config.payment.windowMs,
     autoCancelWindows: d.config.payment.autoCancelWindows,
     // paid payments kept apart: Glase gave them another payment's ersReference

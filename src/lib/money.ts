@@ -12,6 +12,11 @@ export function isKnownCurrency(code: string): boolean {
   return Object.hasOwn(EXPONENTS, code);
 }
 
+/** Every supported currency with its decimals: the kiosk screen gets this table from the till (GET /api/status). */
+export function currencyDecimals(): Record<string, number> {
+  return { ...EXPONENTS };
+}
+
 export function currencyExponent(currency: string): number {
   const e = EXPONENTS[currency];
   if (e === undefined) throw new RangeError(`currency ${JSON.stringify(currency)} is not a supported ISO 4217 code`);

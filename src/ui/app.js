@@ -6,6 +6,7 @@ import { call, subscribe } from './api.js';
 import { $, current, setText, show } from './dom.js';
 import { onScreenKeyboard } from './keypad.js';
 import { acceptPayment, changed, st, unavailableReasons } from './state.js';
+import { learnCurrencies } from './money.js';
 import { initSale, renderSale } from './sale.js';
 import { initPaymentScreens, renderPayment } from './payment-screens.js';
 import { initAdmin, openPin, onScan } from './admin.js';
@@ -21,6 +22,7 @@ const ADMIN_SCREENS = ['s-pin', 's-admin', 's-refund', 's-refund-result'];
 function applyStatus(s) {
   st.mode = s.mode ?? st.mode;
   st.currency = s.currency ?? st.currency;
+  learnCurrencies(s.currencies);
   st.windowMs = s.windowMs ?? st.windowMs;
   st.autoCancelWindows = s.autoCancelWindows ?? st.autoCancelWindows;
   if (s.setup) st.setup = s.setup;

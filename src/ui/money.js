@@ -1,12 +1,21 @@
 // Money on the screen: the API speaks integer minor units; people type "12.50" (or "12,50").
 // Only string logic here, never float arithmetic, so 0.1 + 0.2 never becomes a price.
+// The decimals of each currency are the till's (src/lib/money.ts), served in GET /api/status as
+// `currencies`: the screen keeps no list of its own, and says so for a currency it was not told.
 
-const ZERO_DECIMALS = ['ISK', 'JPY', 'KRW'];
+const decimals = new Map();
 
-/** Decimals of a currency (ISO 4217 minor unit exponent). */
-export function exponent(currency) {
-  return ZERO_DECIMALS.includes(currency) ? 0 : 2;
+/** Learns the till's currency table ({ SEK: 2, JPY: 0, … }); app.js calls it with each status. */
+export function learnCurrencies(table) {
+  for (const [code, e] of Object.entries(table ?? {})) if (Number.isInteger(e) && e >= 0) decimals.set(code, e);
 }
+
+/** Decimals of a currency (ISO 4217 minor unit exponent), or undefined before the till said. */
+export function exponent(currency) {
+  return decimals.get(currency);
+}
+
+const unknown = (currency) => `the till has not told the screen about ${currency} yet`;
 
 /**
  * Typed text → { minor } or { error } naming the rule. "12.5" SEK → 1250; "12.505" is an error,
@@ -14,6 +23,7 @@ export function exponent(currency) {
  */
 export function parseTyped(text, currency) {
   const exp = exponent(currency);
+  if (exp === undefined) return { error: unknown(currency) };
   const s = String(text).trim().replace(',', '.');
   if (s === '') return { error: 'enter an amount' };
   const m = /^(\d{1,9})(?:\.(\d*))?$/.exec(s);
@@ -28,6 +38,7 @@ export function parseTyped(text, currency) {
 /** 1250 → "12.50" (no currency). */
 export function toText(minor, currency) {
   const exp = exponent(currency);
+  if (exp === undefined) return `${minor} minor units`; // never a guessed decimal point
   const neg = minor < 0;
   const digits = String(Math.abs(minor)).padStart(exp + 1, '0');
   const text = exp === 0 ? digits : `${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
@@ -44,7 +55,7 @@ export function display(minor, currency) {
  * text invalid (a second point, too many decimals or digits) are ignored.
  */
 export function press(text, key, currency) {
-  const exp = exponent(currency);
+  const exp = exponent(currency) ?? 0; // unknown: whole digits only, until the till says
   if (key === 'back') return text.slice(0, -1);
   if (key === 'clear') return '';
   if (key === '.') {

@@ -1,16 +1,20 @@
 // The screen's money helpers (src/ui/money.js, plain browser JavaScript): typed text to
 // integer minor units with string logic only, and keypad presses that never make bad text.
+// The decimals are the till's (src/lib/money.ts), learned from GET /api/status as the screen does.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { currencyDecimals } from '../../src/lib/money.js';
 
 interface Money {
   parseTyped(text: string, currency: string): { minor?: number; error?: string };
   toText(minor: number, currency: string): string;
   display(minor: number, currency: string): string;
   press(text: string, key: string, currency: string): string;
+  learnCurrencies(table: Record<string, number>): void;
 }
 const file = '../../src/ui/money.js';
 const m = (await import(file)) as Money;
+m.learnCurrencies(currencyDecimals());
 
 const t = suite('ui money');
 
@@ -54,6 +58,18 @@ t('keypad presses', () => {
   assert.is(type(['1', '2', 'clear']), '');
   assert.is(type(['5', '.', '5'], 'JPY'), '55', 'no point for a currency without decimals');
   assert.is(type(Array(12).fill('9')), '999999999', 'at most 9 whole digits');
+});
+
+t('one source of currency rules: the screen keeps no list, it uses what the till serves', async () => {
+  // a fresh copy of the module, as a screen before its first status
+  const fresh = (await import(`${file}?before-status`)) as Money;
+  assert.match(fresh.parseTyped('12.50', 'SEK').error!, /has not told the screen about SEK/);
+  assert.is(fresh.toText(1250, 'SEK'), '1250 minor units', 'never a guessed decimal point');
+  fresh.learnCurrencies({ SEK: 2, XTS: 3 });
+  assert.equal(fresh.parseTyped('1.234', 'XTS'), { minor: 1234 }, 'a currency only the till knows works once served');
+  assert.match(fresh.parseTyped('5', 'JPY').error!, /has not told the screen about JPY/);
+  // and what the till serves is src/lib/money.ts's table
+  for (const [code, decimals] of Object.entries(currencyDecimals())) assert.is(m.toText(1, code), decimals === 0 ? '1' : `0.${'1'.padStart(decimals, '0')}`, code);
 });
 
 t.run();

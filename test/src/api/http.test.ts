@@ -7,6 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { VIEW_SCHEMAS } from '../../../src/api/view-schemas.js';
 import { client, startTestTill, type TestTill } from './_till.js';
+import { currencyDecimals } from '../../../src/lib/money.js';
 
 const TOKEN = 'host-pos-token-0123456789';
 const t = suite('api: validation, auth, OpenAPI');
@@ -37,6 +38,9 @@ t('without the token: 401 naming authorization; a wrong token too', async () => 
   assert.is(ok.status, 200);
   assert.is(ok.json.setup.state, 'ready');
   assert.is(ok.json.currency, 'SEK');
+  // the screen's currency decimals come from here (src/ui/money.js keeps no list of its own)
+  assert.equal(ok.json.currencies, currencyDecimals());
+  assert.equal([ok.json.currencies.SEK, ok.json.currencies.JPY], [2, 0]);
 });
 
 t('the kiosk screen opened with the kiosk secret gets an HttpOnly SameSite=Strict cookie (named per port) that opens the API', async () => {
