@@ -4,14 +4,13 @@
 // `unknown` and is never retried: only the server's own report (the runtime's unknown-refund
 // check, which sends SETTLED_*) decides whether it went through.
 import { assign, fromPromise, setup } from 'xstate';
+import { notApplied, notProvided } from './glase-answers.js';
 import { REFUND_TEXT, refundCodeMessage } from './refund-messages.js';
 import type {
   PrintRefundInput, PrintRefundOutput, RecordRefundInput, RecordRefundOutput, RefundContext, RefundEvent, RefundInput,
   RefundPost, SendRefundInput, SendRefundOutput, SubmitRefundReceiptInput, SubmitRefundReceiptOutput,
 } from './refund-types.js';
 
-const notProvided = (name: string) => () => Promise.reject(new Error(`actor ${name} is not provided`));
-const notApplied = (error: unknown) => (error as { outcome?: string } | undefined)?.outcome === 'not-applied';
 
 export function initialRefundContext(input: RefundInput): RefundContext {
   if (input.resume) return { ...input.resume.context, resumeAt: input.resume.at, recovered: true, notice: REFUND_TEXT.resumed };

@@ -6,7 +6,7 @@
 // FORGET, when Glase said it no longer knows this till (29; the runtime only sends FORGET then).
 import { assign, fromPromise, setup } from 'xstate';
 import type { Result } from './glase-contract.js';
-import { byCode, notProvided, type FaultLike } from './glase-answers.js';
+import { byCode, notApplied, notProvided } from './glase-answers.js';
 import { glaseIdProblem, isGlaseId } from './glase-id.js';
 
 export interface SetupInput {
@@ -38,8 +38,7 @@ export type ForgetReason = 'unregistered' | 'unknown-at-glase';
 export type RegisterTerminalOutput = Result<{ terminalId: string }>;
 
 const onFault = (what: string) => ({ event }: { event: unknown }): Partial<SetupContext> => {
-  const e = (event as { error: FaultLike }).error;
-  const maybe = e?.outcome === 'not-applied' ? 'nothing was changed' : 'Glase may or may not have done it';
+  const maybe = notApplied((event as { error: unknown }).error) ? 'nothing was changed' : 'Glase may or may not have done it';
   return { resultCode: undefined, message: `could not reach Glase to ${what} (${maybe}); check the connection and try again` };
 };
 
