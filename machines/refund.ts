@@ -4,6 +4,7 @@
 // `unknown` and is never retried: only the server's own report (the runtime's unknown-refund
 // check, which sends SETTLED_*) decides whether it went through.
 import { assign, fromPromise, setup } from 'xstate';
+import { isErsReference } from './ers-reference.js';
 import { notApplied, notProvided } from './glase-answers.js';
 import { REFUND_TEXT, refundCodeMessage } from './refund-messages.js';
 import type {
@@ -86,11 +87,12 @@ export const refundMachine = setup({
         }),
         onDone: [
           {
-            guard: ({ event }) => event.output.result.ok && !!event.output.result.ersReference,
+            // the refund's reference is the key it is booked under: only a valid one (25 digits) is taken
+            guard: ({ event }) => event.output.result.ok && isErsReference(event.output.result.ersReference),
             target: 'refunded',
             actions: assign(({ event }) => ({ refundErsReference: event.output.result.ersReference, refundedAt: event.output.seenAt, settledBy: 'reply' as const, resultCode: 0 })),
           },
-          // a success without the refund's reference cannot be booked: as good as a lost reply
+          // a success without a valid reference cannot be booked: as good as a lost reply (the report decides)
           { guard: ({ event }) => event.output.result.ok, target: 'unknown' },
           // every business code means the server refunded nothing
           {

@@ -14,6 +14,8 @@ const t = suite('refund machine paths');
 const input: RefundInput = { refundId: 'r1', ersReference: '2026112910000000000000001', amount: 400, currency: 'SEK', by: 'admin@kiosk', createdAt: '2026-11-29T10:00:00Z' };
 const ERS = '2026112910300000000000077';
 const FOUND = '2026112910300000000000099';
+/** breaks the 25-digit rule: never booked, the refund stays unknown until the report decides */
+const BAD_ERS = '20261129103000';
 
 type Snap = ReturnType<typeof refundMachine.transition>;
 type Ev = { type: string; [k: string]: unknown };
@@ -28,6 +30,7 @@ function eventsFor(s: Snap): Ev[] {
   if (kids.sendRefund) {
     done('sendRefund', { result: ok({ ersReference: ERS }), seenAt: 't1' });
     done('sendRefund', { result: ok(), seenAt: 't1' });
+    done('sendRefund', { result: ok({ ersReference: BAD_ERS }), seenAt: 't1' });
     [23, 48, 97, 98, 99, 11, 90].forEach((c) => done('sendRefund', { result: no(c), seenAt: 't1' }));
     error('sendRefund', 'unknown');
     error('sendRefund', 'not-applied');
@@ -61,6 +64,7 @@ function checkPath(steps: Array<{ state: Snap; event: Ev }>, label: string, resu
     const where = `${label} step ${i} (${event.type}) → ${refundStateName(s.value)}`;
     if (s.children.sendRefund && !steps[i - 1]?.state.children.sendRefund) sends++;
     assert.ok(sends <= 1, `refundPayment is sent at most once: ${where}`);
+    assert.is.not(s.context.refundErsReference, BAD_ERS, `a reference that breaks the rule is never taken: ${where}`);
     if (resumed) assert.is(sends, 0, `a resumed refund never sends: ${where}`);
     if (s.matches('unknown')) unknownSeen = true;
     if (unknownSeen) assert.not.ok(s.children.sendRefund, `no resend after a lost reply: ${where}`);
