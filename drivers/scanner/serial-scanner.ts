@@ -1,6 +1,9 @@
 // USB-CDC and RS-232 scanners through serialport. The binding is injected (MockBinding in unit
 // tests, the real one for ttys and socat ptys). When the port closes or errors (cable pulled,
 // pty gone) the scanner says disconnected and reopens the same path with exponential backoff.
+// Not every kernel driver delivers a hangup to an open tty when the device goes away, so while
+// connected the scanner also checks that the device node it opened is still the same one.
+import { stat } from 'node:fs/promises';
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import { silentDriverLogger, type DriverLogger } from '../logger.js';
 import { LineSplitter, type Terminator } from './line-splitter.js';
@@ -18,6 +21,8 @@ export interface SerialScannerOptions {
   binding?: SerialBinding;
   /** Reopen delays: minMs, doubled per failure, capped at maxMs. */
   retry?: { minMs: number; maxMs: number };
+  /** How often an open port's device node is checked for removal or replacement (0: never). */
+  presenceCheckMs?: number;
   maxLength?: number;
   log?: DriverLogger;
   now?: () => number;
@@ -30,13 +35,14 @@ export class SerialScanner extends BaseScanner {
   readonly #splitter: LineSplitter;
   #port: SerialPortStream | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #presence: NodeJS.Timeout | undefined;
   #failures = 0;
   #running = false;
 
   constructor(opts: SerialScannerOptions) {
     super(opts.now);
     this.path = opts.path;
-    this.#o = { baudRate: 9600, terminator: 'CR', retry: { minMs: 250, maxMs: 5_000 }, maxLength: 256, log: silentDriverLogger, ...opts };
+    this.#o = { baudRate: 9600, terminator: 'CR', retry: { minMs: 250, maxMs: 5_000 }, presenceCheckMs: 1_000, maxLength: 256, log: silentDriverLogger, ...opts };
     this.#binding = opts.binding;
     this.#splitter = new LineSplitter(this.#o.terminator, this.#o.maxLength);
   }
@@ -52,6 +58,7 @@ export class SerialScanner extends BaseScanner {
   async stop(): Promise<void> {
     this.#running = false;
     clearTimeout(this.#timer);
+    clearInterval(this.#presence);
     const port = this.#port;
     this.#port = undefined;
     if (port) {
@@ -85,12 +92,30 @@ export class SerialScanner extends BaseScanner {
       port.on('close', (closeErr?: Error | null) => this.#lost(port, closeErr ?? undefined));
       this.#o.log.info('serial scanner connected', { path: this.path, baudRate: this.#o.baudRate });
       this.setConnected(true);
+      void this.#watchPresence(port);
     });
+  }
+
+  /** A node that existed at open and is later missing or another device means the cable was pulled. */
+  async #watchPresence(port: SerialPortStream): Promise<void> {
+    if (this.#o.presenceCheckMs <= 0) return;
+    const opened = await nodeIdentity(this.path);
+    if (opened === undefined || this.#port !== port) return; // not a file path (mock binding) or already gone
+    clearInterval(this.#presence);
+    this.#presence = setInterval(async () => {
+      if (this.#port !== port) return clearInterval(this.#presence);
+      const now = await nodeIdentity(this.path);
+      if (now === opened || this.#port !== port) return;
+      this.#lost(port, new Error(now === undefined ? 'device node removed' : 'device node replaced'));
+      port.close(() => {});
+    }, this.#o.presenceCheckMs);
+    this.#presence.unref();
   }
 
   #lost(port: SerialPortStream, err: Error | undefined): void {
     if (this.#port !== port) return;
     this.#port = undefined;
+    clearInterval(this.#presence);
     port.removeAllListeners('data');
     this.#splitter.reset(); // half a payload from before the cut is not glued to the next one
     this.#o.log.warn('serial scanner disconnected', { path: this.path, err });
@@ -105,5 +130,14 @@ export class SerialScanner extends BaseScanner {
     this.#failures++;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#open(), delay);
+  }
+}
+
+async function nodeIdentity(path: string): Promise<string | undefined> {
+  try {
+    const st = await stat(path);
+    return `${st.dev}:${st.ino}:${st.rdev}`;
+  } catch {
+    return undefined;
   }
 }

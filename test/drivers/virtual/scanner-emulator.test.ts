@@ -67,18 +67,31 @@ t('unplug (emulator closed) → disconnected; replug at the same path → reconn
   scanner.on('connected', () => events.push('connected'));
   scanner.on('disconnected', () => events.push('disconnected'));
   await scanner.start();
-  const gone = within(once(scanner, 'disconnected'), 3_000, 'disconnected');
+  const gone = within(once(scanner, 'disconnected'), 10_000, 'disconnected');
   await emu.close();
   await gone;
   assert.not.ok(existsSync(emu.path), 'socat removed the link');
   await new Promise((r) => setTimeout(r, 150)); // some reopen attempts fail while it is away
-  const back = within(once(scanner, 'connected'), 3_000, 'reconnect');
+  const back = within(once(scanner, 'connected'), 10_000, 'reconnect');
   emu = await startScannerEmulator({ dir });
   await back;
   const next = nextScan(scanner);
   await emu.scan('AFTERREPLUG');
   assert.is((await next).payload, 'AFTERREPLUG');
   assert.equal(events, ['connected', 'disconnected', 'connected']);
+});
+
+t('the device node vanishes while the tty stays open (no hangup from the kernel) → disconnected', async () => {
+  const emu = await startScannerEmulator();
+  cleanup.push(() => fs.rm(emu.dir, { recursive: true, force: true }), () => emu.close());
+  const scanner = new SerialScanner({ path: emu.path, retry: { minMs: 20, maxMs: 100 }, presenceCheckMs: 50 });
+  cleanup.push(() => scanner.stop());
+  await scanner.start();
+  assert.ok(scanner.isConnected);
+  const gone = within(once(scanner, 'disconnected'), 5_000, 'disconnected');
+  await fs.rm(emu.path); // socat still holds the pty: only the path the till opened is gone
+  await gone;
+  assert.not.ok(scanner.isConnected);
 });
 
 t('refuses to replace a regular file at the link path', async () => {
