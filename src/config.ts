@@ -2,7 +2,7 @@
 // An invalid config stops the program with every problem listed, each naming its key.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isKnownCurrency } from './lib/money.js';
+import { isKnownCurrency, maxAmountMinor } from './lib/money.js';
 import { unprintable } from './lib/printable.js';
 import { jsonSyntaxWhere } from './lib/json-syntax.js';
 import { GlasePosError } from './lib/errors.js';
@@ -12,7 +12,9 @@ import { parseEnv } from './config-env.js';
 const port = z.number().int().min(0).max(65535);
 const usbId = z.union([z.number().int().min(0).max(0xffff), z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'must be a 16-bit hex id like 0x04b8')]);
 const ms = (d: number) => z.number().int().min(0).default(d);
-const str = z.coerce.string();
+// text keys take only JSON text: a bare number (a token written without quotes) is refused
+// naming the key, never turned into text that is not what was meant (issue 9)
+const str = z.string({ invalid_type_error: 'must be text in double quotes, like "abc" (a bare number or true/false is not text)' });
 /** a string that goes to Glase in every request: no control characters (they make the XML invalid) */
 const wireText = str.superRefine((v, ctx) => {
   const why = unprintable(v);
@@ -49,6 +51,12 @@ export const configSchema = z
         windowMs: ms(30_000),
         /** Unattended mode: cancel automatically after this many unanswered windows. */
         autoCancelWindows: z.number().int().min(1).default(2),
+        /**
+         * The largest Glase payment the cashier may raise the pre-entered amount to (integer
+         * minor units of terminal.currency; default 10 000.00 in a 2-decimal currency). Raising
+         * above what is left on the receipt needs a confirmation that shows the difference.
+         */
+        maxAmount: z.number({ invalid_type_error: 'must be an integer number of minor units' }).int('must be an integer number of minor units').positive('must be an integer number of minor units > 0').default(1_000_000),
       })
       .strict()
       .default({}),
@@ -119,6 +127,8 @@ export const configSchema = z
       need(s.vid !== undefined, ['scanner', 'vid'], 'is required when scanner.kind is usb-hid');
       need(s.pid !== undefined, ['scanner', 'pid'], 'is required when scanner.kind is usb-hid');
     }
+    if (isKnownCurrency(c.terminal.currency) && c.payment.maxAmount > maxAmountMinor(c.terminal.currency))
+      need(false, ['payment', 'maxAmount'], `must be at most ${maxAmountMinor(c.terminal.currency)} minor units (the largest ${c.terminal.currency} amount)`);
     if (c.glase.url !== 'embedded') need(/^https?:\/\//.test(c.glase.url), ['glase', 'url'], 'must be "embedded" or an http(s):// URL');
   });
 

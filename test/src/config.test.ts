@@ -143,4 +143,37 @@ t('envName is the variable of a key path (the inverse of envPath)', () => {
   assert.is(envName(['payment', 'windowMs']), 'GLASE_POS__PAYMENT__WINDOW_MS');
 });
 
+t('a bare number in the JSON file for a text key is refused naming the key (it was coerced to text)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+  const file = join(dir, 'config.json');
+  writeFileSync(file, '{"api": {"token": 12345678901234567890}, "terminal": {"externalTerminalId": 7}, "printer": {"header": ["Shop", 1]}}');
+  try {
+    loadConfig({ file, env: {} });
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, ConfigError);
+    const p = (e as ConfigError).problems.join('\n');
+    assert.match(p, /^api\.token: must be text in double quotes/m);
+    assert.match(p, /^terminal\.externalTerminalId: must be text in double quotes/m);
+    assert.match(p, /^printer\.header\.1: must be text in double quotes/m);
+  }
+  writeFileSync(file, '{"api": {"token": "12345678901234567890"}}');
+  assert.is(loadConfig({ file, env: {} }).api.token, '12345678901234567890');
+});
+
+t('payment.maxAmount: integer minor units within the currency\'s largest amount', () => {
+  assert.is(parseConfig({}).payment.maxAmount, 1_000_000);
+  assert.is(parseConfig({ payment: { maxAmount: 250000 } }).payment.maxAmount, 250000);
+  for (const [bad, rule] of [[12.5, /payment\.maxAmount: must be an integer number of minor units/], [0, /payment\.maxAmount: must be an integer number of minor units > 0/], ['500', /payment\.maxAmount: must be an integer/], [100000001, /payment\.maxAmount: must be at most 100000000 minor units/]] as const) {
+    try {
+      parseConfig({ payment: { maxAmount: bad } });
+      assert.unreachable(String(bad));
+    } catch (e) {
+      assert.instance(e, ConfigError);
+      assert.match((e as ConfigError).problems.join('\n'), rule, String(bad));
+    }
+  }
+  assert.is(loadConfig({ env: { GLASE_POS__PAYMENT__MAX_AMOUNT: '300000' } }).payment.maxAmount, 300000);
+});
+
 t.run();
