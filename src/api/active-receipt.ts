@@ -34,9 +34,11 @@ export class ActiveReceipt {
     return this.cur;
   }
 
-  set(b: ActiveReceiptInput): ActiveReceiptView {
+  /** Stores the pushed receipt; keepLink: it changed under its running payment (updateInvoice applied or in doubt). */
+  set(b: ActiveReceiptInput, keepLink?: string): ActiveReceiptView {
     const { total, alreadyPaid = 0 } = b;
     this.cur = this.view(total, alreadyPaid, {
+      ...(keepLink ? { paymentId: keepLink } : {}),
       ...(b.rows ? { rows: b.rows.map((r) => ({ description: r.description, quantity: r.quantity, amount: r.amount })) } : {}),
       ...(b.cashierId ? { cashierId: b.cashierId } : {}),
       ...(b.title ? { title: b.title } : {}),
@@ -72,7 +74,7 @@ export class ActiveReceipt {
     return true;
   }
 
-  private view(total: number, alreadyPaid: number, extra: Pick<ActiveReceiptView, 'rows' | 'cashierId' | 'title'>): ActiveReceiptView {
+  private view(total: number, alreadyPaid: number, extra: Pick<ActiveReceiptView, 'rows' | 'cashierId' | 'title' | 'paymentId'>): ActiveReceiptView {
     const c = this.currency;
     return {
       total,
@@ -87,4 +89,29 @@ export class ActiveReceipt {
       updatedAt: new Date().toISOString(),
     };
   }
+}
+
+/**
+ * The Glase part of a changed receipt while its payment runs: Glase is the last tender, so the
+ * receipt's change of what is left moves the Glase amount by as much (a lowered Glase part
+ * stays lowered by the same amount).
+ */
+export function changedGlaseAmount(glaseAmount: number, before: ActiveReceiptView, after: { total: number; alreadyPaid?: number }): number {
+  return glaseAmount + (after.total - (after.alreadyPaid ?? 0) - before.left);
+}
+
+/**
+ * Invoice rows for a Glase part of the receipt, which must sum to its amount: the receipt's rows
+ * when they do; when Glase pays exactly what is left, the rows plus a negative "Already paid"
+ * row (the spec allows balancing rows for other payments); otherwise none (one row, the title).
+ * The kiosk screen's sale.js builds the same rows for a new payment.
+ */
+export function glaseRowsOf(r: { total: number; alreadyPaid?: number; rows?: ReadonlyArray<{ description: string; quantity: string; amount: number }> }, amount: number) {
+  if (!r.rows?.length) return undefined;
+  const rows = r.rows.map((x) => ({ description: x.description, quantity: x.quantity, amount: x.amount }));
+  const sum = rows.reduce((n, x) => n + x.amount, 0);
+  const paid = r.alreadyPaid ?? 0;
+  if (sum === amount) return rows;
+  if (sum === r.total && paid > 0 && amount === r.total - paid) return [...rows, { description: 'Already paid', quantity: '1', amount: -paid }];
+  return undefined;
 }

@@ -11,6 +11,7 @@ import { ErsReferenceParam, OrphanConfirm, moneyBodies, type ChangePaymentBody, 
 import type { SseHub } from './sse.js';
 import { paymentOut, readinessOut, statusOut } from './views.js';
 import { receiptWithRefunds } from './refund-views.js';
+import { changeRunningPayment, invoiceRowsOf } from './payment-change.js';
 
 const notFound = (what: string) => new HttpError(404, what, 'not found');
 
@@ -95,11 +96,8 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       handler: async ({ params, body, actor }) => {
         if (!d.till.payment(params.id)) throw notFound('paymentId');
         const b = body as ChangePaymentBody;
-        const rows: InvoiceRow[] | undefined = b.rows?.map((r) => ({ itemDescription: r.description, itemQuantity: r.quantity, itemTotalAmount: { minor: r.amount, currency } }));
-        const res = await d.till.changePayment(params.id, { amount: b.amount, ...(rows ? { rows } : {}) });
-        if (!res.ok) throw new HttpError(409, 'payment', res.rule, {}, res.message);
-        d.log.info('payment amount changed', { paymentId: params.id, amount: b.amount, state: res.payment.change?.state, by: actor });
-        return { status: res.payment.change?.state === 'unknown' ? 202 : 200, body: paymentOut(res.payment) };
+        const res = await changeRunningPayment(d, params.id, b.amount, invoiceRowsOf(b.rows, currency), actor);
+        return { status: res.status, body: paymentOut(res.payment) };
       },
     }),
     route({
