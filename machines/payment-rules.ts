@@ -1,6 +1,7 @@
 // The start rules of a Glase payment, checked in order; the first failure names its rule.
 import type { InvoiceRow } from './glase-contract.js';
 import type { PaymentRequest, StartChecks } from './payment-types.js';
+import { CLIENT_INVOICE_ID_RULE, isClientInvoiceId } from './client-invoice-id.js';
 
 export interface RuleFailure {
   rule: string;
@@ -9,6 +10,10 @@ export interface RuleFailure {
 
 export function startRuleFailure(req: PaymentRequest, checks: StartChecks): RuleFailure | undefined {
   const fail = (rule: string, message: string): RuleFailure => ({ rule, message });
+  // the host POS's receipt id: checked first, so a second Pay for the same receipt says so
+  if (req.clientInvoiceId && !isClientInvoiceId(req.clientInvoiceId)) return fail('client-invoice-id', `clientInvoiceId ${CLIENT_INVOICE_ID_RULE}`);
+  if (checks.clientInvoiceIdOpen)
+    return fail('client-invoice-id', `a Glase payment for receipt ${req.clientInvoiceId} is already open on this till; finish or cancel it before paying that receipt again`);
   if (checks.paymentInProgress) return fail('one-payment', 'a Glase payment is already in progress on this till; finish it first');
   if (checks.storageFull) return fail('storage', 'the till\'s storage is full; a Glase payment could not be saved, take another tender and call support');
   if (checks.orphanUnconfirmed)

@@ -15,6 +15,8 @@ export interface StartChecks {
   orphanUnconfirmed?: boolean;
   /** the till's data directory has no room left to record a payment */
   storageFull?: boolean;
+  /** an unfinished payment already carries the request's clientInvoiceId */
+  clientInvoiceIdOpen?: boolean;
   /** the currency's largest amount in minor units (src/lib/money.ts maxAmountMinor): bounds the amount and every row */
   amountLimit: number;
 }
@@ -29,6 +31,8 @@ export interface PaymentRequest {
   /** split tender: the whole receipt total and what other tenders already paid (minor units) */
   receiptTotal?: number;
   alreadyPaid?: number;
+  /** the host POS's own receipt id; the till makes one when none is given */
+  clientInvoiceId?: string;
 }
 
 /** Where a restored payment continues (see payment-resume.ts). */

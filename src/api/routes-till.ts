@@ -31,7 +31,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
       returns: 'PaymentView',
       summary: 'Start a Glase payment (one per till)',
       body: NewPayment,
-      responses: { 201: 'PaymentView', 409: 'refused by a start rule (message says why)' },
+      responses: { 201: 'PaymentView', 409: 'refused by a start rule (message says why; client-invoice-id: a payment for that receipt id is already open)' },
       handler: ({ body, actor }) => {
         const b = body as NewPaymentBody;
         // with an active receipt the Glase part is its last tender: the split-tender rule checks
@@ -46,6 +46,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
           ...(rows?.length ? { rows } : {}),
           ...(b.cashierId ? { cashierId: b.cashierId } : {}),
           ...(b.title ? { title: b.title } : {}),
+          ...(b.clientInvoiceId ? { clientInvoiceId: b.clientInvoiceId } : {}),
           ...(tender ? { receiptTotal: tender.receiptTotal, alreadyPaid: tender.alreadyPaid } : {}),
         });
         if (!res.ok) throw new HttpError(409, 'payment', res.rule, {}, res.message);

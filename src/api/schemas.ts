@@ -5,6 +5,7 @@ import { displayAmount, exactSum, maxAmountMinor } from '../lib/money.js';
 import { password, text } from './text-schemas.js';
 import { ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE } from '../../machines/ers-reference.js';
 import { GLASE_ID_PATTERN, GLASE_ID_RULE } from '../../machines/glase-id.js';
+import { CLIENT_INVOICE_ID_PATTERN, CLIENT_INVOICE_ID_RULE } from '../../machines/client-invoice-id.js';
 
 const minor = (what: string) => z.number({ error: `must be ${what}` }).int(`must be ${what}`);
 
@@ -33,8 +34,10 @@ export function moneyBodies(currency: string) {
       amount: positive,
       rows: z.array(Row).max(100, 'must have at most 100 rows').optional(),
       cashierId: text(40).optional(),
-      /** the invoice title the customer sees; the clientInvoiceId is always the till's own */
+      /** the invoice title the customer sees */
       title: text(60).optional(),
+      /** the host POS's own receipt id (sent to Glase); the till makes one when none is given */
+      clientInvoiceId: z.string({ error: CLIENT_INVOICE_ID_RULE }).regex(CLIENT_INVOICE_ID_PATTERN, CLIENT_INVOICE_ID_RULE).optional(),
       tender: z.object({ receiptTotal: positive, alreadyPaid: notNegative }).strict().optional(),
     })
     .strict();

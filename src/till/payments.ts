@@ -71,13 +71,18 @@ export class PaymentRunner {
     const paymentId = randomUUID();
     const at = this.d.nowIso();
     const store = this.d.store;
+    const { clientInvoiceId: given, ...request } = req;
     const input: PaymentInput = {
-      ...req,
+      ...request,
       paymentId,
-      clientInvoiceId: '',
+      clientInvoiceId: given ?? '',
       issueDate: at,
       terminalId,
-      checks: { ...checks, paymentInProgress: checks.paymentInProgress || this.inProgress() },
+      checks: {
+        ...checks,
+        paymentInProgress: checks.paymentInProgress || this.inProgress(),
+        clientInvoiceIdOpen: given !== undefined && this.openClientInvoiceIds().has(given),
+      },
       autoCancelWindows: this.d.autoCancelWindows,
     };
     const refusal = this.refusalOf(input);
@@ -85,9 +90,12 @@ export class PaymentRunner {
     // the clientInvoiceId is journaled (and the payment row written) before anything is sent
     try {
       store.transaction(() => {
-        const seq = (store.settings.get<number>('clientInvoiceSeq') ?? 0) + 1;
-        store.settings.set('clientInvoiceSeq', seq);
-        input.clientInvoiceId = `GP${at.slice(0, 10).replaceAll('-', '')}-${seq}-${randomBytes(3).toString('hex')}`;
+        // the host POS's own id when it gave one, else the till's: generated only when none is given
+        if (given === undefined) {
+          const seq = (store.settings.get<number>('clientInvoiceSeq') ?? 0) + 1;
+          store.settings.set('clientInvoiceSeq', seq);
+          input.clientInvoiceId = `GP${at.slice(0, 10).replaceAll('-', '')}-${seq}-${randomBytes(3).toString('hex')}`;
+        }
         const created: CreatedSnapshot = { status: 'created', input };
         store.payments.save(paymentId, 'created', created, false, at);
         store.journal.append({ at, paymentId, state: 'created', clientInvoiceId: input.clientInvoiceId, message: `payment of ${displayAmount(req.amount, req.currency)} created` });
@@ -101,6 +109,18 @@ export class PaymentRunner {
     }
     this.run(input);
     return { ok: true, paymentId, payment: this.view(paymentId)! };
+  }
+
+  /** The clientInvoiceIds of the unfinished payments (running, resumed, or in doubt). */
+  private openClientInvoiceIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const a of this.active.values()) ids.add(a.getSnapshot().context.clientInvoiceId);
+    for (const rec of this.d.store.payments.unfinished()) {
+      const snap = rec.snapshot as { input?: { clientInvoiceId?: string }; context?: { clientInvoiceId?: string } };
+      const id = snap.context?.clientInvoiceId ?? snap.input?.clientInvoiceId;
+      if (id) ids.add(id);
+    }
+    return ids;
   }
 
   /** The machine's own decision: the rule its `refused` state names, or undefined when it would send. */
