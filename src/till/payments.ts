@@ -16,6 +16,7 @@ import type { TillClock } from './clock.js';
 import { paymentActors, type PaymentActorDeps } from './payment-actors.js';
 import { PaymentPersister } from './persist.js';
 import { paymentView } from './payment-view.js';
+import { WindowDeadlines } from './window-deadline.js';
 import type { ChangeResult, PaymentView, StartResult } from './types.js';
 
 type PaymentActor = Actor<typeof paymentMachine>;
@@ -42,9 +43,11 @@ export class PaymentRunner {
   private readonly waiters = new Map<string, Array<(v: PaymentView) => void>>();
   private readonly persister: PaymentPersister;
   private readonly machine;
+  private readonly deadlines: WindowDeadlines;
 
   constructor(private readonly d: PaymentRunnerDeps) {
     this.persister = new PaymentPersister(d.store, d.nowIso);
+    this.deadlines = new WindowDeadlines(d.clock, d.windowMs);
     this.machine = paymentMachine.provide({
       actors: paymentActors(d),
       delays: { pollInterval: d.pollIntervalMs, window: d.windowMs },
@@ -58,7 +61,7 @@ export class PaymentRunner {
   current(): PaymentView | undefined {
     for (const a of this.active.values()) {
       const s = a.getSnapshot();
-      if (s.status === 'active') return paymentView(s.value as StateValueLike, s.context);
+      if (s.status === 'active') return this.deadlines.withDeadline(paymentView(s.value as StateValueLike, s.context));
     }
     return undefined;
   }
@@ -185,7 +188,9 @@ export class PaymentRunner {
         } catch (e) {
           this.d.log.error('could not persist a payment state', { paymentId: input.paymentId, error: e as Error });
         }
-        const view = paymentView(s.value as StateValueLike, s.context);
+        const plain = paymentView(s.value as StateValueLike, s.context);
+        this.deadlines.seen(plain);
+        const view = this.deadlines.withDeadline(plain);
         this.d.onChange(view);
         if (s.status === 'done') this.finish(input.paymentId, view);
       },
@@ -196,6 +201,7 @@ export class PaymentRunner {
 
   private finish(paymentId: string, view: PaymentView): void {
     this.active.delete(paymentId);
+    this.deadlines.forget(paymentId);
     for (const w of this.waiters.get(paymentId) ?? []) w(view);
     this.waiters.delete(paymentId);
   }
@@ -204,7 +210,7 @@ export class PaymentRunner {
     const a = this.active.get(paymentId);
     if (a) {
       const s = a.getSnapshot();
-      return paymentView(s.value as StateValueLike, s.context);
+      return this.deadlines.withDeadline(paymentView(s.value as StateValueLike, s.context));
     }
     const rec = this.d.store.payments.get(paymentId);
     const snap = rec?.snapshot as { value?: StateValueLike; context?: PaymentContext } | undefined;

@@ -90,6 +90,9 @@ export interface PaymentView {
   change?: { state: 'updating' | 'applied' | 'refused' | 'unknown'; message: string; amount?: number };
   /** may the host POS change the amount now (PATCH /api/payments/:id) */
   canChange: boolean;
+  /** while a 30-s window runs: when it ends (the till's clock) and how much of it is left, for the screen's countdown */
+  windowEndsAt?: string;
+  windowLeftMs?: number;
 }
 
 export type ChangeResult = { ok: true; payment: PaymentView } | { ok: false; rule: string; message: string; payment?: PaymentView };

@@ -35,18 +35,46 @@ function setNotice(id, text) {
 
 const sentence = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
 
-/** The bar empties over one window of status polling. */
+/**
+ * The seconds left in the 30-s window, counted down to the till's own deadline: each payment
+ * event carries windowLeftMs (what was left when the till made it), so a reloaded screen or a
+ * late event never restarts the count from 30.
+ */
+let deadline = 0; // performance.now() at which the till's window ends
+let secondsTimer = null;
+
+function secondsLeft() {
+  return Math.max(0, Math.ceil((deadline - performance.now()) / 1000));
+}
+
+function tickSeconds() {
+  const p = st.payment;
+  if (!p || !p.state.startsWith('live.window') || typeof p.windowLeftMs !== 'number') {
+    clearInterval(secondsTimer);
+    secondsTimer = null;
+    return;
+  }
+  const left = secondsLeft();
+  setText('wait-seconds', unattended() ? `${left} s left to pay` : `${left} s left in this window`);
+}
+
+/** The bar empties and the seconds count down over what is left of the window. */
 function countdown(p) {
-  const key = `${p.paymentId}/${p.windows}`;
-  const bar = $('wait-progress').firstElementChild;
-  const running = p.state.startsWith('live.window');
+  const running = p.state.startsWith('live.window') && typeof p.windowLeftMs === 'number';
   $('wait-progress').hidden = !running;
-  if (!running || key === windowKey) return;
+  $('wait-seconds').hidden = !running;
+  if (!running) return tickSeconds();
+  deadline = performance.now() + p.windowLeftMs;
+  tickSeconds();
+  if (!secondsTimer) secondsTimer = setInterval(tickSeconds, 250);
+  const key = `${p.paymentId}/${p.windows}`;
+  if (key === windowKey) return;
   windowKey = key;
+  const bar = $('wait-progress').firstElementChild;
   bar.style.transition = 'none';
-  bar.style.width = '100%';
-  void bar.offsetWidth; // restart the transition from full
-  bar.style.transition = `width ${st.windowMs}ms linear`;
+  bar.style.width = `${Math.min(100, (100 * p.windowLeftMs) / st.windowMs)}%`;
+  void bar.offsetWidth; // restart the transition from what is left
+  bar.style.transition = `width ${p.windowLeftMs}ms linear`;
   bar.style.width = '0%';
 }
 
