@@ -54,4 +54,14 @@ t('a config error (exit 2) stops the unit instead of a restart loop; lock, state
   assert.equal(values('ProtectSystem'), ['strict']);
 });
 
+t('settings come from config.json (dataDir = the StateDirectory), not from the unit environment', () => {
+  // the CLI run by an admin reads only /etc/glase-pos/config.json: an override in the unit
+  // would make the daemon and `glase-pos status` look at different data directories
+  assert.equal(values('Environment').filter((v) => v.startsWith('GLASE_POS__')), []);
+  assert.ok(values('Environment').includes('GLASE_POS_CONFIG=/etc/glase-pos/config.json'));
+  const config = readFileSync(fileURLToPath(new URL('../../image/lib/default-config.mjs', import.meta.url)), 'utf8');
+  assert.match(config, /dataDir: '\/var\/lib\/glase-pos'/);
+  assert.equal(values('StateDirectory'), ['glase-pos']);
+});
+
 t.run();
