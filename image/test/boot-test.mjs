@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot, until } from './container.mjs';
+import { preflight } from './preflight.mjs';
 import { updateChecks } from './update-checks.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,10 +35,8 @@ function check(name, ok, detail = '') {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-if (process.getuid() !== 0) {
-  console.error('image:test: must run as root (mmdebstrap, systemd-nspawn, nsenter)');
-  process.exit(2);
-}
+// a machine that cannot run containers fails here in seconds, naming what it lacks
+if (!check('this machine can build and boot a container (root, CAP_SYS_ADMIN, namespaces, cgroups)', preflight())) process.exit(1);
 
 // 1. build
 if (!argv.includes('--no-build') || !existsSync(ROOT)) {

@@ -2,7 +2,7 @@
 // machined (no machinectl / systemctl -M), so commands run through nsenter into the
 // container's namespaces, and HTTP goes through its private network namespace.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const HTTP_HELPER = fileURLToPath(new URL('./http-in-netns.mjs', import.meta.url));
@@ -18,8 +18,9 @@ export async function boot({ root, data, binds = [], uuid, logFile }) {
   args.push('--boot');
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn('systemd-nspawn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  // two writers: neither may end the log (a write after end would throw)
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   let leader;
   for (let i = 0; i < 100 && !leader; i++) {
@@ -28,7 +29,14 @@ export async function boot({ root, data, binds = [], uuid, logFile }) {
     leader = Number(r.stdout.trim().split('\n')[0]) || undefined;
     if (child.exitCode !== null) break;
   }
-  if (!leader) throw new Error(`the container did not start (see ${logFile})`);
+  if (!leader) {
+    // nspawn's own words (cgroups, namespaces, a refused mount) are the precise reason
+    child.kill('SIGKILL');
+    await exited;
+    await sleep(300); // the log stream flushes asynchronously
+    const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n') : '';
+    throw new Error(`systemd-nspawn did not start the container (exit ${child.exitCode ?? child.signalCode}); its last output (${logFile}):\n${tail}`);
+  }
   return new Container(child, leader, exited);
 }
 
