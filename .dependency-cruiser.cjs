@@ -6,7 +6,8 @@
 // The layers, lowest first. A module may import its own layer folder and any layer of a
 // LOWER rank, never one of the same rank (siblings stay independent) or a higher one.
 const ranks = [
-  { lib: '^src/lib/' },
+  // i18n: the message catalogues and Intl formats, plain JS shared with the kiosk screen
+  { lib: '^src/lib/', i18n: '^src/i18n/' },
   { machines: '^machines/', drivers: '^drivers/' },
   // config: src/config.ts and its helpers src/config-*.ts (e.g. config-credentials.ts)
   // update: signed bundles and the releases on the till (src/update/; glase-pos update, status)
@@ -26,7 +27,7 @@ const ui = '^src/ui/';
 const allLayers = ranks.flatMap((rank) => Object.values(rank));
 
 // machines/, drivers/ and src/lib/ have stricter rules of their own below.
-const strict = new Set(['lib', 'machines', 'drivers']);
+const strict = new Set(['lib', 'i18n', 'machines', 'drivers']);
 const layerRules = ranks.flatMap((rank, i) =>
   Object.entries(rank)
     .filter(([name]) => !strict.has(name))
@@ -111,10 +112,17 @@ module.exports = {
     },
     {
       name: 'ui-is-browser-code',
-      comment: 'src/ui/ runs in the kiosk browser and only imports its own modules',
+      comment: 'src/ui/ runs in the kiosk browser and only imports its own modules and the catalogues (src/i18n, served as /i18n/)',
       severity: 'error',
       from: { path: ui },
-      to: { pathNot: ui },
+      to: { pathNot: [ui, '^src/i18n/'] },
+    },
+    {
+      name: 'i18n-imports-only-itself',
+      comment: 'src/i18n/ is loaded as is by the browser and by Node: no packages, no other module',
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { pathNot: '^src/i18n/' },
     },
     {
       name: 'product-never-imports-tests',

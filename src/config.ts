@@ -7,6 +7,7 @@ import { unprintable } from './lib/printable.js';
 import { jsonSyntaxWhere } from './lib/json-syntax.js';
 import { GlasePosError } from './lib/errors.js';
 import { credentialOverrides } from './config-credentials.js';
+import { LANGUAGES, LANGUAGE_RULE, type Language } from './i18n/i18n.js';
 import { parseEnv } from './config-env.js';
 
 const port = z.number().int().min(0).max(65535);
@@ -97,6 +98,13 @@ export const configSchema = z
         /** Host header names answered besides 127.0.0.1, localhost, [::1] and api.host ("till.local" or "till.local:8080") */
         allowedHosts: z.array(z.string().regex(/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(:\d{1,5})?$/, 'must be a host name or address, optionally with :port')).default([]),
         mode: z.enum(['cashier', 'unattended']).default('cashier'),
+      })
+      .strict()
+      .default({}),
+    ui: z
+      .object({
+        /** the shop's language: screen, phone page, receipt, CLI; the admin may switch it (kept in the store) */
+        language: z.enum(LANGUAGES as unknown as [Language, ...Language[]], { errorMap: () => ({ message: LANGUAGE_RULE }) }).default('en'),
       })
       .strict()
       .default({}),

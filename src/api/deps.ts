@@ -1,5 +1,6 @@
 // What the API needs from the rest of the till; src/daemon/main.ts provides it.
 import type { Config } from '../config.js';
+import type { Language } from '../i18n/i18n.js';
 import type { Logger } from '../lib/log.js';
 import type { ReceiptLayout } from '../printing/receipt-document.js';
 import type { PrintJob } from '../store/print-queue.js';
@@ -36,8 +37,10 @@ export interface ApiDeps {
   devices: ApiDevices;
   layout: ReceiptLayout;
   pins: PinGuard;
-  /** directory of the kiosk screen files (index.html, app.js, …) */
+  /** directory of the kiosk screen files (index.html, app.js, …); the catalogues (src/i18n) are its sibling `i18n` */
   uiDir: string;
+  /** the shop's language (config ui.language, or the admin's choice kept in the store) */
+  language: { get(): Language; set(lang: Language): void };
   /** GET /metrics: Prometheus text (absent: 404) */
   metrics?: () => string;
   /** the health ticket's label/value lines */

@@ -5,9 +5,10 @@ import type { ApiDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import type { LockedTries } from './locked-tries.js';
 import { route, type Route } from './router.js';
-import { AssignGlaseId, AwaitScan, Empty, PinLogin, Register, Reprint } from './schemas.js';
+import { AssignGlaseId, AwaitScan, ChooseLanguage, Empty, PinLogin, Register, Reprint } from './schemas.js';
+import type { Language } from '../i18n/i18n.js';
 
-export function adminRoutes(d: ApiDeps, lockedTries: LockedTries): Route[] {
+export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (event: string, data: unknown) => void): Route[] {
   const audit = (actor: string, action: string, detail?: string) => d.till.audit.append(actor, action, detail);
   return [
     route({
@@ -63,6 +64,21 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries): Route[] {
         audit(actor, 'admin-pin-set', 'first PIN, set on the kiosk screen');
         d.log.info('admin PIN set on the kiosk screen (first run)', { by: actor });
         return { status: 201, body: { session: r.session, expiresAt: r.expiresAt } };
+      },
+    }),
+    route({
+      method: 'PUT',
+      path: '/api/admin/language',
+      access: 'admin',
+      summary: "Switch the shop's language (screen, phone page, receipts); kept across restarts. Screens get a `language` event",
+      body: ChooseLanguage,
+      responses: { 200: '{language}' },
+      handler: ({ body, actor }) => {
+        const { language } = body as { language: Language };
+        d.language.set(language);
+        audit(actor, 'language-set', language);
+        publish('language', { language });
+        return { status: 200, body: { language } };
       },
     }),
     route({

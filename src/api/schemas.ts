@@ -6,6 +6,7 @@ import { password, text } from './text-schemas.js';
 import { ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE } from '../../machines/ers-reference.js';
 import { GLASE_ID_PATTERN, GLASE_ID_RULE } from '../../machines/glase-id.js';
 import { CLIENT_INVOICE_ID_PATTERN, CLIENT_INVOICE_ID_RULE } from '../../machines/client-invoice-id.js';
+import { LANGUAGES, LANGUAGE_RULE, type Language } from '../i18n/i18n.js';
 
 const minor = (what: string) => z.number({ error: `must be ${what}` }).int(`must be ${what}`);
 
@@ -101,4 +102,5 @@ export const Reprint = z.object({ ersReference: ErsReferenceParam.optional() }).
 export const AwaitScan = z.object({ seconds: z.number({ error: 'must be a whole number of seconds from 5 to 600' }).int('must be a whole number of seconds from 5 to 600').min(5, 'must be a whole number of seconds from 5 to 600').max(600, 'must be a whole number of seconds from 5 to 600').optional() }).strict();
 
 export const Empty = z.object({}).strict();
+export const ChooseLanguage = z.object({ language: z.enum(LANGUAGES as unknown as [Language, ...Language[]], { error: LANGUAGE_RULE }) }).strict();
 

@@ -2,6 +2,7 @@
 // JSON bodies parsed by zod, SSE of every till event, the kiosk screen's files.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { hostRule, type HostRule } from './allowed-hosts.js';
 import { ClientAuth, isLoopback, mayScrape } from './auth.js';
 import type { ApiDeps } from './deps.js';
@@ -83,6 +84,20 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     }),
     route({
       method: 'GET',
+      path: '/i18n/*',
+      access: 'public',
+      summary: 'The message catalogues and formats (src/i18n), shared by the screen and the till',
+      responses: { 200: 'file', 404: 'no such file' },
+      handler: async ({ params, res }) => {
+        const f = params['*'].endsWith('.js') ? await uiFile(join(d.uiDir, '..', 'i18n'), params['*']) : undefined;
+        if (!f) throw new HttpError(404, 'path', 'no such file');
+        res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-cache' });
+        res.end(f.data);
+        return { raw: true };
+      },
+    }),
+    route({
+      method: 'GET',
       path: '/api/openapi.json',
       access: 'public',
       summary: 'This document',
@@ -107,7 +122,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     }),
     ...tillRoutes(d, hub, receipt),
     ...receiptRoutes(d, hub, receipt),
-    ...adminRoutes(d, lockedTries),
+    ...adminRoutes(d, lockedTries, (event, data) => hub.publish(event, data)),
     ...refundRoutes(d),
   ];
 

@@ -51,7 +51,9 @@ export const VIEW_SCHEMAS = {
     properties: {
       setup: { $ref: '#/components/schemas/SetupView' }, readiness: { $ref: '#/components/schemas/Readiness' }, payment: { $ref: '#/components/schemas/PaymentView' },
       printer: { $ref: '#/components/schemas/PrinterView' }, scanner: { type: 'object', properties: { kind: str, connected: bool } },
-      mode: { enum: ['cashier', 'unattended'] }, currency: str, windowMs: int, autoCancelWindows: int,
+      mode: { enum: ['cashier', 'unattended'] }, currency: str,
+      language: { enum: ['sv', 'en'], description: "the shop's language: the screen, the phone page, the receipt" },
+      languages: { type: 'array', items: { enum: ['sv', 'en'] }, description: 'the languages the admin may switch to' }, windowMs: int, autoCancelWindows: int,
       currencies: { type: 'object', description: 'decimals of every supported currency (ISO 4217 minor unit), e.g. {"SEK":2,"JPY":0}', additionalProperties: int },
       receipt: { $ref: '#/components/schemas/ActiveReceipt' },
       needsChecking: {

@@ -2,6 +2,7 @@
 import { currencyDecimals, displayAmount } from '../lib/money.js';
 import type { PaymentView, Readiness } from '../till/index.js';
 import type { ApiDeps } from './deps.js';
+import { LANGUAGES } from '../i18n/i18n.js';
 
 export const paymentOut = (p: PaymentView) => ({ ...p, amountText: displayAmount(p.amount, p.currency) });
 
@@ -24,6 +25,9 @@ export function statusOut(d: ApiDeps) {
     printer: d.devices.printer(),
     scanner: d.devices.scanner(),
     mode: d.config.api.mode,
+    // the shop's language: the screen's words (src/i18n); the admin may switch it
+    language: d.language.get(),
+    languages: LANGUAGES,
     currency: d.config.terminal.currency,
     // the screen's only source for decimals (src/ui/money.js keeps no list of its own)
     currencies: currencyDecimals(),

@@ -5,6 +5,7 @@
 import { createPrinter } from '../../drivers/printer/create-printer.js';
 import { Spooler } from '../printing/spooler.js';
 import { layoutFromConfig } from '../printing/layout-from-config.js';
+import { shopLanguage } from '../store/shop-language.js';
 import { openStore, type Store } from '../store/store.js';
 import type { Config } from '../config.js';
 import { tillLockHolder } from '../till/index.js';
@@ -87,7 +88,7 @@ async function handOver(store: Store, jobId: number, tillPid: number): Promise<n
 /** No till runs: print this job, and only this one (older queued jobs stay for the daemon). */
 async function printHere(config: Config, store: Store, jobId: number): Promise<number> {
   const printer = (await createPrinter(config.printer))!;
-  const spooler = new Spooler({ queue: store.printQueue, printer, layout: layoutFromConfig(config.printer), owner: `glase-pos reprint (pid ${process.pid})` });
+  const spooler = new Spooler({ queue: store.printQueue, printer, layout: layoutFromConfig(config.printer, undefined, () => shopLanguage(store.settings, config.ui.language)), owner: `glase-pos reprint (pid ${process.pid})` });
   let r;
   try {
     r = await spooler.printOne(jobId);

@@ -13,6 +13,8 @@ import type { Logger } from '../lib/log.js';
 import { Spooler, type SpoolerReadiness } from '../printing/spooler.js';
 import { blocksToEscPos } from '../printing/escpos.js';
 import type { ReceiptLayout } from '../printing/receipt-document.js';
+import { layoutFromConfig } from '../printing/layout-from-config.js';
+import { shopLanguage } from '../store/shop-language.js';
 import type { Store } from '../store/store.js';
 import type { PrinterState } from '../till/index.js';
 
@@ -43,7 +45,7 @@ export function printerState(r: SpoolerReadiness): PrinterState {
 
 export async function startDevices(config: Config, store: Store, log: Logger): Promise<Devices> {
   const p = config.printer;
-  const layout: ReceiptLayout = { columns: p.columns, codePage: p.codePage, header: p.header, footer: p.footer };
+  const layout: ReceiptLayout = layoutFromConfig(p, undefined, () => shopLanguage(store.settings, config.ui.language));
   const cleanup: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const f of cleanup.reverse()) await f().catch((e: unknown) => log.warn('device stop failed', { error: e as Error }));

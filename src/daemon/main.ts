@@ -26,6 +26,7 @@ import { SOAP_PATH } from '../simulator/index.js';
 import { embeddedSimulator } from './embedded-simulator.js';
 import { portError } from './ports.js';
 import { openStore, type Store } from '../store/store.js';
+import { chooseShopLanguage, shopLanguage } from '../store/shop-language.js';
 
 export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui');
 
@@ -138,6 +139,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
         layout: devices.layout,
         pins: new PinGuard({ settings: store.settings }),
         uiDir: UI_DIR,
+        language: { get: () => shopLanguage(store.settings, config.ui.language), set: (lang) => chooseShopLanguage(store.settings, lang) },
         metrics: () => metrics.render(),
         health: () => healthFacts({ version, glase, devices: started.api, dataDir: config.dataDir }),
       },

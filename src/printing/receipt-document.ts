@@ -1,7 +1,8 @@
 // A receipt (a payment's, or a refund's: refund-document.ts) as layout-neutral blocks; ESC/POS,
 // plain text and SVG are three renderings of it, so the screen, the logs and the paper always
 // say the same thing.
-import { displayAmount } from '../lib/money.js';
+import { paperText, translator, type Language, type Translator } from '../i18n/i18n.js';
+import { currencyExponent } from '../lib/money.js';
 import { isRefundPost, type StoredPost } from '../store/transaction-post.js';
 import { refundBody } from './refund-document.js';
 
@@ -14,6 +15,8 @@ export interface ReceiptLayout {
   footer: string[];
   /** IANA zone for the printed time; the host's zone when absent */
   timeZone?: string;
+  /** the shop's language (ui.language, or the admin's choice): the receipt's words and amounts; en when absent */
+  language?: Language;
 }
 
 export interface ReceiptOptions {
@@ -29,61 +32,60 @@ export type ReceiptBlock =
   | { kind: 'barcode'; symbology: 'code128'; data: string }
   | { kind: 'cut' };
 
+/** The COPY mark in English (the receipt's words are in the catalogue: receipt.copy). */
 export const COPY_MARK = '*** COPY ***';
+
+// One translator per language: the receipt's words and amounts (src/i18n, paper-safe characters).
+const translators = new Map<Language, Translator>();
+export function receiptTranslator(lang: Language = 'en'): Translator {
+  let tr = translators.get(lang);
+  if (!tr) {
+    tr = translator(lang, { decimals: currencyExponent });
+    translators.set(lang, tr);
+  }
+  return tr;
+}
 
 /** Builds the blocks of one receipt. Pure: same input, same blocks. */
 export function receiptDocument(post: StoredPost, layout: ReceiptLayout, opts: ReceiptOptions): ReceiptBlock[] {
   const w = layout.columns;
+  const tr = receiptTranslator(layout.language);
   const blocks: ReceiptBlock[] = [];
   const center = (text: string, extra: Partial<{ bold: boolean; invert: boolean }> = {}) =>
-    wrap(text, w).forEach((t) => blocks.push({ kind: 'line', text: t, align: 'center', ...extra }));
-  const pair = (label: string, value: string, bold = false) => blocks.push({ kind: 'pair', label, value, bold });
+    wrap(paperText(text), w).forEach((t) => blocks.push({ kind: 'line', text: t, align: 'center', ...extra }));
+  const pair = (label: string, value: string, bold = false) => blocks.push({ kind: 'pair', label: paperText(label), value: paperText(value), bold });
+  const money = (minor: number, currency: string) => tr.money(minor, currency);
+  const time = localTime(post.timestamp, layout.timeZone, layout.language);
 
   layout.header.forEach((h) => center(h, { bold: true }));
   blocks.push({ kind: 'rule' });
-  if (opts.copy) center(COPY_MARK, { bold: true, invert: true });
-  if (isRefundPost(post)) refundBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, push: (b) => blocks.push(b), time: localTime(post.timestamp, layout.timeZone) });
+  if (opts.copy) center(tr.t('receipt.copy'), { bold: true, invert: true });
+  if (isRefundPost(post)) refundBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, push: (b) => blocks.push(b), time, t: tr.t, money });
   else {
-    center(post.description, { bold: true });
+    // the post's description is the wire's constant "Glase payment"; the paper says it in the shop's language
+    center(tr.t('receipt.payment.title'), { bold: true });
     blocks.push({ kind: 'blank' });
-    pair('Amount', displayAmount(post.amount, post.currency), true);
-    pair('Date', localTime(post.timestamp, layout.timeZone));
-    if (post.cashierId) pair('Cashier', post.cashierId);
-    if (post.terminalId) pair('Terminal', post.terminalId);
-    pair('Invoice', post.clientInvoiceId);
+    pair(tr.t('receipt.amount'), money(post.amount, post.currency), true);
+    pair(tr.t('receipt.date'), time);
+    if (post.cashierId) pair(tr.t('receipt.cashier'), post.cashierId);
+    if (post.terminalId) pair(tr.t('receipt.terminal'), post.terminalId);
+    pair(tr.t('receipt.invoice'), post.clientInvoiceId);
     blocks.push({ kind: 'blank' });
-    center('Glase reference');
+    center(tr.t('receipt.reference'));
     center(post.ersReference, { bold: true });
     blocks.push({ kind: 'barcode', symbology: 'code128', data: post.ersReference });
   }
-  if (opts.copy) center(COPY_MARK, { bold: true, invert: true });
+  if (opts.copy) center(tr.t('receipt.copy'), { bold: true, invert: true });
   blocks.push({ kind: 'rule' });
   layout.footer.forEach((f) => center(f));
   blocks.push({ kind: 'cut' });
   return blocks;
 }
 
-// Building an Intl.DateTimeFormat costs more than laying out the rest of the receipt; keep one per zone.
-const formatters = new Map<string | undefined, Intl.DateTimeFormat>();
-function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** "2026-11-29 16:46:07" in the given zone; fixed format so receipts compare byte for byte. */
-export function localTime(iso: string, timeZone?: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`timestamp ${JSON.stringify(iso)} is not an ISO date`);
-  const parts = formatter(timeZone).formatToParts(d);
-  const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
-  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')}`;
+/** "2026-11-29 16:46:07" in the given zone (no zone name: receipts compare byte for byte); the shop language's Intl format (src/i18n). */
+export function localTime(iso: string, timeZone?: string, lang?: Language): string {
+  if (Number.isNaN(new Date(iso).getTime())) throw new RangeError(`timestamp ${JSON.stringify(iso)} is not an ISO date`);
+  return receiptTranslator(lang).dateTime(iso, { timeZone, zone: false });
 }
 
 /** Label left, value right; a value too long for one line goes right-aligned on the next. */

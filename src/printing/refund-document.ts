@@ -2,7 +2,6 @@
 // own reference as text and as a Code 128 barcode (scanning it finds the refund), and the
 // original payment's reference it pays back. The frame (header, COPY, footer) and the line
 // helpers are receipt-document.ts's, handed in.
-import { displayAmount } from '../lib/money.js';
 import type { RefundPost } from '../store/transaction-post.js';
 
 export interface BodyWriter {
@@ -11,21 +10,25 @@ export interface BodyWriter {
   push(block: { kind: 'blank' } | { kind: 'barcode'; symbology: 'code128'; data: string }): void;
   /** the refund's time as printed (local zone) */
   time: string;
+  /** the receipt's catalogue (the shop's language) and amount format */
+  t(key: string): string;
+  money(minor: number, currency: string): string;
 }
 
 export function refundBody(post: RefundPost, out: BodyWriter): void {
-  out.center('Glase refund', true);
+  const { t } = out;
+  out.center(t('receipt.refund.title'), true);
   out.push({ kind: 'blank' });
-  out.pair('Refunded', displayAmount(post.amount, post.currency), true);
-  out.pair('Date', out.time);
-  if (post.cashierId) out.pair('Cashier', post.cashierId);
-  if (post.terminalId) out.pair('Terminal', post.terminalId);
-  if (post.reason) out.pair('Reason', post.reason);
+  out.pair(t('receipt.refund.refunded'), out.money(post.amount, post.currency), true);
+  out.pair(t('receipt.date'), out.time);
+  if (post.cashierId) out.pair(t('receipt.cashier'), post.cashierId);
+  if (post.terminalId) out.pair(t('receipt.terminal'), post.terminalId);
+  if (post.reason) out.pair(t('receipt.refund.reason'), post.reason);
   out.push({ kind: 'blank' });
-  out.center('Original payment');
+  out.center(t('receipt.refund.original'));
   out.center(post.originalErsReference);
   out.push({ kind: 'blank' });
-  out.center('Refund reference');
+  out.center(t('receipt.refund.reference'));
   out.center(post.ersReference, true);
   out.push({ kind: 'barcode', symbology: 'code128', data: post.ersReference });
 }

@@ -163,8 +163,8 @@ function slide() {
 }
 
 /** An admin call; a 401 means the session is over, so back to the PIN. */
-export async function adminCall(path, body) {
-  const r = await call('POST', path, body);
+export async function adminCall(path, body, method = 'POST') {
+  const r = await call(method, path, body);
   if (r.ok) slide();
   if (r.status === 401) sessionEnded('The admin session has ended; enter the PIN again.');
   return r;

@@ -7,12 +7,14 @@ import { $, current, setText, show } from './dom.js';
 import { onScreenKeyboard } from './keypad.js';
 import { acceptPayment, changed, st, unavailableReasons } from './state.js';
 import { learnCurrencies } from './money.js';
+import { onLanguage, setLanguage, translatePage } from './i18n.js';
 import { initSale, renderSale } from './sale.js';
 import { initPaymentScreens, renderPayment } from './payment-screens.js';
 import { initAdmin, openPin, onScan } from './admin.js';
 import { initReceiptLookup, onLookupScan } from './receipt-lookup.js';
 import { initRefund, onRefundEvent } from './refund.js';
 import { initRefundAdmin, refundsTabShown } from './refund-admin.js';
+import { initAdminLanguage } from './admin-language.js';
 
 /** Payments the cashier has closed (or that were over before the screen loaded). */
 const dismissed = new Set();
@@ -23,6 +25,7 @@ function applyStatus(s) {
   st.mode = s.mode ?? st.mode;
   st.currency = s.currency ?? st.currency;
   learnCurrencies(s.currencies);
+  setLanguage(s.language);
   st.windowMs = s.windowMs ?? st.windowMs;
   st.autoCancelWindows = s.autoCancelWindows ?? st.autoCancelWindows;
   if (s.setup) st.setup = s.setup;
@@ -76,6 +79,8 @@ function renderHeader() {
 async function boot() {
   // a long press on a touchscreen must not open the browser's menu in kiosk mode
   document.addEventListener('contextmenu', (e) => e.preventDefault());
+  translatePage();
+  onLanguage(() => update('language'));
   onScreenKeyboard($('osk'));
   initSale({ route, paymentStarted });
   initPaymentScreens({ dismiss });
@@ -83,6 +88,7 @@ async function boot() {
   initReceiptLookup();
   initRefund({ route, adminShown: refundsTabShown });
   initRefundAdmin();
+  initAdminLanguage();
   $('admin-btn').addEventListener('click', () => {
     if (st.payment && !st.payment.final) return; // never leave a running payment's screen
     openPin();
@@ -139,6 +145,8 @@ async function boot() {
         update('receipt-active');
       },
       refund: (d) => onRefundEvent(d),
+      // the admin switched the shop's language: every screen speaks it from now on
+      language: (d) => setLanguage(d.language),
       scan: (d) => {
         onScan(d);
         onLookupScan(d);

@@ -32,6 +32,8 @@ export interface UiTillOptions {
   autoCancelWindows?: number;
   /** api.token: a host POS calls the API with it as a bearer token */
   token?: string;
+  /** ui.language: the shop's language */
+  language?: 'sv' | 'en';
 }
 
 export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
@@ -45,6 +47,7 @@ export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
       simulator: { port: 0, reversalMs: 20_000 },
       payment: { windowMs: o.windowMs ?? 30_000, ...(o.autoCancelWindows ? { autoCancelWindows: o.autoCancelWindows } : {}) },
       scanner: { debounceMs: 0 },
+      ...(o.language ? { ui: { language: o.language } } : {}),
     },
   });
   const daemon = await startDaemon(config, { demo: o.demo ?? true, log: silentLogger, notify: false, say: () => {} });

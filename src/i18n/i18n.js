@@ -1,0 +1,104 @@
+// Message catalogues (sv, en) and Intl formats for everything a cashier, a customer or a
+// receipt reads. Plain browser-and-Node JavaScript without imports from outside this folder:
+// the kiosk screen loads it as /i18n/i18n.js, the server imports it (types in i18n.d.ts).
+import en from './en/index.js';
+import sv from './sv/index.js';
+
+export const LANGUAGES = /** @type {const} */ (['sv', 'en']);
+const CATALOGUES = { sv, en };
+/** Intl locale per language: numbers, currency, plural rules, time zone names. */
+const LOCALES = { sv: 'sv-SE', en: 'en-GB' };
+
+export function isLanguage(v) {
+  return typeof v === 'string' && Object.hasOwn(CATALOGUES, v);
+}
+
+/** The config rule in words, for ui.language and the admin's switch. */
+export const LANGUAGE_RULE = `must be one of ${LANGUAGES.join(', ')}`;
+
+export function catalogue(lang) {
+  if (!isLanguage(lang)) throw new RangeError(`language ${JSON.stringify(lang)} ${LANGUAGE_RULE}`);
+  return CATALOGUES[lang];
+}
+
+/**
+ * A translator for one language. `decimals(currency)` gives the currency's minor-unit digits
+ * (the server: lib/money currencyExponent; the screen: what GET /api/status taught money.js),
+ * so the catalogue never keeps a currency list of its own.
+ */
+export function translator(lang, { decimals } = {}) {
+  const messages = catalogue(lang);
+  const locale = LOCALES[lang];
+  const plurals = new Intl.PluralRules(locale);
+  const numberFormats = new Map();
+  const dateFormats = new Map();
+
+  /** The message under `key` with {name} replaced from params; an unknown key shows itself. */
+  function t(key, params = {}) {
+    let m = messages[key];
+    if (m === undefined) return key;
+    if (typeof m === 'object') m = m[plurals.select(Number(params.count ?? 0))] ?? m.other;
+    return m.replace(/\{(\w+)\}/g, (all, name) => (params[name] === undefined || params[name] === null ? all : String(params[name])));
+  }
+
+  function has(key) {
+    return messages[key] !== undefined;
+  }
+
+  /** Integer minor units → "1 234,50 kr" (sv) or "1,234.50 SEK" (en); no float on the way. */
+  function money(minor, currency) {
+    if (!Number.isSafeInteger(minor)) throw new RangeError(`amount ${minor} is not an integer number of minor units`);
+    if (typeof decimals !== 'function') throw new Error('translator: money() needs the currency decimals (decimals option)');
+    const exp = decimals(currency);
+    const digits = String(Math.abs(minor)).padStart(exp + 1, '0');
+    const decimal = (minor < 0 ? '-' : '') + (exp === 0 ? digits : `${digits.slice(0, -exp)}.${digits.slice(-exp)}`);
+    const key = `${currency}/${exp}`;
+    let f = numberFormats.get(key);
+    if (!f) {
+      const opts = { minimumFractionDigits: exp, maximumFractionDigits: exp };
+      // sv: the shop's own way ("kr" after the amount); en: the code after, as the till always wrote it
+      f = lang === 'sv' ? new Intl.NumberFormat(locale, { ...opts, style: 'currency', currency }) : new Intl.NumberFormat(locale, opts);
+      numberFormats.set(key, f);
+    }
+    const text = f.format(decimal); // a decimal string is formatted exactly (Intl.NumberFormat v3)
+    return lang === 'sv' ? text : `${text} ${currency}`;
+  }
+
+  /**
+   * An instant as local time: "2026-11-29 16:46:07 CET" (the zone's short name in this
+   * language). `zone: false` leaves the zone out (the receipt); `seconds: false` shortens it.
+   */
+  function dateTime(when, { timeZone, zone = true, seconds = true } = {}) {
+    const d = when instanceof Date ? when : new Date(when);
+    if (Number.isNaN(d.getTime())) return String(when);
+    const key = `${timeZone ?? ''}/${zone}/${seconds}`;
+    let f = dateFormats.get(key);
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale, {
+        timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+        ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23', ...(zone ? { timeZoneName: 'short' } : {}),
+      });
+      dateFormats.set(key, f);
+    }
+    const parts = f.formatToParts(d);
+    const p = (type) => parts.find((x) => x.type === type)?.value ?? '';
+    // year-month-day in every language: the date a Swedish shop writes, and unambiguous in English
+    const time = `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}${seconds ? ':' + p('second') : ''}`;
+    return zone ? `${time} ${p('timeZoneName')}` : time;
+  }
+
+  return { lang, locale, t, has, money, dateTime };
+}
+
+/**
+ * "2026112916000012345678901" → "20261 12916 00001 23456 78901": groups of five, so the last
+ * digit never stands alone and the 25 digits read aloud in five even breaths.
+ */
+export function groupRef(ref) {
+  return String(ref ?? '').replace(/(.{5})(?=.)/g, '$1 ');
+}
+
+/** Text for a receipt printer's code page: the no-break spaces and the minus sign Intl writes → plain ASCII. */
+export function paperText(s) {
+  return String(s).replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\u2212/g, '-');
+}
