@@ -12,7 +12,8 @@ const ranks = [
   // config: src/config.ts and its helpers src/config-*.ts (e.g. config-credentials.ts)
   // update: signed bundles and the releases on the till (src/update/; glase-pos update, status)
   { glase: '^src/glase/', store: '^src/store/', config: '^src/config(\\.ts$|-[^/]+\\.ts$|/)', update: '^src/update/' },
-  { printing: '^src/printing/', scan: '^src/scan/', simulator: '^src/simulator/', reconcile: '^src/reconcile/' },
+  // shipper: the till's outbox to its back office (issue 14)
+  { printing: '^src/printing/', scan: '^src/scan/', simulator: '^src/simulator/', reconcile: '^src/reconcile/', shipper: '^src/shipper/' },
   // backoffice: the shop's back office service (issue 14), a sibling of the till: it talks to
   // Glase itself and never imports the till
   { till: '^src/till/', backoffice: '^src/backoffice/' },

@@ -108,6 +108,40 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /** `glase-pos backoffice` (issue 14): the shop's back office service */
+    backoffice: z
+      .object({
+        /** the embedded PGlite database and its key file live here when databaseUrl is not set */
+        dataDir: str.default('./data/backoffice'),
+        /** postgres://user@host:port/db — a real PostgreSQL server instead of PGlite */
+        databaseUrl: str.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+        /** 32-byte key sealing the reseller password (else the systemd credential backoffice-key) */
+        keyFile: str.optional(),
+        host: str.default('127.0.0.1'),
+        port: port.default(8070),
+        tlsCertFile: str.optional(),
+        tlsKeyFile: str.optional(),
+        currency: str.refine(isKnownCurrency, 'must be a supported ISO 4217 code such as SEK').default('SEK'),
+        /** the SIE 4 export: the company and its BAS accounts, never hard-coded */
+        sie: z
+          .object({
+            companyName: wireText.default('Exempelbutiken AB'),
+            orgNr: str.regex(/^\d{6}-\d{4}$/, 'must be nnnnnn-nnnn').optional(),
+            series: str.regex(/^[A-Z0-9]{1,4}$/, 'must be 1-4 capital letters or digits').default('G'),
+            /** sales: book sales and VAT too; payment: only the claim against the register's clearing account */
+            mode: z.enum(['sales', 'payment']).default('sales'),
+            glaseAccount: str.regex(/^\d{4}$/, 'must be a 4-digit BAS account').default('1581'),
+            salesAccount: str.regex(/^\d{4}$/, 'must be a 4-digit BAS account').default('3001'),
+            vatAccount: str.regex(/^\d{4}$/, 'must be a 4-digit BAS account').default('2611'),
+            vatRatePercent: z.number().int().min(0).max(100).default(25),
+            roundingAccount: str.regex(/^\d{4}$/, 'must be a 4-digit BAS account').default('3740'),
+            clearingAccount: str.regex(/^\d{4}$/, 'must be a 4-digit account').default('1910'),
+          })
+          .strict()
+          .default({}),
+      })
+      .strict()
+      .default({}),
     simulator: z
       .object({
         port: port.default(8090),

@@ -12,12 +12,24 @@ const HELP = `usage: glase-pos unregister [--yes] [--config FILE]
   --yes           do not ask for confirmation (required when stdin is not a terminal)
   --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
 
+/** Tells the back office this till left (its token stops working); a failure is reported, not fatal. */
+async function leaveBackoffice(url: string, token: string): Promise<string> {
+  try {
+    const res = await fetch(new URL('/api/till', url), { method: 'DELETE', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+    await res.body?.cancel();
+    if (res.ok || res.status === 401) return `the back office at ${url} was told`;
+    return `the back office at ${url} answered HTTP ${res.status}: unregister the till there too`;
+  } catch (e) {
+    return `the back office at ${url} could not be told (${(e as Error).message}): unregister the till there too`;
+  }
+}
+
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('unregister', async () => {
     const { values } = parseCommand(argv, { yes: { type: 'boolean', short: 'y' }, config: { type: 'string' } }, HELP);
     const config = commandConfig(values.config, src);
     if (!values.yes && !isTty()) throw new CommandExit(EXIT.usage, '--yes: is required when stdin is not a terminal (nobody can confirm)');
-    return closing(await openCliTill(config), async ({ till, serverReachable, resumed }) => {
+    return closing(await openCliTill(config), async ({ till, store, serverReachable, resumed }) => {
       const s = till.setup();
       if (!s.terminalId) throw new CommandExit(EXIT.failed, 'this till is not registered');
       if (resumed.length > 0) throw new CommandExit(EXIT.failed, 'a Glase payment is unfinished: run `glase-pos recover --wait` first');
@@ -29,6 +41,9 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       const r = await till.unregister('cli');
       if (!r.ok) throw new CommandExit(EXIT.failed, `not unregistered: ${r.message}`);
       console.log(`unregistered terminal ${s.terminalId}; its local credentials are gone`);
+      const link = store.backoffice.get();
+      if (link) console.log(await leaveBackoffice(link.url, link.tillToken));
+      store.backoffice.clear();
       return EXIT.ok;
     });
   });

@@ -126,6 +126,29 @@ const MIGRATIONS: string[] = [
     written_to_file INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // 5: the outbox to the back office (issue 14): one row per payment, refund or Z close,
+  // written in the transaction that records it; AUTOINCREMENT so a seq is never reused.
+  // backoffice_link: the back office this till is enrolled with and its till token.
+  `
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    post_key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('payment', 'refund', 'z')),
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'acked', 'parked')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  CREATE INDEX outbox_pending ON outbox (state, seq);
+  CREATE TABLE backoffice_link (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    url TEXT NOT NULL,
+    till_id INTEGER NOT NULL,
+    till_token TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

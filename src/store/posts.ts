@@ -7,6 +7,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { StoredPost } from './transaction-post.js';
+import { postEntry } from './outbox.js';
 
 export class PostsRepo {
   constructor(
@@ -21,9 +22,17 @@ export class PostsRepo {
    * then (see keepConflict).
    */
   insert<P extends StoredPost>(paymentId: string, post: P): { post: P; created: boolean; bookedFor?: string } {
-    const r = this.db
-      .prepare('INSERT INTO transaction_posts (ers_reference, payment_id, post) VALUES (?, ?, ?) ON CONFLICT(ers_reference) DO NOTHING')
-      .run(post.ersReference, paymentId, JSON.stringify(post));
+    // the post and its outbox row to the back office commit together (a savepoint when the caller's transaction is open)
+    const r = this.db.transaction(() => {
+      const ins = this.db
+        .prepare('INSERT INTO transaction_posts (ers_reference, payment_id, post) VALUES (?, ?, ?) ON CONFLICT(ers_reference) DO NOTHING')
+        .run(post.ersReference, paymentId, JSON.stringify(post));
+      if (ins.changes === 1) {
+        const e = postEntry(post);
+        this.db.prepare('INSERT INTO outbox (post_key, kind, body, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(post_key) DO NOTHING').run(e.key, e.kind, e.body, post.timestamp);
+      }
+      return ins;
+    })();
     if (r.changes === 1) return { post, created: true };
     const row = this.db.prepare('SELECT payment_id, post FROM transaction_posts WHERE ers_reference = ?').get(post.ersReference) as { payment_id: string; post: string };
     return { post: JSON.parse(row.post) as P, created: false, ...(row.payment_id !== paymentId ? { bookedFor: row.payment_id } : {}) };

@@ -14,6 +14,7 @@ import { PrintQueue } from './print-queue.js';
 import { RefundsRepo } from './refunds.js';
 import { RefundJournal } from './refund-journal.js';
 import { PeriodsRepo } from './periods.js';
+import { BackofficeLinkRepo, Outbox } from './outbox.js';
 
 export const DB_FILE = 'glase-pos.sqlite';
 export const RECEIPTS_FILE = 'receipts.jsonl';
@@ -31,6 +32,9 @@ export interface Store {
   readonly refunds: RefundsRepo;
   readonly refundJournal: RefundJournal;
   readonly periods: PeriodsRepo;
+  /** posts queued for the back office (issue 14) and the back office this till is enrolled with */
+  readonly outbox: Outbox;
+  readonly backoffice: BackofficeLinkRepo;
   /** runs fn in one SQLite transaction (nested calls become savepoints) */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -68,6 +72,8 @@ export function openStore(dataDir: string): Store {
     refunds: new RefundsRepo(db),
     refundJournal: new RefundJournal(db),
     periods: new PeriodsRepo(db),
+    outbox: new Outbox(db),
+    backoffice: new BackofficeLinkRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -1,0 +1,81 @@
+// `glase-pos enroll <backoffice-url> <code> [--name NAME]`: registers this till through the
+// shop's back office (issue 14) instead of with the reseller password. The till makes its own
+// terminal password as `register` does and sends it with its name and external id; the back
+// office calls registerTerminal with the reseller credentials it keeps, and answers the
+// terminalId and a till token for shipping posts. The reseller password never reaches the till.
+import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
+import { parseCommand } from '../cli/args.js';
+import { openStore } from '../store/store.js';
+import { acquireTillLock, generateTerminalPassword, TillBusyError } from '../till/index.js';
+import { unprintable } from '../lib/printable.js';
+import { privateDir } from '../lib/private-files.js';
+
+const HELP = `usage: glase-pos enroll <backoffice-url> <code> [--name NAME] [--config FILE]
+
+  <backoffice-url>  the shop's back office, e.g. https://backoffice.shop.example:8070
+  <code>            the one-time enrolment code the owner made there (XXXX-XXXX-XXXX)
+  --name NAME       the till's name at Glase (default: terminal.name from the config)
+  --config FILE     config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
+
+export function run(argv: string[], src?: ConfigSource): Promise<number> {
+  return runCommand('enroll', async () => {
+    const { values, positionals } = parseCommand(argv, { name: { type: 'string' }, config: { type: 'string' } }, HELP, true);
+    const [url, code, extra] = positionals;
+    if (!url || !code || extra !== undefined) throw usage('arguments', 'give exactly the back office URL and the code', HELP);
+    let base: URL;
+    try {
+      base = new URL(url);
+      if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new Error('scheme');
+    } catch {
+      throw usage('<backoffice-url>', 'must be an http:// or https:// URL');
+    }
+    if (base.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname)) throw usage('<backoffice-url>', 'must be https:// unless the back office is on this machine (the till token travels in it)');
+    if (!/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/.test(code)) throw usage('<code>', 'must be the 12-character code, XXXX-XXXX-XXXX');
+    const config = commandConfig(values.config, src);
+    const name = values.name ?? config.terminal.name;
+    if (name.trim() === '' || name.length > 100 || unprintable(name)) throw usage('--name', 'must be 1-100 printable characters');
+    let unlock: () => void;
+    try {
+      // a running daemon would not see the new registration: enrol with the till stopped
+      privateDir(config.dataDir);
+      unlock = acquireTillLock(config.dataDir);
+    } catch (e) {
+      if (e instanceof TillBusyError) throw new CommandExit(EXIT.failed, `${e.message}; stop the till (the daemon), enrol, then start it again`);
+      throw e;
+    }
+    const store = openStore(config.dataDir);
+    try {
+      const had = store.credentials.get();
+      if (had) throw new CommandExit(EXIT.failed, `this till is already registered (terminalId ${had.terminalId}); run \`glase-pos unregister\` first`);
+      const terminalPassword = generateTerminalPassword();
+      let res: Response;
+      try {
+        res = await fetch(new URL('/api/enrol', base), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code, name, externalId: config.terminal.externalTerminalId, terminalPassword, version: process.env.npm_package_version ?? '0.1.0' }),
+          signal: AbortSignal.timeout(60_000),
+        });
+      } catch (e) {
+        throw new CommandExit(EXIT.failed, `no back office at ${base.origin}: ${(e as Error).message}`);
+      }
+      const body = (await res.json().catch(() => ({}))) as { terminalId?: string; tillToken?: string; tillId?: number; error?: string };
+      if (res.status !== 201 || !body.terminalId || !body.tillToken || !Number.isSafeInteger(body.tillId)) {
+        throw new CommandExit(EXIT.failed, `not enrolled: ${body.error ?? `the back office answered HTTP ${res.status}`}`);
+      }
+      const at = new Date().toISOString();
+      store.transaction(() => {
+        store.credentials.saveRegistration({ terminalId: body.terminalId!, terminalPassword, externalTerminalId: config.terminal.externalTerminalId, registeredAt: at });
+        store.backoffice.save({ url: base.origin, tillId: body.tillId!, tillToken: body.tillToken!, enrolledAt: at });
+        store.audit.append('cli', 'enroll', `back office ${base.origin}, till ${body.tillId}, terminalId ${body.terminalId}`, at);
+      });
+      console.log(`enrolled with ${base.origin}: terminalId ${body.terminalId} (till ${body.tillId})`);
+      console.log('next: glase-pos assign-id <GLASEID>   (the id on the till\'s Glase sticker)');
+      return EXIT.ok;
+    } finally {
+      store.close();
+      unlock();
+    }
+  });
+}
