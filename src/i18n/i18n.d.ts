@@ -19,6 +19,8 @@ export interface Translator {
   has(key: string): boolean;
   money(minor: number, currency: string): string;
   dateTime(when: string | Date, opts?: DateTimeOptions): string;
+  /** an English sentence of the till's (a srv.* text) in this language; unknown ones as sent */
+  fromServer(message: string | undefined | null): string;
 }
 export function translator(lang: Language, opts?: { decimals?: (currency: string) => number }): Translator;
 export function groupRef(ref: string | null | undefined): string;

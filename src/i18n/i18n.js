@@ -87,7 +87,50 @@ export function translator(lang, { decimals } = {}) {
     return zone ? `${time} ${p('timeZoneName')}` : time;
   }
 
-  return { lang, locale, t, has, money, dateTime };
+  /**
+   * A sentence the till's API sent in English (a payment's message, a readiness reason, a
+   * Glase code's words) in this language: found by its English text among the `srv.*` keys
+   * (en/server.js), {names} matching any text; a sentence not in the catalogue stays as sent.
+   */
+  function fromServer(message) {
+    if (typeof message !== 'string' || message === '') return message ?? '';
+    const hit = serverMatch(message);
+    if (!hit) return message;
+    const params = {};
+    for (const [name, value] of Object.entries(hit.params)) params[name] = fromServer(value);
+    return t(hit.key, params);
+  }
+
+  return { lang, locale, t, has, money, dateTime, fromServer };
+}
+
+let serverIndex;
+function serverMatch(message) {
+  if (!serverIndex) {
+    serverIndex = { exact: new Map(), patterns: [] };
+    for (const [key, text] of Object.entries(en)) {
+      if (!key.startsWith('srv.') || typeof text !== 'string') continue;
+      if (!text.includes('{')) {
+        if (!serverIndex.exact.has(text)) serverIndex.exact.set(text, key);
+        continue;
+      }
+      const names = [];
+      const source = text.split(/(\{\w+\})/).map((part) => {
+        const m = /^\{(\w+)\}$/.exec(part);
+        if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(m[1]);
+        return '(.+?)';
+      });
+      serverIndex.patterns.push({ key, names, re: new RegExp(`^${source.join('')}$`) });
+    }
+  }
+  const key = serverIndex.exact.get(message);
+  if (key) return { key, params: {} };
+  for (const p of serverIndex.patterns) {
+    const m = p.re.exec(message);
+    if (m) return { key: p.key, params: Object.fromEntries(p.names.map((n, i) => [n, m[i + 1]])) };
+  }
+  return undefined;
 }
 
 /**

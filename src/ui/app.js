@@ -7,7 +7,7 @@ import { $, current, setText, show } from './dom.js';
 import { onScreenKeyboard } from './keypad.js';
 import { acceptPayment, changed, st, unavailableReasons } from './state.js';
 import { learnCurrencies } from './money.js';
-import { onLanguage, setLanguage, translatePage } from './i18n.js';
+import { onLanguage, setLanguage, t, translatePage } from './i18n.js';
 import { initSale, renderSale } from './sale.js';
 import { initPaymentScreens, renderPayment } from './payment-screens.js';
 import { initAdmin, openPin, onScan } from './admin.js';
@@ -70,8 +70,8 @@ function renderHeader() {
   const why = unavailableReasons();
   const paying = st.connected && st.payment && !st.payment.final;
   $('status-dot').className = 'dot ' + (paying ? 'busy' : why.length === 0 ? 'ok' : 'bad');
-  setText('status-text', paying ? 'Glase payment in progress' : why.length === 0 ? 'Glase ready' : `Glase unavailable: ${why[0]}`);
-  setText('mode-tag', st.mode === 'unattended' ? 'Self-checkout' : 'Cashier');
+  setText('status-text', paying ? t('header.paying') : why.length === 0 ? t('header.ready') : t('header.unavailable', { why: why[0] }));
+  setText('mode-tag', t(st.mode === 'unattended' ? 'header.selfCheckout' : 'header.cashier'));
   $('conn-banner').hidden = st.connected;
   document.body.classList.toggle('paying', !!st.payment && !st.payment.final);
 }

@@ -15,6 +15,8 @@ function decimalsOf(currency) {
 }
 
 export const t = (key, params) => tr.t(key, params);
+/** A sentence the till sent in English (payment message, readiness reason) in the screen's language. */
+export const serverText = (message) => tr.fromServer(message);
 export const language = () => tr.lang;
 
 /** 1250 SEK → "12,50 kr" (sv) or "12.50 SEK" (en); before the till named the currency, the minor units. */

@@ -3,7 +3,7 @@
 // Unattended self-checkout shows customer words, no question, and returns to start by itself.
 import { call, errorText } from './api.js';
 import { $, groupRef, setText, show } from './dom.js';
-import { display } from './money.js';
+import { money, serverText, t } from './i18n.js';
 import { acceptPayment, onChange, st } from './state.js';
 import { resetSale } from './sale.js';
 
@@ -21,10 +21,10 @@ const unattended = () => st.mode === 'unattended';
 function notice(p) {
   if (actionError) return actionError;
   if (p.state.startsWith('live.customerPaying')) {
-    return unattended() ? 'Confirming your payment in the app…' : p.notice || 'The customer is paying right now — wait for the payment to finish.';
+    return unattended() ? t('wait.customerPayingCustomer') : serverText(p.notice) || t('wait.customerPaying');
   }
-  if (p.notice) return p.notice;
-  if (/unknown|cancelUnknown/i.test(p.state)) return p.message;
+  if (p.notice) return serverText(p.notice);
+  if (/unknown|cancelUnknown/i.test(p.state)) return serverText(p.message);
   return '';
 }
 
@@ -55,7 +55,7 @@ function tickSeconds() {
     return;
   }
   const left = secondsLeft();
-  setText('wait-seconds', unattended() ? `${left} s left to pay` : `${left} s left in this window`);
+  setText('wait-seconds', t(unattended() ? 'wait.secondsCustomer' : 'wait.seconds', { seconds: left }));
 }
 
 /** The bar empties and the seconds count down over what is left of the window. */
@@ -80,25 +80,25 @@ function countdown(p) {
 
 function renderWait(p) {
   show('s-wait');
-  const amount = display(p.amount, p.currency);
+  const amount = money(p.amount, p.currency);
   setText('wait-amount', amount);
   let title;
   let text;
   if (p.state === 'start' || p.state === 'sending') {
-    title = unattended() ? 'One moment…' : 'Sending the payment to Glase…';
-    text = unattended() ? 'Getting your payment ready.' : 'Creating the Glase invoice.';
+    title = t(unattended() ? 'wait.sending.titleCustomer' : 'wait.sending.title');
+    text = t(unattended() ? 'wait.sending.textCustomer' : 'wait.sending.text');
   } else if (p.state.startsWith('paid')) {
-    title = unattended() ? 'Payment received' : 'Paid — finishing';
-    text = 'Printing the receipt…';
+    title = t(unattended() ? 'wait.paid.titleCustomer' : 'wait.paid.title');
+    text = t('wait.paid.text');
   } else if (/cancelling|cancelUnknown/.test(p.state)) {
-    title = 'Cancelling the payment…';
-    text = p.message;
+    title = t('wait.cancelling.title');
+    text = sentence(serverText(p.message));
   } else if (unattended()) {
-    title = 'Scan the Glase code with your phone';
-    text = 'Open the Glase app, scan the code on the sticker by the screen and confirm the payment.';
+    title = t('wait.titleCustomer');
+    text = t('wait.textCustomer');
   } else {
-    title = 'Waiting for the customer';
-    text = 'The customer scans the Glase sticker and confirms in the app.';
+    title = t('wait.title');
+    text = t('wait.text');
   }
   setText('wait-title', title);
   setText('wait-text', text);
@@ -107,12 +107,12 @@ function renderWait(p) {
   const cancel = $('wait-cancel');
   cancel.hidden = !p.canCancel && !/cancelling/.test(p.state);
   cancel.disabled = !p.canCancel || pending;
-  cancel.textContent = /cancelling/.test(p.state) ? 'Cancelling…' : unattended() ? 'Cancel' : 'Cancel payment';
+  cancel.textContent = t(/cancelling/.test(p.state) ? 'wait.cancelling' : unattended() ? 'wait.cancelCustomer' : 'wait.cancel');
 }
 
 function renderQuestion(p) {
   show('s-question');
-  setText('q-amount', display(p.amount, p.currency));
+  setText('q-amount', money(p.amount, p.currency));
   setNotice('q-notice', notice(p));
   $('q-again').disabled = !p.canTryAgain || pending;
   $('q-cancel').disabled = !p.canCancel || pending;
@@ -129,31 +129,27 @@ function receiptImage(img, ers) {
 
 function renderPaid(p) {
   show('s-paid');
-  setText('paid-title', unattended() ? 'Thank you! Payment received' : 'Paid with Glase');
-  setText('paid-amount', display(p.amount, p.currency));
+  setText('paid-title', t(unattended() ? 'paid.titleCustomer' : 'paid.title'));
+  setText('paid-amount', money(p.amount, p.currency));
   setText('paid-ref', groupRef(p.ersReference));
   $('paid-ref').dataset.ers = p.ersReference ?? '';
   const printed = st.lastReceipt?.ersReference === p.ersReference || p.receiptSubmitted !== undefined;
-  setText('paid-print', p.final ? (printed ? 'Receipt printed.' : 'Receipt sent to the printer.') : 'Printing the receipt…');
-  $('paid-done').textContent = unattended() ? 'Done' : 'New sale';
+  setText('paid-print', t(p.final ? (printed ? 'paid.printed' : 'paid.sentToPrinter') : 'paid.printing'));
+  $('paid-done').textContent = t(unattended() ? 'paid.done' : 'paid.newSale');
   receiptImage($('paid-receipt'), p.final || printed ? p.ersReference : undefined);
   autoReturn(p, 'paid-return');
 }
 
-const ENDINGS = {
-  cancelled: ['Payment cancelled', 'The payment was cancelled'],
-  failed: ['Payment failed', 'The payment did not go through'],
-  refused: ['Glase refused the payment', 'The payment was refused'],
-  orphaned: ['Payment not confirmed', 'The payment could not be confirmed'],
-  needsChecking: ['Paid — needs checking', 'Payment received; staff will check it'],
-};
+/** The endings with a title of their own (ended.<outcome> for the cashier, …Customer for a customer). */
+const ENDINGS = ['cancelled', 'failed', 'refused', 'orphaned', 'needsChecking'];
 
 function renderEnded(p) {
   show('s-ended');
-  const [cashier, customer] = ENDINGS[p.outcome] ?? ['Payment ended', 'The payment ended'];
-  setText('ended-title', unattended() ? customer : cashier);
-  setText('ended-amount', display(p.amount, p.currency));
-  setText('ended-reason', sentence(p.message || p.reason)); // reason is a code for logs; message is in words
+  const ending = ENDINGS.includes(p.outcome) ? p.outcome : 'other';
+  setText('ended-title', t(`ended.${ending}${unattended() ? 'Customer' : ''}`));
+  setText('ended-amount', money(p.amount, p.currency));
+  // reason is a code for logs; message is in words (never a state or a code on the screen)
+  setText('ended-reason', sentence(serverText(p.message)));
   autoReturn(p, 'ended-return');
 }
 
@@ -171,7 +167,7 @@ function autoReturn(p, id) {
       if (left <= 0) finish(p);
       return;
     }
-    setText(id, `Back to the start in ${left} s`);
+    setText(id, t('ended.returnIn', { seconds: left }));
   };
   tick();
   returnTimer = setInterval(tick, 250);

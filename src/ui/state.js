@@ -1,5 +1,6 @@
 // What the screen knows about the till, kept current by /api/status and the event stream.
 // Screens read it and subscribe to changes; only app.js writes the till's part.
+import { serverText, t } from './i18n.js';
 
 export const st = {
   connected: false,
@@ -28,11 +29,12 @@ export function changed(what) {
 
 /** Readiness reasons in words; connection loss first because it hides everything else. */
 export function unavailableReasons() {
-  if (!st.connected) return ['the screen has lost its connection to the till'];
-  if (!st.readiness) return ['checking the till…'];
+  if (!st.connected) return [t('why.connection')];
+  if (!st.readiness) return [t('why.checking')];
   if (st.readiness.ready) return [];
-  const reasons = (st.readiness.reasons ?? []).map((r) => r.message || r.code);
-  return reasons.length ? reasons : ['Glase is not ready'];
+  // the till's reasons arrive in English; the code is never shown (an internal name)
+  const reasons = (st.readiness.reasons ?? []).map((r) => serverText(r.message) || t('why.notReady'));
+  return reasons.length ? reasons : [t('why.notReady')];
 }
 
 /**

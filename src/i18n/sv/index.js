@@ -3,5 +3,7 @@
 import common from './common.js';
 import receipt from './receipt.js';
 import admin from './admin.js';
+import kiosk from './kiosk.js';
+import server from './server.js';
 
-export default { ...common, ...receipt, ...admin };
+export default { ...common, ...receipt, ...admin, ...kiosk, ...server };

@@ -1,0 +1,41 @@
+// Every sentence the till's machines send to the screen and the CLI (payment states, Glase
+// result codes per operation, readiness reasons) is in the catalogue, so a Swedish shop never
+// sees an English sentence from the till: translator.fromServer finds it by its English text.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { translator } from '../../../src/i18n/i18n.js';
+import { TEXT, badReferenceNotice, codeMessage, unknownStatusMessage, type GlaseOp } from '../../../machines/messages.js';
+import { readinessOf } from '../../../machines/readiness.js';
+
+const t = suite('the till sentences in the catalogue');
+const sv = translator('sv');
+const en = translator('en');
+const OPS: GlaseOp[] = ['registerTerminal', 'unregisterTerminal', 'assignSeqrId', 'sendInvoice', 'getPaymentStatus', 'cancelInvoice', 'updateInvoice', 'submitPaymentReceipt'];
+
+function sentences(): string[] {
+  const all = new Set<string>(Object.values(TEXT));
+  for (const op of OPS) for (let code = 0; code < 100; code++) all.add(codeMessage(op, code));
+  const contexts = [
+    { registered: false, glaseIdAssigned: false, serverReachable: false, printerReady: false, printerReason: 'out of paper', paymentInProgress: true, storageFull: true },
+    { registered: true, glaseIdAssigned: false, paymentInProgress: false, printerReady: false },
+  ];
+  for (const c of contexts) for (const r of readinessOf(c).reasons) all.add(r.message);
+  all.add(badReferenceNotice('24 digits, not 25'));
+  all.add(unknownStatusMessage('WEIRD'));
+  return [...all];
+}
+
+t('every machine sentence has a Swedish text; English comes back unchanged', () => {
+  const untranslated = sentences().filter((s) => sv.fromServer(s) === s);
+  assert.equal(untranslated, []);
+  for (const s of sentences()) assert.is(en.fromServer(s), s);
+});
+
+t('{names} carry the changing part, translated too when it is a known sentence', () => {
+  assert.is(sv.fromServer('the receipt printer is not ready: out of paper'), 'kvittoskrivaren är inte redo: slut på papper');
+  assert.is(sv.fromServer(codeMessage('sendInvoice', 77)), 'Glase svarade med kod 77; ring Glase support om det händer igen');
+  assert.is(sv.fromServer('something the catalogue does not know'), 'something the catalogue does not know');
+  assert.is(sv.fromServer(undefined), '');
+});
+
+t.run();
