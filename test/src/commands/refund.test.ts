@@ -17,7 +17,7 @@ const lines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l));
 
 t.before(async () => {
   // a short client timeout so that a delayed answer is a lost reply
-  e = await startEnv({ env: { GLASE_POS__GLASE__TIMEOUT_MS: '1500' } });
+  e = await startEnv({ env: { GLASE_POS__GLASE__TIMEOUT_MS: '5000' } });
   await registerTill(e.env, 'REFUNDCLI1');
   const child = spawnCli(['pay', '--amount', '12.50', '--cashier', 'eve', '--json'], e.env);
   const done = collect(child, '');
@@ -90,13 +90,14 @@ t('more than what is left: exit 1 in the words of 98, nothing sent', async () =>
 });
 
 t('the reply is lost after Glase refunded: exit 3 in cashier words; --check-unknown finds it and books it', async () => {
-  await control(e.sim, 'POST', '/simulator/faults', { operation: 'refundPayment', delayMs: 2_500, times: 1 });
+  await control(e.sim, 'POST', '/simulator/faults', { operation: 'refundPayment', delayMs: 7_000, times: 1 });
   const r = await runCli(['refund', paid, '--amount', '1.00'], e.env);
   assert.is(r.code, 3, r.stderr);
   assert.match(r.stderr, /IN DOUBT: Glase did not answer\. The refund may have gone through; do not pay the customer back another way\./);
   const st = JSON.parse((await runCli(['status', '--json'], e.env)).stdout);
   assert.equal(st.refundsInDoubt.map((x: any) => [x.state, x.amount, x.originalErsReference]), [['unknown', 100, paid]]);
-  await new Promise((res) => setTimeout(res, 1_500)); // the server refunds after the client gave up
+  // The server refunds after the client gave up.
+  for (const until = Date.now() + 20_000; (await atServer()).length < 2 && Date.now() < until; ) await new Promise((res) => setTimeout(res, 100));
   assert.is((await atServer()).length, 2);
   const c = await runCli(['refund', '--check-unknown', '--reseller', RESELLER.resellerId, '--user', RESELLER.userId, '--json'], e.env, RESELLER.password + '\n');
   assert.is(c.code, 0, c.stderr + c.stdout);
