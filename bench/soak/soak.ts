@@ -106,7 +106,7 @@ async function main() {
     samples.push(s);
     const rate = prev ? ((n - prev.n) / ((s.at - prev.at) / 1000)).toFixed(1) : '';
     console.log(
-      `${String(n).padStart(6)} payments  RSS ${MB(m.rss).padStart(6)} MB  heap ${MB(m.heapUsed).padStart(6)} MB  ` +
+      `${String(n).padStart(6)} payments  RSS ${MB(m.rss).padStart(6)} MB  heap ${MB(m.heapUsed).padStart(5)}/${MB(m.heapTotal).padStart(5)} MB  external ${MB(m.external).padStart(5)} MB  ` +
         `db ${MB(fileSize(join(dataDir, 'glase-pos.sqlite'), join(dataDir, 'glase-pos.sqlite-wal'))).padStart(6)} MB  receipts.jsonl ${MB(fileSize(join(dataDir, 'receipts.jsonl'))).padStart(5)} MB  ` +
         `simulator RSS ${MB(s.simRss).padStart(6)} MB  simulator.sqlite ${MB(fileSize(join(dir, 'simulator.sqlite'), join(dir, 'simulator.sqlite-wal'))).padStart(5)} MB${rate ? `  ${rate} payments/s` : ''}`,
     );
@@ -114,7 +114,13 @@ async function main() {
   if (SNAPSHOTS) console.log(`heap snapshot: ${await probeSnapshot(daemon, join(SNAPSHOTS, 'soak-0.heapsnapshot'))}`);
 
   for (let i = 1; i <= N; i++) {
-    const started = await api('POST', '/api/payments', { amount: 100 + (i % 900), title: `soak ${i}` });
+    let started = await api('POST', '/api/payments', { amount: 100 + (i % 900), title: `soak ${i}` });
+    // a heap snapshot stalls the daemon long enough for a printer status query to time out:
+    // wait until it is ready again, as a cashier would
+    for (let tries = 0; started.status === 409 && tries < 300; tries++) {
+      await sleep(100);
+      if ((await api('GET', '/api/readiness')).body.ready) started = await api('POST', '/api/payments', { amount: 100 + (i % 900), title: `soak ${i}` });
+    }
     if (started.status !== 201) throw new Error(`payment ${i} refused: ${JSON.stringify(started.body)}`);
     const id = started.body.paymentId as string;
     const tStart = performance.now();

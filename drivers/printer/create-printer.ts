@@ -1,13 +1,9 @@
 // Printer settings → Printer. The one place that knows which transport each printer.kind means.
-import { loadUsb } from '../usb/usb-host.js';
-import { usbId } from '../usb/usb-id.js';
+// Each transport is imported only for its kind: a TCP printer never loads serialport or usb.
 import { Printer, type PrinterOptions } from './printer.js';
-import { SerialTransport, type SerialBinding } from './serial-transport.js';
-import { TcpTransport } from './tcp-transport.js';
+import type { SerialBinding } from './serial-transport.js';
 import type { PrinterTransport } from './transport.js';
 import type { UsbPrinterDeviceShape, UsbPrinterHost } from './usb-printer-shape.js';
-import { UsbTransport } from './usb-transport.js';
-import { UsblpTransport } from './usblp-transport.js';
 
 /**
  * What the printer drivers need to know. The driver's own type, so drivers/ needs nothing
@@ -45,20 +41,22 @@ export async function createTransport(cfg: PrinterConfig, deps: CreatePrinterDep
       return undefined;
     case 'virtual':
       if (!deps.virtual) throw new Error('printer.kind is virtual: start the printer emulator first and pass its host and port');
-      return new TcpTransport(deps.virtual);
+      return new (await import('./tcp-transport.js')).TcpTransport(deps.virtual);
     case 'tcp':
-      return new TcpTransport({ host: cfg.host!, port: cfg.port });
+      return new (await import('./tcp-transport.js')).TcpTransport({ host: cfg.host!, port: cfg.port });
     case 'serial': {
       const binding = deps.serialBinding ?? ((await import('serialport')).SerialPort.binding as SerialBinding);
-      return new SerialTransport({ path: cfg.path!, baudRate: cfg.baudRate, binding });
+      return new (await import('./serial-transport.js')).SerialTransport({ path: cfg.path!, baudRate: cfg.baudRate, binding });
     }
     case 'usblp':
-      return new UsblpTransport(cfg.path!);
-    case 'usb':
+      return new (await import('./usblp-transport.js')).UsblpTransport(cfg.path!);
+    case 'usb': {
+      const [{ UsbTransport }, { loadUsb }, { usbId }] = await Promise.all([import('./usb-transport.js'), import('../usb/usb-host.js'), import('../usb/usb-id.js')]);
       return new UsbTransport({
         host: deps.usb ?? (await loadUsb<UsbPrinterDeviceShape>()),
         vid: usbId(cfg.vid, 'printer.vid'),
         pid: usbId(cfg.pid, 'printer.pid'),
       });
+    }
   }
 }

@@ -1,13 +1,11 @@
 // Scanner settings → a Scanner. 'virtual' is a serial scanner on the scanner emulator's pty
 // (start it first with startScannerEmulator and pass its path); 'none' never scans.
+// Each driver is imported only for its kind: a USB scanner never loads serialport, nor a serial one usb.
 import { silentDriverLogger, type DriverLogger } from '../logger.js';
-import { loadUsb } from '../usb/usb-host.js';
-import { usbId } from '../usb/usb-id.js';
 import type { Terminator } from './line-splitter.js';
 import { NullScanner, type Scanner } from './scanner.js';
 import { ScannerError } from './scanner-error.js';
-import { SerialScanner, type SerialBinding } from './serial-scanner.js';
-import { UsbHidScanner } from './usb-hid-scanner.js';
+import type { SerialBinding } from './serial-scanner.js';
 import type { UsbDeviceShape, UsbShape } from './usb-shapes.js';
 
 /**
@@ -47,9 +45,11 @@ export async function createScanner(config: ScannerConfig, deps: ScannerDeps = {
         const rule = config.kind === 'virtual' ? 'is required (or start the scanner emulator and pass its path)' : 'is required when scanner.kind is serial';
         throw new ScannerError('config', `scanner.path: ${rule}`);
       }
+      const { SerialScanner } = await import('./serial-scanner.js');
       return new SerialScanner({ path, baudRate: config.baudRate, terminator: config.terminator, binding: deps.serialBinding, log, now: deps.now });
     }
     case 'usb-hid': {
+      const [{ UsbHidScanner }, { loadUsb }, { usbId }] = await Promise.all([import('./usb-hid-scanner.js'), import('../usb/usb-host.js'), import('../usb/usb-id.js')]);
       const vid = usbId(config.vid, 'scanner.vid');
       const pid = usbId(config.pid, 'scanner.pid');
       const usb = deps.usb ?? (await loadUsb<UsbDeviceShape>());

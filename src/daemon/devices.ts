@@ -4,9 +4,10 @@
 import { createPrinter } from '../../drivers/printer/create-printer.js';
 import type { DeviceError } from '../../drivers/printer/device-error.js';
 import type { Printer } from '../../drivers/printer/printer.js';
-import { createScanner, type Scanner } from '../../drivers/scanner/index.js';
-import { startPrinterEmulator, type PrinterEmulator } from '../../drivers/virtual/printer-emulator.js';
-import { startScannerEmulator, type ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js';
+import { createScanner } from '../../drivers/scanner/create-scanner.js';
+import type { Scanner } from '../../drivers/scanner/scanner.js';
+import type { PrinterEmulator } from '../../drivers/virtual/printer-emulator.js';
+import type { ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js';
 import type { ApiDevices, PrinterView } from '../api/deps.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/log.js';
@@ -54,6 +55,8 @@ export async function startDevices(config: Config, store: Store, log: Logger): P
   try {
     let printerEmulator: PrinterEmulator | undefined;
     if (p.kind === 'virtual') {
+      // the emulators are loaded only for kind virtual: a till's daemon never imports them
+      const { startPrinterEmulator } = await import('../../drivers/virtual/printer-emulator.js');
       printerEmulator = await startPrinterEmulator({ columns: p.columns });
       cleanup.push(() => printerEmulator!.close());
       log.info('printer emulator listening', { host: printerEmulator.host, port: printerEmulator.port });
@@ -72,6 +75,7 @@ export async function startDevices(config: Config, store: Store, log: Logger): P
     const s = config.scanner;
     let scannerEmulator: ScannerEmulator | undefined;
     if (s.kind === 'virtual' && !s.path) {
+      const { startScannerEmulator } = await import('../../drivers/virtual/scanner-emulator.js');
       scannerEmulator = await startScannerEmulator({ terminator: s.terminator });
       cleanup.push(() => scannerEmulator!.close());
       log.info('scanner emulator ready', { path: scannerEmulator.path, typeInto: scannerEmulator.devicePath });

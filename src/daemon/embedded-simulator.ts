@@ -6,11 +6,13 @@
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/log.js';
-import { SIMULATOR_SERVICE, readSimulatorId, startSimulator } from '../simulator/index.js';
+import { SIMULATOR_SERVICE, SOAP_PATH, readSimulatorId, startSimulator } from '../simulator/index.js';
 import { PortInUseError, portError } from './ports.js';
 
 export interface EmbeddedSimulator {
   url: string;
+  /** its SOAP endpoint (url + the contract's path) */
+  soapUrl: string;
   /** only for the one this daemon started */
   close?: () => Promise<void>;
 }
@@ -37,7 +39,7 @@ export async function embeddedSimulator(config: Config, log: Logger): Promise<Em
     if (there.kind === 'simulator' && there.id === readSimulatorId(dbFile)) {
       const url = `http://127.0.0.1:${port}`;
       log.info('using the simulator already running with this till\'s data', { url, db: dbFile });
-      return { url };
+      return { url, soapUrl: url + SOAP_PATH };
     }
     if (there.kind === 'simulator') throw new PortInUseError('simulator.port', port, `a Glase simulator answers there, but not the one with this till's data (${dbFile}); this till never uses another's simulator`);
     if (there.kind === 'other') throw new PortInUseError('simulator.port', port, 'another program answers there (not a Glase simulator)');
@@ -50,7 +52,7 @@ export async function embeddedSimulator(config: Config, log: Logger): Promise<Em
       reportDelayMs: config.simulator.reportDelayMs,
       log: log.child({ component: 'simulator' }),
     });
-    return { url: sim.url, close: () => sim.close() };
+    return { url: sim.url, soapUrl: sim.soapUrl, close: () => sim.close() };
   } catch (e) {
     throw portError(e, 'simulator.port', '127.0.0.1', port);
   }

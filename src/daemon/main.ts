@@ -1,6 +1,9 @@
 // The one composition root of the till daemon: config → log → store → Glase (embedded
 // simulator or a real server) → devices (printer + spooler, scanner) → till → API → demo
 // bootstrap → sd_notify. startDaemon is used by `glase-pos daemon` and by tests in-process.
+// What production does not run is imported only when the config asks for it (the embedded
+// simulator, the demo bootstrap here; the emulators and device drivers in devices.ts), so a
+// till's daemon never loads it (README, Performance).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PinGuard } from '../api/pin.js';
@@ -9,7 +12,7 @@ import type { Config } from '../config.js';
 import { acquireTillLock, createTill, type Till } from '../till/index.js';
 import { startDevices, type Devices } from './devices.js';
 import { routeScans } from './scans.js';
-import { demoBootstrap, ensureDemoReseller, type DemoResult } from './demo-bootstrap.js';
+import type { DemoResult } from './demo-bootstrap.js';
 import { createGlaseClient, type GlaseClient } from '../glase/client.js';
 import { glaseClientOptions } from '../glase/options.js';
 import { createLogger, type Logger } from '../lib/log.js';
@@ -22,8 +25,6 @@ import { createDaemonMetrics } from './metrics.js';
 import { instrumentGlase } from './glase-instrument.js';
 import { healthFacts } from './health-ticket.js';
 import { appVersion } from '../update/release-info.js';
-import { SOAP_PATH } from '../simulator/index.js';
-import { embeddedSimulator } from './embedded-simulator.js';
 import { portError } from './ports.js';
 import { openStore, type Store } from '../store/store.js';
 import { chooseShopLanguage, shopLanguage } from '../store/shop-language.js';
@@ -85,11 +86,13 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     let simulatorUrl: string | undefined;
     let endpoint = config.glase.url;
     if (config.glase.url === 'embedded') {
+      const { embeddedSimulator } = await import('./embedded-simulator.js');
       const sim = await embeddedSimulator(config, log);
       if (sim.close) stops.push(['simulator', sim.close]);
       simulatorUrl = sim.url;
-      endpoint = sim.url + SOAP_PATH;
+      endpoint = sim.soapUrl;
       // the demo reseller always exists in the embedded simulator, so registering works out of the box
+      const { ensureDemoReseller } = await import('./demo-bootstrap.js');
       await ensureDemoReseller(sim.url);
     }
     // /metrics: Glase calls are counted by a wrapper around the client
@@ -153,7 +156,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     // the demo registers with the simulator's demo reseller: never against a real Glase server
     const wantDemo = opts.demo ?? process.env.GLASE_POS_DEMO === '1';
     if (wantDemo && !simulatorUrl) log.warn('demo bootstrap skipped: glase.url is a real server, register the till in the admin menu');
-    const demo = wantDemo && simulatorUrl ? await demoBootstrap({ till, store, log, simulatorUrl, say }) : undefined;
+    const demo = wantDemo && simulatorUrl ? await (await import('./demo-bootstrap.js')).demoBootstrap({ till, store, log, simulatorUrl, say }) : undefined;
 
     const notify = sdNotify(process.env, log);
     if (opts.notify !== false) {
