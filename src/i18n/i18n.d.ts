@@ -18,6 +18,10 @@ export interface Translator {
   t(key: string, params?: Params): string;
   has(key: string): boolean;
   money(minor: number, currency: string): string;
+  /** the amount without the currency: "1 234,50" (sv), "1,234.50" (en) */
+  amount(minor: number, currency: string): string;
+  /** "," in sv, "." in en */
+  readonly decimalSeparator: string;
   dateTime(when: string | Date, opts?: DateTimeOptions): string;
   /** an English sentence of the till's (a srv.* text) in this language; unknown ones as sent */
   fromServer(message: string | undefined | null): string;

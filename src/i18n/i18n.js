@@ -47,22 +47,34 @@ export function translator(lang, { decimals } = {}) {
 
   /** Integer minor units → "1 234,50 kr" (sv) or "1,234.50 SEK" (en); no float on the way. */
   function money(minor, currency) {
+    const text = format(minor, currency, lang === 'sv');
+    return lang === 'sv' ? text : `${text} ${currency}`;
+  }
+
+  /** The amount alone, without the currency: "1 234,50" (sv), "1,234.50" (en). */
+  function amount(minor, currency) {
+    return format(minor, currency, false);
+  }
+
+  function format(minor, currency, withCurrency) {
     if (!Number.isSafeInteger(minor)) throw new RangeError(`amount ${minor} is not an integer number of minor units`);
     if (typeof decimals !== 'function') throw new Error('translator: money() needs the currency decimals (decimals option)');
     const exp = decimals(currency);
     const digits = String(Math.abs(minor)).padStart(exp + 1, '0');
     const decimal = (minor < 0 ? '-' : '') + (exp === 0 ? digits : `${digits.slice(0, -exp)}.${digits.slice(-exp)}`);
-    const key = `${currency}/${exp}`;
+    const key = `${currency}/${exp}/${withCurrency}`;
     let f = numberFormats.get(key);
     if (!f) {
       const opts = { minimumFractionDigits: exp, maximumFractionDigits: exp };
       // sv: the shop's own way ("kr" after the amount); en: the code after, as the till always wrote it
-      f = lang === 'sv' ? new Intl.NumberFormat(locale, { ...opts, style: 'currency', currency }) : new Intl.NumberFormat(locale, opts);
+      f = new Intl.NumberFormat(locale, withCurrency ? { ...opts, style: 'currency', currency } : opts);
       numberFormats.set(key, f);
     }
-    const text = f.format(decimal); // a decimal string is formatted exactly (Intl.NumberFormat v3)
-    return lang === 'sv' ? text : `${text} ${currency}`;
+    return f.format(decimal); // a decimal string is formatted exactly (Intl.NumberFormat v3)
   }
+
+  /** The decimal separator people type and read in this language ("," in sv). */
+  const decimalSeparator = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
 
   /**
    * An instant as local time: "2026-11-29 16:46:07 CET" (the zone's short name in this
@@ -101,7 +113,7 @@ export function translator(lang, { decimals } = {}) {
     return t(hit.key, params);
   }
 
-  return { lang, locale, t, has, money, dateTime, fromServer };
+  return { lang, locale, t, has, money, amount, decimalSeparator, dateTime, fromServer };
 }
 
 let serverIndex;

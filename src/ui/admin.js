@@ -371,7 +371,7 @@ export function initAdmin(appHooks) {
       else if (/^\d$/.test(key) && pin.length < 12) pin += key;
       renderPin();
     },
-    { point: false },
+    { point: false, onEnter: () => !$('pin-ok').disabled && submitPin(), onEscape: close },
   );
   $('pin-ok').addEventListener('click', submitPin);
   $('pin-back').addEventListener('click', close);

@@ -1,6 +1,8 @@
 // Talking to the till's local API: JSON calls (the kiosk cookie authorises them) and the
 // server-sent event stream. Errors come back as { status, error: { field, rule, message } }.
 
+import { has, serverText, t } from './i18n.js';
+
 let adminSession = null;
 
 export function setAdminSession(session) {
@@ -15,7 +17,7 @@ export async function call(method, path, body) {
   try {
     res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   } catch {
-    return { ok: false, status: 0, error: { message: 'the till does not answer' } };
+    return { ok: false, status: 0, error: { message: t('error.noAnswer') } };
   }
   let data = null;
   try {
@@ -24,18 +26,27 @@ export async function call(method, path, body) {
     /* an empty or non-JSON body */
   }
   if (res.ok) return { ok: true, status: res.status, data };
-  const error = (data && data.error) || { message: `the till answered ${res.status}` };
+  const error = (data && data.error) || { message: t('error.status', { status: res.status }) };
   if (typeof error === 'string') return { ok: false, status: res.status, error: { message: error } };
   return { ok: false, status: res.status, error, retryAfter: Number(res.headers.get('retry-after')) || undefined };
 }
 
-/** The message to show for an error object, in words. */
+/**
+ * The message to show for an error object, in words and the screen's language. A field's
+ * internal name ("glaseId: …", "pin: …") never reaches the screen: it is said in words.
+ */
 export function errorText(error) {
   if (!error) return '';
-  if (error.message) return error.message;
-  if (error.field && error.rule) return `${error.field}: ${error.rule}`;
-  return 'something went wrong';
+  const { field, rule, message } = error;
+  if (field && rule && (!message || message === `${field}: ${rule}`)) {
+    const name = has(`field.${field}`) ? t(`field.${field}`) : t('field.other');
+    return t('error.fieldRule', { field: name, rule: serverText(rule) });
+  }
+  if (message) return sentence(serverText(message));
+  return t('error.unknown');
 }
+
+const sentence = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
 
 /**
  * Subscribes to /api/events. `handlers[name](data)` per event; `onConnection(true|false)`.

@@ -18,12 +18,22 @@ export const t = (key, params) => tr.t(key, params);
 /** A sentence the till sent in English (payment message, readiness reason) in the screen's language. */
 export const serverText = (message) => tr.fromServer(message);
 export const language = () => tr.lang;
+export const has = (key) => tr.has(key);
 
 /** 1250 SEK → "12,50 kr" (sv) or "12.50 SEK" (en); before the till named the currency, the minor units. */
 export function money(minor, currency) {
   if (exponent(currency) === undefined) return t('money.unknownCurrency', { minor, currency });
   return tr.money(minor, currency);
 }
+
+/** The amount alone ("1 234,50" in sv); before the till named the currency, the minor units. */
+export function amountText(minor, currency) {
+  if (exponent(currency) === undefined) return t('money.unknownCurrency', { minor, currency });
+  return tr.amount(minor, currency);
+}
+
+/** What the cashier typed ("12.5"), shown with the language's decimal separator ("12,5" in sv). */
+export const typed = (text) => String(text).replace('.', tr.decimalSeparator);
 
 /** An ISO instant as local time with its zone: "2026-11-29 16:46:07 CET". */
 export const dateTime = (iso, opts) => tr.dateTime(iso, opts);

@@ -1,31 +1,77 @@
 // Touch input: a numeric keypad (amounts, PIN) and a small on-screen keyboard for the admin
-// forms, since a kiosk touchscreen has no physical keyboard.
+// forms, since a kiosk touchscreen has no physical keyboard. A self-checkout often has one:
+// on a keypad screen its digits, the decimal point (. or ,), Backspace, Delete, Enter and
+// Escape work as well.
+import { onLanguage, t } from './i18n.js';
 
 const NUM_KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '.', '0', 'back'];
+const pads = [];
 
-/** Fills `el` with keypad buttons; `onKey(key)` gets '0'…'9', '.', 'back' or 'clear'. */
-export function keypad(el, onKey, { point = true } = {}) {
+/**
+ * Fills `el` with keypad buttons; `onKey(key)` gets '0'…'9', '.', 'back' or 'clear'.
+ * `onEnter` / `onEscape`: what Enter and Escape on a physical keyboard do while it shows.
+ */
+export function keypad(el, onKey, { point = true, onEnter, onEscape } = {}) {
   el.innerHTML = '';
   for (const key of NUM_KEYS) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'key';
-    b.dataset.key = key;
-    if (key === '.' && !point) {
-      b.dataset.key = 'clear';
-      b.textContent = 'C';
-      b.setAttribute('aria-label', 'Clear');
-    } else if (key === 'back') {
-      b.textContent = '⌫';
-      b.setAttribute('aria-label', 'Delete');
-    } else b.textContent = key;
+    b.dataset.key = key === '.' && !point ? 'clear' : key;
     el.appendChild(b);
   }
+  const label = () => {
+    for (const b of el.querySelectorAll('button.key')) {
+      const key = b.dataset.key;
+      if (key === 'clear') {
+        b.textContent = 'C';
+        b.setAttribute('aria-label', t('keypad.clear'));
+      } else if (key === 'back') {
+        b.textContent = '⌫';
+        b.setAttribute('aria-label', t('keypad.delete'));
+      } else if (key === '.') {
+        b.textContent = t('keypad.point');
+        b.setAttribute('aria-label', t('keypad.decimal'));
+      } else b.textContent = key;
+    }
+  };
+  label();
+  onLanguage(label);
   el.addEventListener('click', (e) => {
     const b = e.target.closest('button.key');
     if (b) onKey(b.dataset.key);
   });
+  pads.push({ el, onKey, point, onEnter, onEscape });
 }
+
+/** The keypad on screen now (its screen shown, no dialog over it), if any. */
+function visiblePad() {
+  if (document.querySelector('.overlay:not([hidden])')) return undefined;
+  return pads.find((p) => !p.el.hidden && p.el.offsetParent !== null);
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.altKey || e.metaKey || e.target?.matches?.('input, textarea')) return;
+  const pad = visiblePad();
+  if (!pad) return;
+  let key;
+  if (/^\d$/.test(e.key)) key = e.key;
+  else if ((e.key === '.' || e.key === ',') && pad.point) key = '.';
+  else if (e.key === 'Backspace') key = 'back';
+  else if (e.key === 'Delete') key = pad.point ? undefined : 'clear';
+  else if (e.key === 'Enter' && pad.onEnter) {
+    // Enter on a focused button presses that button; elsewhere it is the screen's main action
+    if (e.target?.matches?.('button')) return;
+    e.preventDefault();
+    return pad.onEnter();
+  } else if (e.key === 'Escape' && pad.onEscape) {
+    e.preventDefault();
+    return pad.onEscape();
+  }
+  if (key === undefined) return;
+  e.preventDefault();
+  pad.onKey(key);
+});
 
 const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl-', 'zxcvbnm_.@'];
 
@@ -43,14 +89,15 @@ export function onScreenKeyboard(osk) {
     }
     const last = document.createElement('div');
     last.className = 'osk-row';
-    last.append(key(shift ? 'ABC' : 'abc', 'shift', 'wide'), key('space', ' ', 'space'), key('⌫', 'back', 'wide'), key('Done', 'done', 'wide primary'));
+    last.append(key(shift ? 'ABC' : 'abc', 'shift', 'wide', t('osk.shift')), key(t('osk.space'), ' ', 'space'), key('⌫', 'back', 'wide', t('keypad.delete')), key(t('osk.done'), 'done', 'wide primary'));
     osk.appendChild(last);
   }
-  function key(label, value, cls = '') {
+  function key(label, value, cls = '', name) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = `okey ${cls}`;
     b.textContent = label;
+    if (name) b.setAttribute('aria-label', name);
     b.dataset.value = value;
     return b;
   }
@@ -98,5 +145,6 @@ export function onScreenKeyboard(osk) {
     }, 250);
   });
   render();
+  onLanguage(render);
   return { hide };
 }

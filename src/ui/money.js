@@ -15,7 +15,8 @@ export function exponent(currency) {
   return decimals.get(currency);
 }
 
-const unknown = (currency) => `the till has not told the screen about ${currency} yet`;
+// Each error carries `key` and `params` for the screen's catalogue (src/i18n, money.*); `error` is the English sentence.
+const unknown = (currency) => ({ error: `the till has not told the screen about ${currency} yet`, key: 'money.unknown', params: { currency } });
 
 /**
  * Typed text → { minor } or { error } naming the rule. "12.5" SEK → 1250; "12.505" is an error,
@@ -23,14 +24,14 @@ const unknown = (currency) => `the till has not told the screen about ${currency
  */
 export function parseTyped(text, currency) {
   const exp = exponent(currency);
-  if (exp === undefined) return { error: unknown(currency) };
+  if (exp === undefined) return unknown(currency);
   const s = String(text).trim().replace(',', '.');
-  if (s === '') return { error: 'enter an amount' };
+  if (s === '') return { error: 'enter an amount', key: 'money.empty' };
   const m = /^(\d{1,9})(?:\.(\d*))?$/.exec(s);
-  if (!m) return { error: 'type digits and at most one decimal point, like 12.50' };
+  if (!m) return { error: 'type digits and at most one decimal point, like 12.50', key: 'money.digits' };
   const whole = m[1];
   const frac = (m[2] ?? '').replace(/0+$/, '');
-  if (frac.length > exp) return { error: exp === 0 ? `${currency} has no decimals` : `at most ${exp} decimals` };
+  if (frac.length > exp) return exp === 0 ? { error: `${currency} has no decimals`, key: 'money.noDecimals', params: { currency } } : { error: `at most ${exp} decimals`, key: 'money.decimals', params: { decimals: exp } };
   const digits = (whole + frac.padEnd(exp, '0')).replace(/^0+(?=\d)/, '');
   return { minor: Number(digits) }; // an integer string of ≤ 11 digits: exact
 }

@@ -120,12 +120,16 @@ function leave(from) {
 
 export function initRefund(appHooks) {
   app = appHooks;
-  keypad($('kp-refund'), (key) => {
-    if (!r) return;
-    r.text = press(r.text, key, currency());
-    setText('rf-err', '');
-    render();
-  });
+  keypad(
+    $('kp-refund'),
+    (key) => {
+      if (!r) return;
+      r.text = press(r.text, key, currency());
+      setText('rf-err', '');
+      render();
+    },
+    { onEnter: () => !$('rf-go').disabled && askConfirm(), onEscape: () => leave(r?.from) },
+  );
   $('rf-go').addEventListener('click', askConfirm);
   $('rf-back').addEventListener('click', () => leave(r?.from));
   $('rf-confirm-no').addEventListener('click', () => ($('rf-confirm').hidden = true));

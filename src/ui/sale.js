@@ -3,7 +3,8 @@
 import { call, errorText } from './api.js';
 import { $, setText, show } from './dom.js';
 import { keypad } from './keypad.js';
-import { display, parseTyped, press, toText } from './money.js';
+import { parseTyped, press, toText } from './money.js';
+import { amountText, money, t as tr, typed } from './i18n.js';
 import { st, unavailableReasons } from './state.js';
 
 const sale = { total: '', paid: '', field: 'total', amount: '', fresh: true, sending: false };
@@ -20,10 +21,15 @@ function tender() {
   if (r) return { total: r.total, paid: r.alreadyPaid, left: r.total - r.alreadyPaid, host: r };
   const total = minorOf(sale.total);
   const paid = st.mode === 'unattended' ? { minor: 0 } : minorOf(sale.paid);
-  if (total.error) return { error: `Receipt total: ${total.error}` };
-  if (paid.error) return { error: `Paid with other tenders: ${paid.error}` };
-  if (paid.minor > total.minor) return { error: 'Paid with other tenders is more than the receipt total' };
+  if (total.error) return { error: tr('sale.totalProblem', { problem: moneyError(total) }) };
+  if (paid.error) return { error: tr('sale.paidProblem', { problem: moneyError(paid) }) };
+  if (paid.minor > total.minor) return { error: tr('sale.paidMoreThanTotal') };
   return { total: total.minor, paid: paid.minor, left: total.minor - paid.minor };
+}
+
+/** money.js's problem with typed text, in the screen's language. */
+function moneyError(r) {
+  return r.key ? tr(r.key, r.params) : r.error;
 }
 
 // The typed receipt survives a page reload (the screen reloads itself after a till restart).
@@ -49,25 +55,25 @@ function restore() {
 export function renderSale() {
   save();
   const host = st.receipt;
-  setText('v-total', host ? toText(host.total, st.currency) : sale.total === '' ? '0' : sale.total);
-  setText('v-paid', host ? toText(host.alreadyPaid, st.currency) : sale.paid === '' ? '0' : sale.paid);
+  setText('v-total', host ? amountText(host.total, st.currency) : sale.total === '' ? '0' : typed(sale.total));
+  setText('v-paid', host ? amountText(host.alreadyPaid, st.currency) : sale.paid === '' ? '0' : typed(sale.paid));
   for (const f of ['total', 'paid']) {
     $('f-' + f).classList.toggle('selected', !host && sale.field === f);
     $('f-' + f).classList.toggle('from-host', !!host);
   }
   renderHostReceipt(host);
   const t = tender();
-  setText('v-left', t.error ? '—' : display(t.left, st.currency));
+  setText('v-left', t.error ? '—' : money(t.left, st.currency));
   setText('start-err', t.error ?? '');
   const why = unavailableReasons();
   const btn = $('glase-btn');
-  btn.textContent = st.mode === 'unattended' ? 'Pay with Glase' : 'Glase payment';
+  btn.textContent = tr(st.mode === 'unattended' ? 'sale.payCustomer' : 'sale.glasePayment');
   btn.disabled = why.length > 0 || !!t.error || t.total <= 0 || t.left <= 0;
   const box = $('why');
   box.innerHTML = '';
   if (why.length) {
     const h = document.createElement('b');
-    h.textContent = st.mode === 'unattended' ? 'Glase payments are not available right now' : 'Glase is unavailable:';
+    h.textContent = tr(st.mode === 'unattended' ? 'sale.unavailableCustomer' : 'sale.unavailable');
     box.appendChild(h);
     const ul = document.createElement('ul');
     for (const w of st.mode === 'unattended' ? [] : why) {
@@ -84,9 +90,9 @@ export function renderSale() {
   btn.hidden = orphan;
   if (why.length) return;
   if (!t.error && t.total > 0 && t.left <= 0) {
-    box.textContent = 'Nothing is left to pay.';
+    box.textContent = tr('sale.nothingLeft');
   } else if (!t.error && t.total <= 0) {
-    box.textContent = st.mode === 'unattended' ? 'Enter the amount to pay.' : 'Enter the receipt total to start.';
+    box.textContent = tr(st.mode === 'unattended' ? 'sale.enterAmountCustomer' : 'sale.enterTotal');
   }
 }
 
@@ -95,8 +101,8 @@ function renderHostReceipt(host) {
   $('kp-start').hidden = !!host;
   $('host-receipt').hidden = !host;
   if (!host) return;
-  const who = [host.title, host.cashierId ? `cashier ${host.cashierId}` : ''].filter(Boolean).join(' · ');
-  setText('hr-source', `Receipt from the till${who ? ': ' + who : ''}`);
+  const who = [host.title, host.cashierId ? tr('sale.hostCashier', { cashier: host.cashierId }) : ''].filter(Boolean).join(' · ');
+  setText('hr-source', who ? tr('sale.hostReceiptBy', { who }) : tr('sale.hostReceipt'));
   const ul = $('hr-rows');
   ul.innerHTML = '';
   const line = (text, amount, cls) => {
@@ -105,12 +111,12 @@ function renderHostReceipt(host) {
     const a = document.createElement('span');
     a.textContent = text;
     const b = document.createElement('b');
-    b.textContent = toText(amount, st.currency);
+    b.textContent = amountText(amount, st.currency);
     li.append(a, b);
     ul.appendChild(li);
   };
   for (const r of host.rows ?? []) line(r.quantity && r.quantity !== '1' ? `${r.quantity} × ${r.description}` : r.description, r.amount);
-  if (host.alreadyPaid > 0) line('Already paid', -host.alreadyPaid, 'paid');
+  if (host.alreadyPaid > 0) line(tr('sale.alreadyPaid'), -host.alreadyPaid, 'paid');
 }
 
 /**
@@ -129,8 +135,8 @@ function invoiceRows(host, amount) {
 
 function renderAmount() {
   const t = tender();
-  setText('v-amount', sale.amount === '' ? '0' : sale.amount);
-  setText('amount-hint', t.error ? '' : `Left to pay: ${display(t.left, st.currency)}. Lower the amount if the rest is paid another way.`);
+  setText('v-amount', sale.amount === '' ? '0' : typed(sale.amount));
+  setText('amount-hint', t.error ? '' : tr('amount.hint', { left: money(t.left, st.currency) }));
   const a = checkAmount();
   setText('amount-err', sale.amount === '' || a.minor !== undefined ? '' : a.error);
   $('pay-btn').disabled = a.minor === undefined || sale.sending;
@@ -140,9 +146,9 @@ function checkAmount() {
   const t = tender();
   if (t.error) return { error: t.error };
   const a = parseTyped(sale.amount, st.currency);
-  if (a.error) return a;
-  if (a.minor <= 0) return { error: 'the amount must be more than 0' };
-  if (a.minor > t.left) return { error: `at most ${display(t.left, st.currency)} is left to pay` };
+  if (a.error) return { error: moneyError(a) };
+  if (a.minor <= 0) return { error: tr('amount.zero') };
+  if (a.minor > t.left) return { error: tr('amount.tooMuch', { left: money(t.left, st.currency) }) };
   return a;
 }
 
@@ -192,17 +198,25 @@ let app = { route() {}, paymentStarted(_p) {} };
 export function initSale(appHooks) {
   app = appHooks;
   restore();
-  keypad($('kp-start'), (key) => {
-    if (st.receipt) return; // the pushed receipt is the host POS's to change
-    sale[sale.field] = press(sale[sale.field], key, st.currency);
-    renderSale();
-  });
-  keypad($('kp-amount'), (key) => {
-    const base = sale.fresh && key !== 'back' ? '' : sale.amount;
-    sale.fresh = false;
-    sale.amount = press(base, key, st.currency);
-    renderAmount();
-  });
+  keypad(
+    $('kp-start'),
+    (key) => {
+      if (st.receipt) return; // the pushed receipt is the host POS's to change
+      sale[sale.field] = press(sale[sale.field], key, st.currency);
+      renderSale();
+    },
+    { onEnter: () => !$('glase-btn').disabled && !$('glase-btn').hidden && openAmount() },
+  );
+  keypad(
+    $('kp-amount'),
+    (key) => {
+      const base = sale.fresh && key !== 'back' ? '' : sale.amount;
+      sale.fresh = false;
+      sale.amount = press(base, key, st.currency);
+      renderAmount();
+    },
+    { onEnter: () => pay(), onEscape: () => $('amount-back').click() },
+  );
   for (const f of ['total', 'paid']) {
     $('f-' + f).addEventListener('click', () => {
       if (st.receipt) return;
@@ -213,7 +227,7 @@ export function initSale(appHooks) {
   $('glase-btn').addEventListener('click', openAmount);
   $('orphan-confirm').addEventListener('click', async () => {
     const r = await call('POST', '/api/orphan/confirm', { note: 'confirmed on the kiosk screen' });
-    setText('start-err', r.ok ? '' : errorText(r.error));
+    setText('start-err', r.ok ? '' : tr('sale.orphanConfirmFailed', { problem: errorText(r.error) }));
     if (r.ok && r.data?.readiness) st.readiness = r.data.readiness;
     renderSale();
   });

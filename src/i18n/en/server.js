@@ -100,4 +100,11 @@ export default {
   'srv.printer.timeout': 'does not answer',
   'srv.badReference': 'Glase says paid but its payment reference is not valid ({problem}); asking again',
   'srv.unknownStatus': 'Glase answered with an unknown payment status {status}; the payment did not go through here. If the customer was charged, Glase returns the money automatically',
+  'srv.rule.required': 'is required',
+  'srv.rule.pinDigits': 'must be 4-12 digits',
+  'srv.rule.pinString': 'must be a string of 4-12 digits',
+  'srv.rule.glaseId': 'must be 1-{max} letters and digits',
+  'srv.rule.ersReference': 'must be exactly {digits} digits',
+  'srv.rule.language': 'must be one of sv, en',
+  'srv.rule.unknownField': 'is not a known field',
 };

@@ -98,4 +98,11 @@ export default {
   'srv.printer.timeout': 'svarar inte',
   'srv.badReference': 'Glase säger betald men betalningsreferensen är ogiltig ({problem}); frågar igen',
   'srv.unknownStatus': 'Glase svarade med en okänd betalningsstatus {status}; betalningen gick inte igenom här. Om kunden har debiterats betalar Glase tillbaka pengarna automatiskt',
+  'srv.rule.required': 'måste anges',
+  'srv.rule.pinDigits': 'måste vara 4–12 siffror',
+  'srv.rule.pinString': 'måste vara 4–12 siffror',
+  'srv.rule.glaseId': 'måste vara 1–{max} bokstäver och siffror',
+  'srv.rule.ersReference': 'måste vara exakt {digits} siffror',
+  'srv.rule.language': 'måste vara sv eller en',
+  'srv.rule.unknownField': 'är inget känt fält',
 };

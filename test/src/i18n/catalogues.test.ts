@@ -100,6 +100,9 @@ t('amounts: sv "1 234,50 kr", en "1,234.50 SEK"; exact minor units, no float', (
   assert.is(sek('en').money(1234, 'JPY'), '1,234 JPY');
   // 2^53 - 1 öre: a float division would round the last digits
   assert.is(plain(sek('sv').money(Number.MAX_SAFE_INTEGER, 'SEK')), '90 071 992 547 409,91 kr');
+  assert.is(plain(sek('sv').amount(123450, 'SEK')), '1 234,50');
+  assert.is(sek('en').amount(123450, 'SEK'), '1,234.50');
+  assert.equal([sek('sv').decimalSeparator, sek('en').decimalSeparator], [',', '.']);
   assert.throws(() => sek('sv').money(12.5, 'SEK'), /integer number of minor units/);
   assert.throws(() => translator('sv').money(1, 'SEK'), /decimals/);
 });
