@@ -93,6 +93,8 @@ if [ "$KIOSK" = 1 ]; then
   install -m 0644 "$repo/systemd/glase-pos-kiosk.service" "$R/usr/lib/systemd/system/glase-pos-kiosk.service"
   install -m 0644 "$repo/image/kiosk/pam-cage" "$R/etc/pam.d/cage"
   install -D -m 0644 "$repo/image/kiosk/loader.html" "$R/usr/share/glase-pos/kiosk/loader.html"
+  # local drop-ins of the kiosk unit (the boot test binds its container settings here)
+  install -d "$R/etc/systemd/system/glase-pos-kiosk.service.d"
   systemctl --root="$R" enable glase-pos-kiosk.service >/dev/null
   systemctl --root="$R" set-default graphical.target >/dev/null
 fi
