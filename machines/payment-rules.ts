@@ -32,7 +32,10 @@ export function startRuleFailure(req: PaymentRequest, checks: StartChecks): Rule
     if (!Number.isSafeInteger(total) || !Number.isSafeInteger(paid) || paid < 0 || total > checks.amountLimit || paid > checks.amountLimit)
       return fail('split-tender', `receipt total and already-paid amount must be whole, non-negative minor units up to ${checks.amountLimit}`);
     const left = total - paid;
-    if (req.amount > left) return fail('split-tender', `the Glase part (${req.amount}) is more than what is left to pay (${left}); Glase is the last tender`);
+    // the cashier may raise the pre-entered amount, but only when confirmed and up to payment.maxAmount
+    if (req.amount > left && !req.confirmRaise) return fail('split-tender', `the Glase part (${req.amount}) is more than what is left to pay (${left}); Glase is the last tender (raising it needs the cashier's confirmation)`);
+    if (req.amount > left && req.amount > (checks.maxAmount ?? left))
+      return fail('max-amount', `the Glase amount may be raised above what is left only up to ${checks.maxAmountText ?? `${checks.maxAmount ?? left} minor units`} (payment.maxAmount)`);
   }
   const rows = rowsFailure(req.rows ?? [], req.amount, req.currency, checks.amountLimit);
   if (rows) return rows;

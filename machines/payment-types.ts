@@ -17,6 +17,9 @@ export interface StartChecks {
   storageFull?: boolean;
   /** an unfinished payment already carries the request's clientInvoiceId */
   clientInvoiceIdOpen?: boolean;
+  /** payment.maxAmount: the most the cashier may raise the Glase part to above what is left (minor units), with its text */
+  maxAmount?: number;
+  maxAmountText?: string;
   /** the currency's largest amount in minor units (src/lib/money.ts maxAmountMinor): bounds the amount and every row */
   amountLimit: number;
 }
@@ -33,6 +36,8 @@ export interface PaymentRequest {
   alreadyPaid?: number;
   /** the host POS's own receipt id; the till makes one when none is given */
   clientInvoiceId?: string;
+  /** the cashier confirmed a Glase part above what is left (up to checks.maxAmount) */
+  confirmRaise?: boolean;
 }
 
 /** Where a restored payment continues (see payment-resume.ts). */

@@ -47,6 +47,7 @@ export function tillRoutes(d: ApiDeps, hub: SseHub, receipt?: ActiveReceipt): Ro
           ...(b.cashierId ? { cashierId: b.cashierId } : {}),
           ...(b.title ? { title: b.title } : {}),
           ...(b.clientInvoiceId ? { clientInvoiceId: b.clientInvoiceId } : {}),
+          ...(b.confirmRaise ? { confirmRaise: true } : {}),
           ...(tender ? { receiptTotal: tender.receiptTotal, alreadyPaid: tender.alreadyPaid } : {}),
         });
         if (!res.ok) throw new HttpError(409, 'payment', res.rule, {}, res.message);

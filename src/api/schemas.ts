@@ -40,6 +40,8 @@ export function moneyBodies(currency: string) {
       /** the host POS's own receipt id (sent to Glase); the till makes one when none is given */
       clientInvoiceId: z.string({ error: CLIENT_INVOICE_ID_RULE }).regex(CLIENT_INVOICE_ID_PATTERN, CLIENT_INVOICE_ID_RULE).optional(),
       tender: z.object({ receiptTotal: positive, alreadyPaid: notNegative }).strict().optional(),
+      /** the cashier confirmed a Glase part above what is left (up to payment.maxAmount) */
+      confirmRaise: z.boolean({ error: 'must be true or false' }).optional(),
     })
     .strict();
 

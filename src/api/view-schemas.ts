@@ -54,6 +54,7 @@ export const VIEW_SCHEMAS = {
       mode: { enum: ['cashier', 'unattended'] }, currency: str,
       language: { enum: ['sv', 'en'], description: "the shop's language: the screen, the phone page, the receipt" },
       languages: { type: 'array', items: { enum: ['sv', 'en'] }, description: 'the languages the admin may switch to' }, windowMs: int, autoCancelWindows: int,
+      maxAmount: { ...int, description: 'payment.maxAmount: the most (minor units) the cashier may raise the Glase part to above what is left, after a confirmation' },
       currencies: { type: 'object', description: 'decimals of every supported currency (ISO 4217 minor unit), e.g. {"SEK":2,"JPY":0}', additionalProperties: int },
       receipt: { $ref: '#/components/schemas/ActiveReceipt' },
       needsChecking: {

@@ -33,6 +33,8 @@ export function statusOut(d: ApiDeps) {
     currencies: currencyDecimals(),
     windowMs: d.config.payment.windowMs,
     autoCancelWindows: d.config.payment.autoCancelWindows,
+    // the most the cashier may raise the Glase part to above what is left (with a confirmation)
+    maxAmount: d.config.payment.maxAmount,
     // paid payments kept apart: Glase gave them another payment's ersReference
     needsChecking: d.till.paymentsToCheck().map((p) => ({ ...p, amountText: displayAmount(p.amount, p.currency) })),
   };

@@ -7,7 +7,7 @@ import { terminalSetupMachine, type RegisterRequest } from '../../machines/termi
 import { FORGET_HINT } from '../../machines/messages.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';
 import { silentLogger } from '../lib/log.js';
-import { isKnownCurrency, maxAmountMinor } from '../lib/money.js';
+import { displayAmount, isKnownCurrency, maxAmountMinor } from '../lib/money.js';
 import { realClock } from './clock.js';
 import { acquireTillLock } from './lock.js';
 import { MIN_FREE_BYTES, freeBytes } from '../store/storage-space.js';
@@ -35,6 +35,8 @@ export function createTill(o: TillOptions) {
     name: cfg.terminal?.name ?? 'glase-pos till',
     currency: cfg.terminal?.currency ?? 'SEK',
   };
+  /** payment.maxAmount: how far the cashier may raise the Glase part above what is left */
+  const maxAmount = cfg.payment?.maxAmount ?? 1_000_000;
   const listeners = new Set<(e: TillEvent) => void>();
   const emit = (e: TillEvent) => {
     for (const l of listeners) {
@@ -219,6 +221,8 @@ export function createTill(o: TillOptions) {
           printerReason: k.printerReason,
           orphanUnconfirmed: orphanOf(store) !== undefined,
           storageFull: full,
+          maxAmount,
+          maxAmountText: isKnownCurrency(currency) ? displayAmount(maxAmount, currency) : String(maxAmount),
         },
         c?.terminalId,
       );

@@ -27,6 +27,7 @@ function applyStatus(s) {
   learnCurrencies(s.currencies);
   setLanguage(s.language);
   st.windowMs = s.windowMs ?? st.windowMs;
+  st.maxAmount = s.maxAmount ?? st.maxAmount;
   st.autoCancelWindows = s.autoCancelWindows ?? st.autoCancelWindows;
   if (s.setup) st.setup = s.setup;
   if (s.readiness) st.readiness = s.readiness;

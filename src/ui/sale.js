@@ -1,5 +1,7 @@
 // The start screen (receipt total, other tenders, the Glase payment button) and the Glase
-// dialog (the pre-entered amount, which the cashier may lower or raise up to what is left).
+// dialog (the pre-entered amount, which the cashier may lower — Glase is paid last, so the
+// other tenders come first — or raise up to payment.maxAmount; either is confirmed, showing
+// the difference, or corrected).
 import { call, errorText } from './api.js';
 import { $, setText, show } from './dom.js';
 import { keypad } from './keypad.js';
@@ -7,7 +9,7 @@ import { parseTyped, press, toText } from './money.js';
 import { amountText, money, t as tr, typed } from './i18n.js';
 import { st, unavailableReasons } from './state.js';
 
-const sale = { total: '', paid: '', field: 'total', amount: '', fresh: true, sending: false };
+const sale = { total: '', paid: '', field: 'total', amount: '', fresh: true, sending: false, confirmed: undefined };
 
 function minorOf(text) {
   if (text === '') return { minor: 0 };
@@ -136,7 +138,8 @@ function invoiceRows(host, amount) {
 function renderAmount() {
   const t = tender();
   setText('v-amount', sale.amount === '' ? '0' : typed(sale.amount));
-  setText('amount-hint', t.error ? '' : tr('amount.hint', { left: money(t.left, st.currency) }));
+  const most = Math.max(st.maxAmount, t.left ?? 0);
+  setText('amount-hint', t.error ? '' : tr('amount.hintRaise', { left: money(t.left, st.currency), most: money(most, st.currency) }));
   const a = checkAmount();
   setText('amount-err', sale.amount === '' || a.minor !== undefined ? '' : a.error);
   $('pay-btn').disabled = a.minor === undefined || sale.sending;
@@ -148,8 +151,33 @@ function checkAmount() {
   const a = parseTyped(sale.amount, st.currency);
   if (a.error) return { error: moneyError(a) };
   if (a.minor <= 0) return { error: tr('amount.zero') };
-  if (a.minor > t.left) return { error: tr('amount.tooMuch', { left: money(t.left, st.currency) }) };
+  if (a.minor > t.left && a.minor > st.maxAmount) return { error: tr('amount.overMax', { most: money(st.maxAmount, st.currency) }) };
   return a;
+}
+
+/**
+ * An amount other than what is left is confirmed first, showing the difference: above it is a
+ * raise; below it, Glase is paid last, so the other tenders must be taken first.
+ */
+function askConfirm(amount, t) {
+  const diff = amount - t.left;
+  const m = (minor) => money(minor, st.currency);
+  if (diff > 0) {
+    setText('ac-title', tr('amount.raise.title'));
+    setText('ac-text', tr('amount.raise.text', { amount: m(amount), diff: m(diff), left: m(t.left) }));
+    setText('ac-ok', tr('amount.raise.ok', { diff: m(diff) }));
+  } else {
+    setText('ac-title', tr('amount.last.title'));
+    setText('ac-text', tr('amount.last.text', { rest: m(-diff), left: m(t.left), amount: m(amount) }));
+    setText('ac-ok', tr('amount.last.ok'));
+  }
+  showConfirm(true);
+}
+
+function showConfirm(on) {
+  $('amount-confirm').hidden = !on;
+  $('amount-buttons').hidden = on;
+  $('amount-hint').hidden = on;
 }
 
 function openAmount() {
@@ -157,6 +185,8 @@ function openAmount() {
   if (t.error || t.left <= 0) return;
   sale.amount = toText(t.left, st.currency);
   sale.fresh = true; // the first key replaces the pre-entered amount
+  sale.confirmed = undefined;
+  showConfirm(false);
   show('s-amount');
   renderAmount();
 }
@@ -165,9 +195,12 @@ async function pay() {
   const a = checkAmount();
   const t = tender();
   if (a.minor === undefined || sale.sending) return;
+  if (a.minor !== t.left && sale.confirmed !== a.minor) return askConfirm(a.minor, t);
+  showConfirm(false);
   sale.sending = true;
   renderAmount();
   const body = { amount: a.minor, tender: { receiptTotal: t.total, alreadyPaid: t.paid } };
+  if (a.minor > t.left) body.confirmRaise = true;
   if (t.host) {
     const rows = invoiceRows(t.host, a.minor);
     if (rows) body.rows = rows;
@@ -210,6 +243,9 @@ export function initSale(appHooks) {
   keypad(
     $('kp-amount'),
     (key) => {
+      // a key corrects the amount: any confirmation asked for the old one is gone
+      sale.confirmed = undefined;
+      showConfirm(false);
       const base = sale.fresh && key !== 'back' ? '' : sale.amount;
       sale.fresh = false;
       sale.amount = press(base, key, st.currency);
@@ -236,4 +272,15 @@ export function initSale(appHooks) {
     app.route();
   });
   $('pay-btn').addEventListener('click', pay);
+  $('ac-ok').addEventListener('click', () => {
+    const a = checkAmount();
+    sale.confirmed = a.minor;
+    void pay();
+  });
+  $('ac-correct').addEventListener('click', () => {
+    sale.confirmed = undefined;
+    sale.fresh = false; // the cashier edits the amount typed, not a fresh one
+    showConfirm(false);
+    renderAmount();
+  });
 }

@@ -14,6 +14,17 @@ t('all rules pass for a plain payment', () => {
   assert.is(startRuleFailure(req, ready), undefined);
 });
 
+t('raising above what is left: only confirmed, and only up to payment.maxAmount (issue 10 §3)', () => {
+  const split = { ...req, amount: 1200, receiptTotal: 1500, alreadyPaid: 500 }; // 10.00 left, Glase 12.00
+  const capped = { ...ready, maxAmount: 1200, maxAmountText: '12.00 SEK' };
+  assert.is(rule(split, capped), 'split-tender', 'not confirmed');
+  assert.match(startRuleFailure(split, capped)!.message, /raising it needs the cashier's confirmation/);
+  assert.is(rule({ ...split, confirmRaise: true }, capped), undefined, 'confirmed, at the cap');
+  assert.is(rule({ ...split, amount: 1201, confirmRaise: true }, capped), 'max-amount');
+  assert.is(startRuleFailure({ ...split, amount: 1201, confirmRaise: true }, capped)!.message, 'the Glase amount may be raised above what is left only up to 12.00 SEK (payment.maxAmount)');
+  assert.is(rule({ ...split, amount: 900 }, capped), undefined, 'lower than what is left: the cashier confirmed "Glase goes last" on the screen');
+});
+
 t('each failed rule is named, in a fixed order', () => {
   assert.is(rule(req, { ...ready, paymentInProgress: true }), 'one-payment');
   assert.is(rule(req, { ...ready, storageFull: true }), 'storage');

@@ -59,21 +59,32 @@ t('pushed receipt 120.00 with 20.00 paid: 100.00 left pre-entered, paid with Gla
   await k.click('#pay-btn');
   await k.waitForSelector('#s-wait:not([hidden])', { timeout: 10_000 });
   assert.is(await k.textContent('#wait-amount'), '100.00 SEK');
-  // the receipt must not change under the cashier
-  assert.is((await hostPos('PUT', { total: 500 })).status, 409);
+  // the host POS changes the receipt before the customer pays (issue 10 §2; it was refused with
+  // 409 before): a 10.00 discount goes to the same invoice (updateInvoice), the screen shows it
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
+  const changed = await hostPos('PUT', {
+    total: 11000,
+    alreadyPaid: 2000,
+    rows: [{ description: 'Rain jacket', amount: 9000 }, { description: 'Wool socks', quantity: '2', amount: 3000 }, { description: 'Discount', amount: -1000 }],
+    cashierId: 'anna',
+    title: 'Receipt 4711',
+  });
+  assert.is(changed.status, 200, JSON.stringify(changed.json));
+  await k.waitForFunction(() => document.querySelector('#wait-amount')?.textContent === '90.00 SEK', null, { timeout: 10_000 });
+  await till.shot('host-receipt-changed');
 
   const glaseId = till.daemon.demo!.glaseId;
   await phoneOpens(till, glaseId);
   const phone = till.phone;
-  assert.is(await phone.textContent('#total'), '100.00 SEK');
+  assert.is(await phone.textContent('#total'), '90.00 SEK');
   const shown = (await phone.textContent('#invoice')) ?? '';
   assert.match(shown, /Receipt 4711 · cashier anna/, 'the pushed title and cashier reached the invoice');
-  assert.match(shown, /Rain jacket.*Wool socks × 2.*Already paid/s, 'the pushed rows, balanced by the already-paid row');
+  assert.match(shown, /Rain jacket.*Wool socks × 2.*Discount.*Already paid/s, 'the pushed rows, balanced by the already-paid row');
   await phone.click('#pay');
   await phone.waitForSelector('#result[data-status="PAID"]');
 
   await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
-  assert.is(await k.textContent('#paid-amount'), '100.00 SEK');
+  assert.is(await k.textContent('#paid-amount'), '90.00 SEK');
   assert.match((await k.getAttribute('#paid-ref', 'data-ers')) ?? '', /^\d{25}$/);
   // fully paid: the till cleared the receipt
   assert.is((await hostPos('GET')).status, 404);

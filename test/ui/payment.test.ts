@@ -31,16 +31,35 @@ t('full payment: tender split, lowered amount, phone pays, paid screen, receipt 
   await k.click('#glase-btn');
   await k.waitForSelector('#s-amount:not([hidden])');
   assert.is(await k.textContent('#v-amount'), '149.50', 'the amount left is pre-entered');
-  // raising above what is left is refused in words
+  // raising above what is left (issue 10 §3) asks first, showing the difference; Correct goes back
   await typeKeys(k, 'kp-amount', '150');
-  assert.match((await k.textContent('#amount-err')) ?? '', /at most 149.50 SEK is left to pay/);
+  assert.is(await k.textContent('#amount-err'), '');
+  await k.click('#pay-btn');
+  await k.waitForSelector('#amount-confirm:not([hidden])');
+  assert.is(await k.textContent('#ac-title'), 'Raise the Glase amount?');
+  assert.is(await k.textContent('#ac-text'), '150.00 SEK is 0.50 SEK more than the 149.50 SEK left to pay.');
+  assert.is(await k.textContent('#ac-ok'), 'Raise by 0.50 SEK');
+  await till.shot('amount-raise');
+  await k.click('#ac-correct');
+  assert.ok(await k.isHidden('#amount-confirm'));
+  assert.is(await k.textContent('#v-amount'), '150', 'Correct keeps the typed amount to edit');
+  // above payment.maxAmount (10000.00 SEK by default) is refused in words
+  await typeKeys(k, 'kp-amount', '00');
+  assert.match((await k.textContent('#amount-err')) ?? '', /at most 10,000.00 SEK can be paid with Glase on this till/);
   assert.ok(await k.isDisabled('#pay-btn'));
   await till.shot('amount-too-much');
-  await typeKeys(k, 'kp-amount', '⌫⌫⌫');
+  await typeKeys(k, 'kp-amount', '⌫⌫⌫⌫⌫');
   await typeKeys(k, 'kp-amount', '120.25');
   assert.is(await k.textContent('#amount-err'), '');
   await till.shot('amount');
+  // below what is left: Glase is paid last, the cashier confirms the other tenders are taken
   await k.click('#pay-btn');
+  await k.waitForSelector('#amount-confirm:not([hidden])');
+  assert.is(await k.textContent('#ac-title'), 'Glase is paid last: take the other tenders first');
+  assert.is(await k.textContent('#ac-text'), '29.25 SEK of the 149.50 SEK left must be paid another way before Glase takes 120.25 SEK.');
+  await till.shot('amount-glase-last');
+  assert.is(await k.textContent('#ac-ok'), 'Other tenders taken');
+  await k.click('#ac-ok');
 
   await k.waitForSelector('#s-wait:not([hidden])');
   await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
@@ -79,6 +98,30 @@ t('full payment: tender split, lowered amount, phone pays, paid screen, receipt 
   await k.waitForSelector('#s-start:not([hidden])');
   assert.is(await k.textContent('#v-total'), '0', 'a new sale starts empty');
   await k.waitForSelector('#status-dot.ok');
+});
+
+t('raising the amount, confirmed: the invoice is for the raised amount (issue 10 §3)', async () => {
+  const k = till.kiosk;
+  await typeKeys(k, 'kp-start', '100');
+  await k.click('#glase-btn');
+  await k.waitForSelector('#s-amount:not([hidden])');
+  assert.match((await k.textContent('#amount-hint')) ?? '', /raise it up to 10,000\.00 SEK/);
+  await typeKeys(k, 'kp-amount', '105');
+  await k.click('#pay-btn');
+  await k.waitForSelector('#amount-confirm:not([hidden])');
+  assert.is(await k.textContent('#ac-ok'), 'Raise by 5.00 SEK');
+  await k.click('#ac-ok');
+  await k.waitForSelector('#s-wait:not([hidden])');
+  assert.is(await k.textContent('#wait-amount'), '105.00 SEK');
+  const p = await k.evaluate(async () => (await (await fetch('/api/payments/current')).json()).amount as number);
+  assert.is(p, 10500, 'the till started the raised amount');
+  await k.waitForFunction(() => !(document.querySelector('#wait-cancel') as HTMLButtonElement).disabled, null, { timeout: 10_000 });
+  await k.click('#wait-cancel');
+  await k.waitForSelector('#s-ended:not([hidden])', { timeout: 10_000 });
+  await k.click('#ended-done');
+  await k.waitForSelector('#s-start:not([hidden])');
+  await typeKeys(k, 'kp-start', '⌫⌫⌫');
+  assert.is(await k.textContent('#v-total'), '0');
 });
 
 t('cancel while waiting: cancelled screen with the reason, the phone has no bill any more', async () => {

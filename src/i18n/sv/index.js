@@ -5,5 +5,6 @@ import receipt from './receipt.js';
 import admin from './admin.js';
 import kiosk from './kiosk.js';
 import server from './server.js';
+import payflow from './payflow.js';
 
-export default { ...common, ...receipt, ...admin, ...kiosk, ...server };
+export default { ...common, ...receipt, ...admin, ...kiosk, ...server, ...payflow };
