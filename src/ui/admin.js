@@ -8,6 +8,7 @@ import { call, errorText, setAdminSession } from './api.js';
 import { $, current, setText, show } from './dom.js';
 import { keypad } from './keypad.js';
 import { onChange, st } from './state.js';
+import { onLanguage, serverText, t } from './i18n.js';
 
 let pin = '';
 let pinMode = 'login'; // 'login', or first run: 'choose' then 'repeat'
@@ -16,17 +17,11 @@ let tab = 'status';
 let expiryTimer = null;
 let sessionMs = 0; // the API slides the session on every admin call; so does this timer
 
-const PIN_SCREEN = {
-  login: { lead: 'Enter the admin PIN', ok: 'Open' },
-  choose: { lead: 'No admin PIN is set on this till yet. Choose one: 4 to 12 digits.', ok: 'Next' },
-  repeat: { lead: 'Enter the same PIN again.', ok: 'Set PIN' },
-};
-
 function setPinMode(mode) {
   pinMode = mode;
   pin = '';
-  setText('pin-lead', PIN_SCREEN[mode].lead);
-  setText('pin-ok', PIN_SCREEN[mode].ok);
+  setText('pin-lead', t(`pin.${mode}.lead`));
+  setText('pin-ok', t(`pin.${mode}.ok`));
 }
 
 function renderPin(error) {
@@ -47,7 +42,7 @@ export async function openPin() {
   if (r.data.settableHere) {
     setPinMode('choose');
     renderPin('');
-  } else renderPin('No admin PIN is set on this till yet; set one with glase-pos set-pin.');
+  } else renderPin(t('pin.noneHere'));
 }
 
 /** What to do after the PIN instead of opening the menu (a refund from the receipt lookup). */
@@ -102,11 +97,10 @@ async function login() {
     return;
   }
   if (r.status === 429) {
-    const wait = r.retryAfter ? ` Try again in ${r.retryAfter} s.` : '';
-    return renderPin(`Too many wrong PINs: the admin menu is locked.${wait}`);
+    return renderPin(r.retryAfter ? t('pin.lockedFor', { seconds: r.retryAfter }) : t('pin.locked'));
   }
   // The API may add how many tries are left; anything else it says is shown as is.
-  if (r.status === 401) return renderPin(/left|attempt/i.test(r.error.message ?? '') ? `Wrong PIN. ${r.error.message}` : 'Wrong PIN.');
+  if (r.status === 401) return renderPin(/left|attempt/i.test(r.error.message ?? '') ? `${t('pin.wrong')} ${serverText(r.error.message)}` : t('pin.wrong'));
   renderPin(errorText(r.error));
 }
 
@@ -130,7 +124,7 @@ async function submitPin() {
   chosen = '';
   if (!same) {
     setPinMode('choose');
-    return renderPin('The two PINs were not the same. Choose a PIN again.');
+    return renderPin(t('pin.notSame'));
   }
   setPinMode('login');
   renderPin('');
@@ -141,10 +135,10 @@ async function submitPin() {
     openSession(r.data);
     show('s-admin');
     openTab('register');
-    message('reg-msg', `The admin PIN is set. ${nextStep()?.text ?? ''}`.trim(), 'ok');
+    message('reg-msg', `${t('pin.set')} ${nextStep()?.text ?? ''}`.trim(), 'ok');
     return;
   }
-  if (r.status === 409) return renderPin('An admin PIN is already set on this till: enter it.');
+  if (r.status === 409) return renderPin(t('pin.alreadySet'));
   setPinMode('choose');
   renderPin(errorText(r.error));
 }
@@ -159,14 +153,14 @@ function sessionEnded(message) {
 
 function slide() {
   clearTimeout(expiryTimer);
-  if (sessionMs > 0) expiryTimer = setTimeout(() => sessionEnded('The admin session has ended; enter the PIN again.'), sessionMs);
+  if (sessionMs > 0) expiryTimer = setTimeout(() => sessionEnded(t('pin.sessionEnded')), sessionMs);
 }
 
 /** An admin call; a 401 means the session is over, so back to the PIN. */
 export async function adminCall(path, body, method = 'POST') {
   const r = await call(method, path, body);
   if (r.ok) slide();
-  if (r.status === 401) sessionEnded('The admin session has ended; enter the PIN again.');
+  if (r.status === 401) sessionEnded(t('pin.sessionEnded'));
   return r;
 }
 
@@ -178,6 +172,8 @@ function openTab(name) {
   renderAdmin();
   if (name === 'printer') refreshReceipt();
 }
+
+const sentence = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
 
 function message(id, text, kind = 'info') {
   const el = $(id);
@@ -200,17 +196,18 @@ function renderAdmin() {
   dl.innerHTML = '';
   const reasons = st.readiness?.reasons ?? [];
   const server = reasons.find((r) => /server/i.test(r.code));
-  row(dl, 'Glase server', server ? server.message : 'reachable', !!server);
-  row(dl, 'Registration', s.message || s.state || 'unknown', !s.terminalId);
-  row(dl, 'Terminal id', s.terminalId || 'none');
-  row(dl, 'Glase ID', s.glaseId || 'none', !s.glaseId);
+  row(dl, t('status.server'), server ? serverText(server.message) : t('status.reachable'), !!server);
+  // the set-up's message in words; its state name (an internal name) never shows
+  row(dl, t('status.registration'), s.message ? serverText(s.message) : t(s.terminalId ? 'status.registered' : 'status.notRegistered'), !s.terminalId);
+  row(dl, t('status.terminal'), s.terminalId || t('status.none'));
+  row(dl, t('status.glaseId'), s.glaseId || t('status.none'), !s.glaseId);
   const p = st.printer;
-  row(dl, 'Printer', p ? `${p.kind ?? ''} — ${p.ready ? 'ready' : `not ready${p.reason ? ': ' + p.reason : ''}`}` : 'unknown', !p?.ready);
+  row(dl, t('status.printer'), p ? `${p.kind ?? ''} — ${p.ready ? t('status.ready') : p.reason ? t('status.notReadyWhy', { reason: serverText(p.reason) }) : t('status.notReady')}` : t('status.unknown'), !p?.ready);
   const sc = st.scanner;
-  row(dl, 'Scanner', sc ? `${sc.kind ?? ''} — ${sc.connected ? 'connected' : 'not connected'}` : 'unknown', !sc?.connected);
-  row(dl, 'Glase payments', st.readiness?.ready ? 'ready' : reasons.map((r) => r.message).join('; ') || 'unknown', !st.readiness?.ready);
-  row(dl, 'Mode', st.mode === 'unattended' ? `self-checkout (cancels after ${st.autoCancelWindows} windows)` : 'cashier');
-  row(dl, 'Payment window', `${Math.round(st.windowMs / 1000)} s`);
+  row(dl, t('status.scanner'), sc ? `${sc.kind ?? ''} — ${t(sc.connected ? 'status.connected' : 'status.notConnected')}` : t('status.unknown'), !sc?.connected);
+  row(dl, t('status.payments'), st.readiness?.ready ? t('status.ready') : reasons.map((r) => serverText(r.message)).join('; ') || t('status.unknown'), !st.readiness?.ready);
+  row(dl, t('status.mode'), st.mode === 'unattended' ? t('status.unattended', { count: st.autoCancelWindows }) : t('status.cashier'));
+  row(dl, t('status.window'), t('status.seconds', { seconds: Math.round(st.windowMs / 1000) }));
 
   const registered = isRegistered(s);
   $('reg-registered').hidden = !registered;
@@ -220,8 +217,8 @@ function renderAdmin() {
   const unknown = registered && !!s.unknownAtGlase;
   $('reg-unknown').hidden = !unknown;
   $('unreg-btn').hidden = unknown;
-  setText('reg-unknown-text', unknown ? 'Glase no longer knows this till (it answered 29), so it cannot be unregistered. Forget the registration here, then register the till again.' : '');
-  setText('gid-current', s.glaseId || 'none');
+  setText('reg-unknown-text', unknown ? t('reg.unknownAtGlase') : '');
+  setText('gid-current', s.glaseId || t('status.none'));
   const next = nextStep();
   setText('setup-next', next?.text);
   $('setup-next').hidden = !next;
@@ -235,29 +232,29 @@ function isRegistered(s) {
 /** What setting up this till still needs, in the order it is done. */
 function nextStep() {
   const s = st.setup ?? {};
-  if (isRegistered(s) && s.unknownAtGlase) return { tab: 'register', text: 'Next: Glase no longer knows this till; forget its registration, then register it again (Registration).' };
-  if (!isRegistered(s)) return { tab: 'register', text: 'Next: register this till with the Glase reseller account (Registration).' };
-  if (!s.glaseId) return { tab: 'glaseid', text: 'Next: assign the Glase ID from the till’s sticker (Glase ID).' };
+  if (isRegistered(s) && s.unknownAtGlase) return { tab: 'register', text: t('next.forget') };
+  if (!isRegistered(s)) return { tab: 'register', text: t('next.register') };
+  if (!s.glaseId) return { tab: 'glaseid', text: t('next.glaseId') };
   return undefined;
 }
 
 /** After the last set-up step, what the admin does next. */
 function setUpText() {
-  return nextStep() ? ` ${nextStep().text}` : ' The till is set up: press Close to take payments.';
+  return ` ${nextStep() ? nextStep().text : t('next.done')}`;
 }
 
 async function register(e) {
   e.preventDefault();
   const body = { resellerId: $('reg-reseller').value.trim(), userId: $('reg-user').value.trim(), password: $('reg-password').value };
   $('reg-password').value = ''; // never kept in the page, whatever the answer
-  message('reg-msg', 'Registering with Glase…');
+  message('reg-msg', t('reg.registering'));
   $('reg-btn').disabled = true;
   const r = await adminCall('/api/admin/register', body);
   $('reg-btn').disabled = false;
   if (r.ok) {
     if (r.data?.state) st.setup = { ...st.setup, ...r.data };
     renderAdmin();
-    message('reg-msg', `Registered as terminal ${r.data?.terminalId ?? ''}.${nextStep() ? ` ${nextStep().text}` : ''}`, 'ok');
+    message('reg-msg', `${t('reg.registered', { terminal: r.data?.terminalId ?? '' })}${nextStep() ? ` ${nextStep().text}` : ''}`, 'ok');
   } else message('reg-msg', errorText(r.error), 'bad');
 }
 
@@ -265,46 +262,46 @@ async function register(e) {
 let confirmed = () => {};
 
 function askUnregister() {
-  setText('confirm-text', 'Unregister this till from Glase? Glase payments stop until it is registered again.');
+  setText('confirm-text', t('reg.confirmUnregister'));
   confirmed = unregister;
   $('confirm').hidden = false;
 }
 
 function askForget() {
-  setText('confirm-text', 'Forget this till’s registration here? Glase no longer knows it; afterwards register the till again and assign its Glase ID.');
+  setText('confirm-text', t('reg.confirmForget'));
   confirmed = forget;
   $('confirm').hidden = false;
 }
 
 async function forget() {
   $('confirm').hidden = true;
-  message('reg-msg', 'Forgetting the registration…');
+  message('reg-msg', t('reg.forgetting'));
   const r = await adminCall('/api/admin/forget-registration', {});
   if (r.ok) {
     if (r.data?.state) st.setup = { ...r.data };
     renderAdmin();
-    message('reg-msg', `The registration was forgotten.${setUpText()}`, 'ok');
+    message('reg-msg', `${t('reg.forgotten')}${setUpText()}`, 'ok');
   } else message('reg-msg', errorText(r.error), 'bad');
 }
 
 async function unregister() {
   $('confirm').hidden = true;
-  message('reg-msg', 'Unregistering…');
+  message('reg-msg', t('reg.unregistering'));
   const r = await adminCall('/api/admin/unregister', {});
   if (r.ok) {
     if (r.data?.state) st.setup = { ...r.data };
-    message('reg-msg', 'This till is no longer registered with Glase.', 'ok');
+    message('reg-msg', t('reg.unregistered'), 'ok');
     renderAdmin();
   } else message('reg-msg', errorText(r.error), 'bad');
 }
 
 async function assign(glaseId) {
-  message('gid-msg', `Assigning Glase ID ${glaseId}…`);
+  message('gid-msg', t('gid.assigning', { glaseId }));
   const r = await adminCall('/api/admin/glase-id', { glaseId });
   if (r.ok) {
     if (r.data?.state) st.setup = { ...st.setup, ...r.data };
     renderAdmin();
-    message('gid-msg', `Glase ID ${r.data?.glaseId ?? glaseId} is assigned to this till.${setUpText()}`, 'ok');
+    message('gid-msg', `${t('gid.assigned', { glaseId: r.data?.glaseId ?? glaseId })}${setUpText()}`, 'ok');
   } else message('gid-msg', errorText(r.error), 'bad');
 }
 
@@ -314,22 +311,22 @@ async function assign(glaseId) {
  */
 export function onScan(d) {
   if (current() !== 's-admin' || tab !== 'glaseid') return;
-  if (d.kind === 'junk') return message('gid-msg', `That code is not a Glase sticker: ${d.reason ?? 'unreadable'}`, 'bad');
-  if (d.kind !== 'glaseId') return message('gid-msg', 'That was a receipt, not a Glase sticker. Scan the sticker.', 'bad');
+  if (d.kind === 'junk') return message('gid-msg', t('gid.junk'), 'bad');
+  if (d.kind !== 'glaseId') return message('gid-msg', t('gid.receiptScanned'), 'bad');
   $('gid-input').value = d.value;
-  if (d.action === 'assigning') message('gid-msg', `Assigning Glase ID ${d.value}…`);
+  if (d.action === 'assigning') message('gid-msg', t('gid.assigning', { glaseId: d.value }));
   else if (d.action === 'assigned') {
     if (d.setup) st.setup = d.setup;
     renderAdmin();
-    message('gid-msg', `Glase ID ${d.value} is assigned to this till.${setUpText()}`, 'ok');
-  } else if (d.action === 'refused') message('gid-msg', d.message || `Glase ID ${d.value} was not assigned.`, 'bad');
-  else message('gid-msg', `Scanned ${d.value}. Press Assign to use it, or “Scan the sticker now” first.`);
+    message('gid-msg', `${t('gid.assigned', { glaseId: d.value })}${setUpText()}`, 'ok');
+  } else if (d.action === 'refused') message('gid-msg', d.message ? sentence(serverText(d.message)) : t('gid.notAssigned', { glaseId: d.value }), 'bad');
+  else message('gid-msg', t('gid.scanned', { glaseId: d.value }));
 }
 
 async function armScan() {
   const r = await adminCall('/api/admin/glase-id/await-scan', { seconds: 60 });
   if (!r.ok) return message('gid-msg', errorText(r.error), 'bad');
-  message('gid-msg', 'Scan the Glase sticker with the till’s scanner now (waiting 60 s)…');
+  message('gid-msg', t('gid.scanNow'));
 }
 
 function refreshReceipt() {
@@ -337,23 +334,23 @@ function refreshReceipt() {
   img.hidden = false;
   img.onerror = () => {
     img.hidden = true;
-    if (!$('printer-msg').textContent) message('printer-msg', 'No receipt has been printed yet.');
+    if (!$('printer-msg').textContent) message('printer-msg', t('printer.none'));
   };
   img.src = `/api/receipts/last.svg?t=${Date.now()}`;
 }
 
 async function printerTest() {
-  message('printer-msg', 'Printing a test page…');
+  message('printer-msg', t('printer.testing'));
   const r = await adminCall('/api/admin/printer-test', {});
-  if (r.ok && r.data?.ok !== false) message('printer-msg', 'The test page was printed.', 'ok');
-  else message('printer-msg', r.ok ? `The printer is not ready: ${r.data?.status?.reason ?? JSON.stringify(r.data?.status ?? {})}` : errorText(r.error), 'bad');
+  if (r.ok && r.data?.ok !== false) message('printer-msg', t('printer.tested'), 'ok');
+  else message('printer-msg', r.ok ? t('printer.notReady', { reason: serverText(r.data?.reason ?? r.data?.status?.reason ?? '') }) : errorText(r.error), 'bad');
 }
 
 async function reprint() {
-  message('printer-msg', 'Reprinting the last receipt…');
+  message('printer-msg', t('printer.reprinting'));
   const r = await adminCall('/api/admin/reprint', {});
   if (r.ok) {
-    message('printer-msg', `A COPY of the last receipt is printing${r.data?.job?.id !== undefined ? ` (job ${r.data.job.id})` : ''}.`, 'ok');
+    message('printer-msg', r.data?.job?.id !== undefined ? t('printer.reprintJob', { job: r.data.job.id }) : t('printer.reprint'), 'ok');
     refreshReceipt();
   } else message('printer-msg', errorText(r.error), 'bad');
 }
@@ -385,7 +382,7 @@ export function initAdmin(appHooks) {
   $('gid-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const v = $('gid-input').value.trim();
-    if (!v) return message('gid-msg', 'Type the Glase ID from the sticker, or scan it.', 'bad');
+    if (!v) return message('gid-msg', t('gid.empty'), 'bad');
     assign(v);
   });
   $('gid-scan').addEventListener('click', armScan);
@@ -393,5 +390,8 @@ export function initAdmin(appHooks) {
   $('reprint-btn').addEventListener('click', reprint);
   onChange(() => {
     if (current() === 's-admin') renderAdmin();
+  });
+  onLanguage(() => {
+    if (current() === 's-pin') setText('pin-lead', t(`pin.${pinMode}.lead`)), setText('pin-ok', t(`pin.${pinMode}.ok`));
   });
 }

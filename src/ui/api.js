@@ -42,11 +42,9 @@ export function errorText(error) {
     const name = has(`field.${field}`) ? t(`field.${field}`) : t('field.other');
     return t('error.fieldRule', { field: name, rule: serverText(rule) });
   }
-  if (message) return sentence(serverText(message));
+  if (message) return serverText(message);
   return t('error.unknown');
 }
-
-const sentence = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
 
 /**
  * Subscribes to /api/events. `handlers[name](data)` per event; `onConnection(true|false)`.

@@ -4,7 +4,7 @@
 // PIN). A refund's own receipt shows as such. In unattended mode the customer sees the amount and
 // time only (no cashier or invoice ids, no refunds) and the dialog closes by itself.
 import { $, current, groupRef, setText } from './dom.js';
-import { display } from './money.js';
+import { dateTime, money, t } from './i18n.js';
 import { openRefund } from './refund.js';
 import { onChange, st } from './state.js';
 
@@ -54,21 +54,21 @@ function render(ref, found) {
   const payment = !!post && !isRefund && rf?.kind === 'payment';
   $('lookup').dataset.found = post ? 'yes' : 'no';
   $('lk-dialog').classList.toggle('with-receipt', !!post);
-  setText('lk-title', isRefund ? 'Refund receipt found' : post ? 'Receipt found' : 'Receipt not found');
+  setText('lk-title', t(isRefund ? 'lookup.refundFound' : post ? 'lookup.found' : 'lookup.notFound'));
   $('lk-mark').className = 'result ' + (post ? 'ok' : 'bad');
   setText('lk-mark', post ? '✓' : '✕');
-  setText('lk-amount', post ? display(post.amount, post.currency) : '');
+  setText('lk-amount', post ? money(post.amount, post.currency) : '');
   $('lk-amount').hidden = !post;
   setText('lk-ref', groupRef(ref));
   $('lk-ref').dataset.ers = ref;
   setText(
     'lk-missing',
-    isRefund ? `A Glase refund of payment ${groupRef(post.originalErsReference)}.` : post ? '' : unattended() ? 'This receipt is not from this till.' : 'No Glase payment with this reference on this till.',
+    isRefund ? t('lookup.refundOf', { reference: groupRef(post.originalErsReference) }) : post ? '' : t(unattended() ? 'lookup.missingCustomer' : 'lookup.missing'),
   );
   for (const id of ['lk-row-time', 'lk-row-cashier', 'lk-row-printed']) $(id).hidden = !post;
   $('lk-row-invoice').hidden = !post || isRefund;
   if (post) {
-    setText('lk-time', localTime(post.timestamp));
+    setText('lk-time', dateTime(post.timestamp));
     setText('lk-cashier', post.cashierId || '—');
     setText('lk-invoice', post.clientInvoiceId ?? '');
     setText('lk-printed', printed(found.jobs ?? []));
@@ -77,20 +77,20 @@ function render(ref, found) {
   $('lk-row-refunded').hidden = !payment;
   $('lk-row-refundable').hidden = !payment;
   if (payment) {
-    setText('lk-refunded', display(rf.refunded, rf.currency));
-    setText('lk-refundable', display(rf.refundable, rf.currency));
+    setText('lk-refunded', money(rf.refunded, rf.currency));
+    setText('lk-refundable', money(rf.refundable, rf.currency));
   }
   const canRefund = payment && !unattended() && rf.refundable > 0;
   $('lk-refund').hidden = !canRefund;
   shownLookup = canRefund ? { ref, refunds: rf } : null;
   const note = unattended()
-    ? 'Refunds cannot be made at this till. Please ask a member of staff.'
+    ? t('lookup.noRefundsHere')
     : isRefund
-      ? 'This is a refund\'s receipt; scan the payment\'s receipt to refund more.'
+      ? t('lookup.isRefund')
       : payment && !canRefund
-        ? 'This payment is fully refunded.'
+        ? t('lookup.fullyRefunded')
         : !post
-          ? 'An admin can refund a payment taken elsewhere from the admin menu (Refunds).'
+          ? t('lookup.elsewhere')
           : '';
   setText('lk-note', note);
   $('lk-note').hidden = !note;
@@ -103,19 +103,11 @@ function render(ref, found) {
   } else img.removeAttribute('src');
 }
 
-/** "2026-11-29 17:05:09" in the till's own time zone (the receipt's UTC time is for machines). */
-function localTime(iso) {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return String(iso ?? '');
-  const two = (n) => String(n).padStart(2, '0');
-  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
-}
-
 /** Whether the receipt came out of the printer, and how many copies were reprinted. */
 function printed(jobs) {
   const original = jobs.find((j) => !j.copy);
   const copies = jobs.filter((j) => j.copy && j.state === 'printed').length;
-  const more = copies ? ` (+ ${copies} ${copies === 1 ? 'copy' : 'copies'})` : '';
-  if (!original) return copies ? `only as a copy${more}` : 'no, not on this till';
-  return original.state === 'printed' ? `yes${more}` : `queued, not printed yet${more}`;
+  const more = copies ? ` ${t('lookup.copies', { count: copies })}` : '';
+  if (!original) return copies ? `${t('lookup.onlyCopy')}${more}` : t('lookup.notPrinted');
+  return `${t(original.state === 'printed' ? 'lookup.printed' : 'lookup.queued')}${more}`;
 }

@@ -5,9 +5,11 @@
 import { adminCall } from './admin.js';
 import { call, errorText } from './api.js';
 import { $, groupRef } from './dom.js';
-import { display } from './money.js';
+import { dateTime, money, serverText, t } from './i18n.js';
 import { openRefund, showRefund } from './refund.js';
 import { st } from './state.js';
+
+const sentence = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
 
 function message(id, text, kind = 'info') {
   const el = $(id);
@@ -18,10 +20,10 @@ function message(id, text, kind = 'info') {
 async function find(e) {
   e.preventDefault();
   const ref = $('rfa-ref').value.replace(/\s/g, '');
-  if (!/^\d{25}$/.test(ref)) return message('rfa-msg', 'Type the 25 digits printed under the receipt\'s barcode.', 'bad');
+  if (!/^\d{25}$/.test(ref)) return message('rfa-msg', t('refunds.type25'), 'bad');
   message('rfa-msg', '');
   const r = await call('GET', `/api/receipts/${ref}`);
-  if (r.ok && r.data.refunds?.kind === 'refund') return message('rfa-msg', 'That is the reference of a refund; type the reference of the payment.', 'bad');
+  if (r.ok && r.data.refunds?.kind === 'refund') return message('rfa-msg', t('refunds.isRefund'), 'bad');
   if (!r.ok && r.status !== 404) return message('rfa-msg', errorText(r.error), 'bad');
   $('rfa-ref').value = '';
   // 404: not recorded on this till; an admin may still refund it (Glase checks the amount)
@@ -42,29 +44,29 @@ async function refreshDoubt() {
   const r = await call('GET', '/api/refunds');
   list.innerHTML = '';
   if (!r.ok) return list.append(item(errorText(r.error)));
-  for (const v of r.data.unknown) list.append(item(`${display(v.amount, v.currency)} of ${groupRef(v.originalErsReference)} — in doubt since ${v.createdAt.slice(0, 16).replace('T', ' ')} UTC`));
+  for (const v of r.data.unknown) list.append(item(t('refunds.inDoubt', { amount: money(v.amount, v.currency), reference: groupRef(v.originalErsReference), since: dateTime(v.createdAt, { seconds: false }) })));
   for (const v of r.data.refunds.filter((x) => x.canResend)) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'secondary';
-    b.textContent = 'Send again';
+    b.textContent = t('refunds.sendAgain');
     b.dataset.refundId = v.refundId;
     b.addEventListener('click', () => resend(v.refundId));
-    list.append(item(`${display(v.amount, v.currency)} of ${groupRef(v.originalErsReference)} — never happened`, b));
+    list.append(item(t('refunds.neverHappened', { amount: money(v.amount, v.currency), reference: groupRef(v.originalErsReference) }), b));
   }
-  if (!list.children.length) list.append(item('No refund is in doubt.'));
+  if (!list.children.length) list.append(item(t('refunds.none')));
 }
 
 async function check(e) {
   e.preventDefault();
   const body = { resellerId: $('rfc-reseller').value.trim(), userId: $('rfc-user').value.trim(), password: $('rfc-password').value };
   $('rfc-password').value = ''; // never kept in the page, whatever the answer
-  message('rfc-msg', 'Closing this till\'s transaction period at Glase and reading its report (a few seconds)…');
+  message('rfc-msg', t('refunds.checking'));
   $('rfc-btn').disabled = true;
   const r = await adminCall('/api/refunds/check-unknown', body);
   $('rfc-btn').disabled = false;
   if (!r.ok) return message('rfc-msg', errorText(r.error), 'bad');
-  message('rfc-msg', r.data.message, r.data.ok && r.data.stillUnknown.length === 0 ? 'ok' : 'bad');
+  message('rfc-msg', sentence(serverText(r.data.message)), r.data.ok && r.data.stillUnknown.length === 0 ? 'ok' : 'bad');
   await refreshDoubt();
 }
 

@@ -6,7 +6,8 @@ import { adminCall, endAdminSession, withAdminSession } from './admin.js';
 import { errorText } from './api.js';
 import { $, groupRef, setText, show } from './dom.js';
 import { keypad } from './keypad.js';
-import { display, parseTyped, press, toText } from './money.js';
+import { parseTyped, press, toText } from './money.js';
+import { money, serverText, t, typed } from './i18n.js';
 import { st } from './state.js';
 
 /** app.js's screen routing, handed in at boot. */
@@ -17,6 +18,7 @@ let r = null;
 let shown = null;
 const latest = new Map();
 
+const sentence = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
 const currency = () => r?.summary?.currency ?? st.currency;
 
 /** Starts a refund of a payment; asks for the PIN first unless an admin session is open. */
@@ -37,22 +39,22 @@ function render() {
   setText(
     'rf-payment',
     s?.kind === 'payment'
-      ? `Payment ${groupRef(r.ers)} of ${display(s.paid, c)}; refunded so far ${display(s.refunded, c)}`
-      : `Payment ${groupRef(r.ers)} was not taken on this till: Glase checks the amount`,
+      ? t('refund.payment', { reference: groupRef(r.ers), paid: money(s.paid, c), refunded: money(s.refunded, c) })
+      : t('refund.unrecorded', { reference: groupRef(r.ers) }),
   );
-  setText('rf-amount', `${r.text || '0'} ${c}`);
-  setText('rf-hint', s?.refundable !== undefined ? `At most ${display(s.refundable, c)} can still be refunded.` : '');
+  setText('rf-amount', `${typed(r.text || '0')} ${c}`);
+  setText('rf-hint', s?.refundable !== undefined ? t('refund.atMost', { amount: money(s.refundable, c) }) : '');
   $('rf-go').disabled = r.text === '';
 }
 
 function askConfirm() {
   const p = parseTyped(r.text, currency());
-  if (p.error) return setText('rf-err', `Amount: ${p.error}.`);
-  if (p.minor <= 0) return setText('rf-err', 'Amount: enter an amount more than 0.');
+  if (p.error) return setText('rf-err', t('refund.amountProblem', { problem: p.key ? t(p.key, p.params) : p.error }));
+  if (p.minor <= 0) return setText('rf-err', t('refund.amountZero'));
   setText('rf-err', '');
   r.minor = p.minor;
   const reason = $('rf-reason').value.trim();
-  setText('rf-confirm-text', `Refund ${display(p.minor, currency())} to the customer's Glase account${reason ? ` (${reason})` : ''}?`);
+  setText('rf-confirm-text', reason ? t('refund.confirmWhy', { amount: money(p.minor, currency()), reason }) : t('refund.confirm', { amount: money(p.minor, currency()) }));
   $('rf-confirm').hidden = false;
 }
 
@@ -89,9 +91,9 @@ function renderResult(v) {
   const over = v.final || doubt;
   $('rr-mark').className = 'result ' + (done ? 'ok' : doubt ? 'warn' : over ? 'bad' : '');
   setText('rr-mark', done ? '✓' : doubt ? '?' : over ? '✕' : '…');
-  setText('rr-title', done ? 'Refunded with Glase' : doubt ? 'Refund in doubt' : over ? 'Not refunded' : 'Refunding…');
-  setText('rr-amount', display(v.amount, c));
-  setText('rr-text', done ? 'The money goes back to the customer\'s Glase account. The refund receipt is printing.' : v.message);
+  setText('rr-title', t(done ? 'refund.done' : doubt ? 'refund.doubt' : over ? 'refund.notDone' : 'refund.running'));
+  setText('rr-amount', money(v.amount, c));
+  setText('rr-text', done ? t('refund.doneText') : sentence(serverText(v.message)));
   $('rr-ref-box').hidden = !done;
   setText('rr-ref', done ? groupRef(v.refundErsReference) : '');
   $('rr-ref').dataset.ers = done ? v.refundErsReference : '';

@@ -40,7 +40,8 @@ t('pay, then scan that receipt: the lookup shows amount, reference, invoice id, 
   assert.is(await k.textContent('#lk-amount'), '42.50 SEK');
   assert.is(await k.getAttribute('#lk-ref', 'data-ers'), ers);
   assert.is((await k.textContent('#lk-ref'))!.replace(/\s/g, ''), ers);
-  assert.match((await k.textContent('#lk-time')) ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  // local time with its zone (issue 15): "2026-11-29 16:46:07 CET"
+  assert.match((await k.textContent('#lk-time')) ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [A-Z][A-Za-z0-9+:-]*$/);
   assert.ok(invoiceId, 'the API lookup has the clientInvoiceId');
   assert.is(await k.textContent('#lk-invoice'), invoiceId);
   assert.is(await k.textContent('#lk-printed'), 'yes');
