@@ -14,18 +14,22 @@ export interface ReadinessContext {
   paymentInProgress: boolean;
   /** the data directory has no room left to record a payment */
   storageFull?: boolean;
+  /** free space is below the warning threshold: payments still go, the fleet is told early */
+  storageLow?: boolean;
 }
 export type ReadinessEvent =
   | { type: 'SETUP'; registered: boolean; glaseIdAssigned: boolean }
   | { type: 'SERVER'; reachable: boolean }
   | { type: 'PRINTER'; ready: boolean; reason?: string }
   | { type: 'PAYMENT'; inProgress: boolean }
-  | { type: 'STORAGE'; full: boolean };
+  | { type: 'STORAGE'; full: boolean; low?: boolean };
 
 export type ReadinessCode = 'not-registered' | 'no-glase-id' | 'server-unreachable' | 'server-unknown' | 'printer-not-ready' | 'payment-in-progress' | 'storage-full';
 export interface Readiness {
   ready: boolean;
   reasons: Array<{ code: ReadinessCode; message: string }>;
+  /** things to see to that do not stop a payment yet (free space running low) */
+  warnings?: Array<{ code: 'storage-low'; message: string }>;
 }
 
 export function readinessOf(c: ReadinessContext): Readiness {
@@ -37,7 +41,8 @@ export function readinessOf(c: ReadinessContext): Readiness {
   if (c.printerReady === false) reasons.push({ code: 'printer-not-ready', message: `the receipt printer is not ready${c.printerReason ? `: ${c.printerReason}` : ''}` });
   if (c.storageFull) reasons.push({ code: 'storage-full', message: 'the till\'s storage is full' });
   if (c.paymentInProgress) reasons.push({ code: 'payment-in-progress', message: 'a Glase payment is in progress' });
-  return { ready: reasons.length === 0, reasons };
+  const warnings = c.storageLow && !c.storageFull ? [{ code: 'storage-low' as const, message: 'the till\'s storage is running low' }] : undefined;
+  return { ready: reasons.length === 0, reasons, ...(warnings ? { warnings } : {}) };
 }
 
 const idle = fromCallback<ReadinessEvent>(() => () => {});
@@ -58,7 +63,7 @@ export const readinessMachine = setup({
     SERVER: { target: '.check', actions: assign(({ event }) => ({ serverReachable: event.reachable })) },
     PRINTER: { target: '.check', actions: assign(({ event }) => ({ printerReady: event.ready, printerReason: event.ready ? undefined : event.reason })) },
     PAYMENT: { target: '.check', actions: assign(({ event }) => ({ paymentInProgress: event.inProgress })) },
-    STORAGE: { target: '.check', actions: assign(({ event }) => ({ storageFull: event.full })) },
+    STORAGE: { target: '.check', actions: assign(({ event, context }) => ({ storageFull: event.full, storageLow: event.low ?? context.storageLow })) },
   },
   initial: 'check',
   states: {

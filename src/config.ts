@@ -142,6 +142,18 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /** bounded storage (src/store/retention.ts): full rows for fullDays, posts, refunds and day-close records for legalYears */
+    retention: z
+      .object({
+        fullDays: z.number().positive().max(36_500).default(30),
+        legalYears: z.number().positive().max(100).default(7),
+        batch: z.number().int().min(1).max(10_000).default(200),
+        intervalMs: z.number().int().min(100).default(60_000),
+        /** readiness warns (storage-low) below this much free space in the data directory */
+        lowFreeMB: z.number().int().min(0).default(64),
+      })
+      .strict()
+      .default({}),
     simulator: z
       .object({
         port: port.default(8090),
@@ -171,6 +183,7 @@ export const configSchema = z
     }
     if (isKnownCurrency(c.terminal.currency) && c.payment.maxAmount > maxAmountMinor(c.terminal.currency))
       need(false, ['payment', 'maxAmount'], `must be at most ${maxAmountMinor(c.terminal.currency)} minor units (the largest ${c.terminal.currency} amount)`);
+    need(c.retention.legalYears * 365 >= c.retention.fullDays, ['retention', 'legalYears'], 'must cover at least retention.fullDays');
     if (c.glase.url !== 'embedded') need(/^https?:\/\//.test(c.glase.url), ['glase', 'url'], 'must be "embedded" or an http(s):// URL');
   });
 

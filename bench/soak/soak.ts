@@ -11,6 +11,7 @@
 // Targets (issue 11): heap after GC grows ≤ 5 % over 10,000 payments, RSS ≤ 90 MB,
 // survives --max-old-space-size=48; with --retention-hours 1 the database stays flat.
 // Run: npm run bench:soak -- --payments 1000 [--poll-ms 50] [--max-old-space MB] [--tsx]
+//      [--node-flags "--max-semi-space-size=1"]
 //      [--snapshots DIR] (heap snapshots after 100 payments and at the end, for comparing)
 //      [--retention-hours H] [--keep]
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -30,6 +31,8 @@ const num = (name: string, d: number) => (opt(name) === undefined ? d : Number(o
 const N = num('payments', 1000);
 const POLL_MS = num('poll-ms', 50);
 const MAX_OLD = opt('max-old-space');
+/** more node flags for the daemon, e.g. "--max-semi-space-size=1" (what systemd/glase-pos.service sets) */
+const NODE_FLAGS = (opt('node-flags') ?? '').split(' ').filter(Boolean);
 const RETENTION_H = opt('retention-hours');
 const SNAPSHOTS = opt('snapshots');
 const KEEP = argv.includes('--keep');
@@ -49,9 +52,10 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-soak-'));
   const dataDir = join(dir, 'data');
   const env = { ...process.env, NO_COLOR: '1', GLASE_POS_DEMO: '' };
-  console.log(`soak: ${N} payments, poll ${POLL_MS} ms, daemon ${cli.shape}${MAX_OLD ? `, --max-old-space-size=${MAX_OLD}` : ''}${RETENTION_H ? `, retention ${RETENTION_H} h` : ''}; data in ${dir}`);
+  console.log(`soak: ${N} payments, poll ${POLL_MS} ms, daemon ${cli.shape}${MAX_OLD ? `, --max-old-space-size=${MAX_OLD}` : ''}${NODE_FLAGS.length ? ` ${NODE_FLAGS.join(' ')}` : ''}${RETENTION_H ? `, retention ${RETENTION_H} h` : ''}; data in ${dir}`);
 
   const sim = startChild(cli.args, ['simulator', '--port', '0', '--db', join(dir, 'simulator.sqlite')], env);
+  children.push(sim);
   const simUrl = (await sim.line(/simulator listening on (\S+)/))[1];
   const ctl = async (method: string, path: string, body?: unknown) => {
     const r = await fetch(simUrl + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -83,7 +87,8 @@ async function main() {
   if ((await reg.exited) !== 0) throw new Error(`register failed:\n${reg.tail.join('\n')}`);
   await once(['assign-id', 'SOAK1']);
 
-  const daemon = startChild(cli.args, ['daemon'], daemonEnv, MAX_OLD ? [`--max-old-space-size=${MAX_OLD}`] : [], true);
+  const daemon = startChild(cli.args, ['daemon'], daemonEnv, [...NODE_FLAGS, ...(MAX_OLD ? [`--max-old-space-size=${MAX_OLD}`] : [])], true);
+  children.push(daemon);
   const apiUrl = (await daemon.line(/till ready .*api=(\S+)/))[1];
   const api = async (method: string, path: string, body?: unknown) => {
     const r = await fetch(apiUrl + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -185,7 +190,9 @@ async function main() {
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }
 
+const children: Child[] = [];
 main().catch((e) => {
   console.error(e);
+  for (const c of children) c.proc.kill('SIGKILL');
   process.exit(1);
 });

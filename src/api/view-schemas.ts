@@ -14,6 +14,7 @@ export const VIEW_SCHEMAS = {
     properties: {
       ready: bool,
       reasons: { type: 'array', items: { type: 'object', required: ['code', 'message'], properties: { code: { enum: ['not-registered', 'no-glase-id', 'server-unreachable', 'server-unknown', 'printer-not-ready', 'payment-in-progress', 'storage-full', 'orphan-unconfirmed'] }, message: str } } },
+      warnings: { type: 'array', description: 'does not stop a payment yet: free space below storage warning threshold (retention.lowFreeMB)', items: { type: 'object', required: ['code', 'message'], properties: { code: { enum: ['storage-low'] }, message: str } } },
     },
   },
   SetupView: {

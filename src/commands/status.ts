@@ -1,7 +1,9 @@
 // `glase-pos status [--json]`: registration, Glase ID, server reachability, unfinished
 // payments and an unconfirmed orphan. Read-only: it resumes nothing (that is `recover`).
 import { createGlaseClient } from '../glase/client.js';
-import { openStore } from '../store/store.js';
+import { DB_FILE, RECEIPTS_FILE, openStore } from '../store/store.js';
+import { storageSizes, type StorageSizes } from '../store/retention.js';
+import { freeBytes } from '../store/storage-space.js';
 import { orphanOf, paymentsToCheck, tillLockHolder, unknownTerminalNote } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
 import { EXIT, runCommand } from '../cli/exit.js';
@@ -25,7 +27,9 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
     let creds, unfinished, orphan, unknownAtGlase, inDoubt, toCheck;
+    let storage: StorageSizes & { freeBytes: number | null };
     try {
+      storage = { ...storageSizes(store.db, config.dataDir, DB_FILE, RECEIPTS_FILE), freeBytes: safeFree(config.dataDir) };
       creds = store.credentials.get();
       unknownAtGlase = unknownTerminalNote(store);
       unfinished = store.payments.unfinished().map((p) => ({ paymentId: p.paymentId, state: p.state, since: p.createdAt, updatedAt: p.updatedAt }));
@@ -69,6 +73,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       needsChecking: toCheck,
       tillProcess: holder ?? null,
       release: releaseInfo(),
+      storage,
       problems,
     };
     if (values.json) {
@@ -81,6 +86,9 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       console.log(`orphan         ${orphan ? `${orphan.clientInvoiceId} (${displayAmount(orphan.amount, orphan.currency)}, ${orphan.at}) not confirmed` : '-'}`);
       console.log(`to check       ${toCheck.length === 0 ? '-' : toCheck.map((p) => `${p.clientInvoiceId} (${displayAmount(p.amount, p.currency)}, paid ${p.at}): ${p.why}`).join('; ')}`);
       console.log(`refunds        ${inDoubt.length === 0 ? 'none in doubt' : `${inDoubt.length} in doubt or unfinished: run \`glase-pos refund --check-unknown\``}`);
+      const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
+      console.log(`storage        database ${mb(storage.dbBytes + storage.walBytes)} (${mb(storage.freePagesBytes)} free inside), receipts.jsonl ${mb(storage.receiptsBytes)}, ${storage.freeBytes === null ? 'free space unknown' : `${mb(storage.freeBytes)} free on the disk`}`);
+      if (storage.freeBytes !== null && storage.freeBytes < config.retention.lowFreeMB * 1048576) console.log(`               free space is below retention.lowFreeMB (${config.retention.lowFreeMB} MB): see to it before the disk is full`);
       console.log(`till process   ${holder ? `pid ${holder} is running a till on this data directory` : '-'}`);
       const rel = status.release;
       console.log(`release        ${rel.version}${rel.onTrial ? ` (${rel.onTrial} on trial)` : ''}${rel.lastRollback ? `; last rollback: ${rel.lastRollback}` : ''}`);
@@ -88,4 +96,12 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     }
     return ready ? EXIT.ok : EXIT.failed;
   });
+}
+
+function safeFree(dir: string): number | null {
+  try {
+    return freeBytes(dir);
+  } catch {
+    return null;
+  }
 }

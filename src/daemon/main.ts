@@ -27,6 +27,7 @@ import { healthFacts } from './health-ticket.js';
 import { appVersion } from '../update/release-info.js';
 import { portError } from './ports.js';
 import { openStore, type Store } from '../store/store.js';
+import { startPruner } from './pruner.js';
 import { chooseShopLanguage, shopLanguage } from '../store/shop-language.js';
 
 export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui');
@@ -113,6 +114,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       log: log.child({ component: 'till' }),
       config: { terminal: config.terminal, payment: config.payment, api: { mode: config.api.mode } },
       lock: false, // taken above, before the store was opened
+      lowFreeBytes: config.retention.lowFreeMB * 1024 * 1024,
       printerStatus: devices.printerStatus,
       onReceiptQueued: (job) => {
         void devices.spooler?.kick();
@@ -127,6 +129,16 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     // recovery of unfinished payments happens here, before the API accepts anything
     const { resumed } = await till.start();
     if (resumed.length) log.warn('resumed unfinished payments', { count: resumed.length });
+
+    // bounded storage: small batches in the background, never while a payment runs
+    const pruner = startPruner({
+      store,
+      policy: config.retention,
+      intervalMs: config.retention.intervalMs,
+      busy: () => till.readiness().reasons.some((r) => r.code === 'payment-in-progress'),
+      log: log.child({ component: 'retention' }),
+    });
+    stops.push(['pruner', () => pruner.stop()]);
 
     const scans = routeScans({ scanner: devices.scanner, till, log: log.child({ component: 'scan' }), debounceMs: config.scanner.debounceMs, publish: (e, d) => api?.publish(e, d) });
     stops.push(['scan routing', () => scans.stop()]);

@@ -1,5 +1,6 @@
 // Persisted payment machine snapshots, one row per payment, with a `finished` flag so the
 // till can find every unfinished payment at start.
+import { readTally } from './retention.js';
 import type Database from 'better-sqlite3';
 
 export interface PaymentRecord {
@@ -49,10 +50,12 @@ export class PaymentsRepo {
   unfinished(): PaymentRecord[] {
     return (this.db.prepare('SELECT * FROM payments WHERE finished = 0 ORDER BY created_at, payment_id').all() as Row[]).map(fromRow);
   }
-  /** finished payments per final state (the outcome: completed, cancelled, failed …) */
+  /** finished payments per final state (the outcome: completed, cancelled, failed …), also those pruned since */
   countFinishedByState(): Record<string, number> {
     const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM payments WHERE finished = 1 GROUP BY state').all() as Array<{ state: string; n: number }>;
-    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    const counts = readTally(this.db);
+    for (const r of rows) counts[r.state] = (counts[r.state] ?? 0) + r.n;
+    return counts;
   }
   recent(limit = 20): PaymentRecord[] {
     return (this.db.prepare('SELECT * FROM payments ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map(fromRow);

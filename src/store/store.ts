@@ -40,6 +40,24 @@ export interface Store {
   close(): void;
 }
 
+/**
+ * Pages freed by pruning (src/store/retention.ts) go back to the file system only with
+ * auto_vacuum = INCREMENTAL. A new file gets it before its first table; an older file is
+ * rebuilt once with VACUUM (which is what turning it on takes).
+ */
+function incrementalVacuum(db: Database.Database): void {
+  if (db.pragma('auto_vacuum', { simple: true }) === 2) return;
+  db.pragma('auto_vacuum = INCREMENTAL');
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  if (tables.n === 0) return;
+  try {
+    db.exec('VACUUM');
+  } catch (e) {
+    // another process holds the file (a CLI command while the daemon runs): the next open converts it
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+  }
+}
+
 export function openStore(dataDir: string): Store {
   privateDir(dataDir);
   const file = join(dataDir, DB_FILE);
@@ -47,10 +65,12 @@ export function openStore(dataDir: string): Store {
   privateFile(file);
   const db = new Database(file);
   try {
+    db.pragma('busy_timeout = 5000');
+    // before WAL: a new file takes auto_vacuum only before its header is first written
+    incrementalVacuum(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (e) {
     db.close();

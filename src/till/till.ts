@@ -61,12 +61,15 @@ export function createTill(o: TillOptions) {
   });
   const probeEvery = o.probeIntervalMs ?? 15_000;
   const minFree = o.minFreeBytes ?? MIN_FREE_BYTES;
-  const storageFull = (): boolean => {
+  const lowFree = o.lowFreeBytes ?? 0;
+  /** full: a payment is refused; low: readiness warns first (lowFreeBytes) */
+  const storageState = (): { full: boolean; low: boolean } => {
     try {
-      return (o.freeBytes ?? freeBytes)(store.dataDir) < minFree;
+      const free = (o.freeBytes ?? freeBytes)(store.dataDir);
+      return { full: free < minFree, low: free < lowFree };
     } catch (e) {
       log.warn('could not read the free space of the data directory', { error: e as Error });
-      return false; // unknown: the start write still refuses on a full disk (SQLITE_FULL)
+      return { full: false, low: false }; // unknown: the start write still refuses on a full disk (SQLITE_FULL)
     }
   };
   let firstProbe: Promise<void> | undefined;
@@ -92,7 +95,7 @@ export function createTill(o: TillOptions) {
         storageStatus: fromCallback<ReadinessEvent>(({ sendBack }) => {
           let timer: unknown;
           const tick = () => {
-            sendBack({ type: 'STORAGE', full: storageFull() });
+            sendBack({ type: 'STORAGE', ...storageState() });
             timer = clock.setTimeout(tick, probeEvery);
           };
           tick();
@@ -204,8 +207,9 @@ export function createTill(o: TillOptions) {
     },
 
     startPayment(req: Omit<PaymentRequest, 'currency'> & { currency?: string }): StartResult {
-      const full = storageFull();
-      readiness.send({ type: 'STORAGE', full });
+      const storage = storageState();
+      const full = storage.full;
+      readiness.send({ type: 'STORAGE', ...storage });
       const k = readiness.getSnapshot().context;
       const c = store.credentials.get();
       const currency = req.currency ?? terminal.currency;

@@ -40,6 +40,8 @@ export interface TillOptions {
   freeBytes?: (dataDir: string) => number;
   /** default MIN_FREE_BYTES (8 MiB) */
   minFreeBytes?: number;
+  /** below this many free bytes readiness warns (storage-low) while payments still go; default 0 (never) */
+  lowFreeBytes?: number;
   /** take the data dir's till.lock at start (default true): one till process per store */
   lock?: boolean;
   /** called after a receipt was queued, so the spooler can print at once */

@@ -89,6 +89,7 @@ export default {
   'srv.ready.server-unreachable': 'Glase cannot be reached (offline)',
   'srv.ready.printer-not-ready': 'the receipt printer is not ready',
   'srv.ready.storage-full': 'the till\'s storage is full',
+  'srv.ready.storage-low': 'the till\'s storage is running low',
   'srv.ready.payment-in-progress': 'a Glase payment is in progress',
   'srv.ready.no-glase-id': 'no Glase ID is assigned to this till',
   'srv.ready.server-unknown': 'checking the connection to Glase',

@@ -87,6 +87,7 @@ export default {
   'srv.ready.server-unreachable': 'Glase går inte att nå (offline)',
   'srv.ready.printer-not-ready': 'kvittoskrivaren är inte redo',
   'srv.ready.storage-full': 'kassans lagring är full',
+  'srv.ready.storage-low': 'kassans lagring börjar bli full',
   'srv.ready.payment-in-progress': 'en Glase-betalning pågår',
   'srv.ready.no-glase-id': 'inget Glase-ID är tilldelat kassan',
   'srv.ready.server-unknown': 'kontrollerar förbindelsen med Glase',
