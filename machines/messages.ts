@@ -132,6 +132,7 @@ export const TEXT = {
   needsChecking:
     'paid, needs checking: Glase gave this payment the payment reference of another payment on this till. No receipt was printed; ' +
     'keep the customer\'s proof of payment and call Glase support before handing over the goods',
+  settledOutside: 'settled outside the till: Glase could not be reached, so the admin closed this payment here; it is flagged for the day close, check it with Glase',
   resumed: 'resumed after a restart; checking the payment',
   submitFailed: 'the digital receipt could not be sent to Glase; the payment itself is complete',
   printFailed: 'the receipt could not be queued for printing; reprint it from the admin menu',

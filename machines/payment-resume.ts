@@ -6,7 +6,7 @@ import type { PaymentContext, ResumeAt } from './payment-types.js';
 
 export type StateValueLike = string | { [key: string]: StateValueLike };
 
-const FINAL = ['completed', 'needsChecking', 'cancelled', 'failed', 'refused', 'orphaned'];
+const FINAL = ['completed', 'needsChecking', 'settledOutside', 'cancelled', 'failed', 'refused', 'orphaned'];
 
 export function isFinalValue(value: StateValueLike): boolean {
   return typeof value === 'string' && FINAL.includes(value);

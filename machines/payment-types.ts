@@ -117,6 +117,8 @@ export interface PaymentContext {
   /** how the last change of amount went, in cashier words (the waiting screen shows it) */
   changeState?: 'updating' | 'applied' | 'refused' | 'unknown';
   changeNote?: string;
+  /** closed by the admin while Glase stayed unreachable: who, why, when (flagged for the day close) */
+  settledOutside?: { by: string; note: string; at: string };
 }
 
 /** A change of the invoice while the customer has not paid (updateInvoice on the same invoiceReference). */
@@ -134,7 +136,11 @@ export type PaymentEvent =
   | { type: 'TRY_AGAIN' }
   | { type: 'CANCEL' }
   | { type: 'STILL_OPEN' }
-  | { type: 'UPDATE'; amount: number; rows: InvoiceRow[]; amountText: string; previousText: string };
+  | { type: 'UPDATE'; amount: number; rows: InvoiceRow[]; amountText: string; previousText: string }
+  /** the admin asks Glase now (a live getPaymentStatus), instead of at the next tick */
+  | { type: 'CHECK_NOW' }
+  /** the admin closes a payment Glase cannot be asked about (only while the last status query got no answer) */
+  | { type: 'SETTLE_OUTSIDE'; by: string; note: string; at: string };
 
 // Named actors: input and output contracts.
 export interface SendInvoiceInput {

@@ -165,9 +165,21 @@ export const paymentMachine = setup({
                 onError: { target: 'unknown', actions: assign({ notice: TEXT.connectionLost }) },
               },
             },
-            waiting: { after: { pollInterval: 'asking' } },
+            // CHECK_NOW: the admin's live check asks at once instead of at the next tick
+            waiting: { after: { pollInterval: 'asking' }, on: { CHECK_NOW: 'asking' } },
             // the last status query got no answer: the outcome is unknown, so ask again
-            unknown: { after: { pollInterval: 'asking' } },
+            // A payment stuck here because Glase is unreachable may be closed by the admin, and only
+            // here: the last status query (the runtime makes it a live one first) got no answer
+            unknown: {
+              after: { pollInterval: 'asking' },
+              on: {
+                CHECK_NOW: 'asking',
+                SETTLE_OUTSIDE: {
+                  target: '#payment.settledOutside',
+                  actions: assign(({ event }) => ({ settledOutside: { by: event.by, note: event.note, at: event.at }, reason: 'settled-outside', message: TEXT.settledOutside, notice: undefined })),
+                },
+              },
+            },
           },
         },
         dialog: {
@@ -315,6 +327,8 @@ export const paymentMachine = setup({
     completed: { type: 'final', entry: assign({ message: TEXT.completed }) },
     // paid at Glase, but not bookable under its reference: the cashier and the journal see it
     needsChecking: { type: 'final', entry: assign({ message: TEXT.needsChecking }) },
+    // closed by the admin while Glase stayed unreachable: flagged for the day close (payments.state)
+    settledOutside: { type: 'final' },
     cancelled: { type: 'final' },
     failed: { type: 'final' },
     refused: { type: 'final' },

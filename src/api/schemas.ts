@@ -81,6 +81,9 @@ export type NewPaymentBody = z.infer<MoneyBodies['NewPayment']>;
 export type ChangePaymentBody = z.infer<MoneyBodies['ChangePayment']>;
 export type ActiveReceiptInput = z.infer<MoneyBodies['ActiveReceiptBody']>;
 
+/** POST /api/admin/payments/:id/settle-outside: why (how the customer paid instead), for the audit log and the day close */
+export const SettleOutside = z.object({ note: text(200) }).strict();
+
 export const OrphanConfirm = z.object({ note: text(200).optional() }).strict();
 
 export const PinLogin = z.object({ pin: z.string({ error: 'must be a string of 4-12 digits' }).regex(/^\d{4,12}$/, 'must be 4-12 digits') }).strict();

@@ -12,6 +12,7 @@ import { match, route, type Ctx, type Route } from './router.js';
 import { ActiveReceipt } from './active-receipt.js';
 import { LockedTries } from './locked-tries.js';
 import { adminRoutes } from './routes-admin.js';
+import { stuckPaymentRoutes } from './routes-stuck.js';
 import { refundRoutes } from './routes-refunds.js';
 import { RECEIPT_EVENT, receiptRoutes } from './routes-receipt.js';
 import { tillRoutes } from './routes-till.js';
@@ -124,6 +125,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     ...receiptRoutes(d, hub, receipt),
     ...adminRoutes(d, lockedTries, (event, data) => hub.publish(event, data)),
     ...refundRoutes(d),
+    ...stuckPaymentRoutes(d),
   ];
 
   // every till event reaches the screens

@@ -30,7 +30,7 @@ export const VIEW_SCHEMAS = {
     required: ['paymentId', 'clientInvoiceId', 'state', 'final', 'message', 'amount', 'currency', 'amountText', 'version', 'windows', 'recovered', 'canTryAgain', 'canCancel', 'canChange'],
     properties: {
       paymentId: str, clientInvoiceId: str, state: { ...str, description: '"sending", "live.window", "live.question" (the try again / cancel question), "paid.printing", "completed", …' },
-      final: bool, outcome: { enum: ['completed', 'needsChecking', 'cancelled', 'failed', 'refused', 'orphaned'] }, message: str, notice: str, reason: str,
+      final: bool, outcome: { enum: ['completed', 'needsChecking', 'settledOutside', 'cancelled', 'failed', 'refused', 'orphaned'] }, message: str, notice: str, reason: str,
       amount: { ...int, description: 'minor units' }, currency: str, amountText: { ...str, examples: ['12.50 SEK'] },
       invoiceReference: str, ersReference: { ...str, pattern: ERS_REFERENCE_PATTERN.source }, version: int, windows: int, resultCode: int, recovered: bool,
       canTryAgain: bool, canCancel: bool, printJobId: int, receiptSubmitted: bool,

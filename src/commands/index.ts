@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, Entry> = {
   refund: { summary: 'refund a Glase payment: refund <ersReference> --amount 4.00 [--reason T] [--json]; --check-unknown', load: () => import('./refund.js') },
   register: { summary: 'register this till with Glase (asks for the reseller password)', load: () => import('./register.js') },
   reprint: { summary: 'print a COPY of a receipt (the last one, or by ersReference)', load: () => import('./reprint.js') },
+  'settle-outside': { summary: 'close a payment Glase cannot be reached about, only after a live check gets no answer: settle-outside <paymentId> --note T', load: () => import('./settle-outside.js') },
   'set-pin': { summary: 'set the admin PIN (4-12 digits) from a no-echo prompt or stdin', load: () => import('./set-pin.js') },
   simulator: { summary: 'run the Glase server simulator (SOAP + control API) on loopback', load: () => import('./simulator.js') },
   status: { summary: 'show registration, Glase ID, server reachability and unfinished payments', load: () => import('./status.js') },

@@ -57,6 +57,10 @@ export class PaymentsRepo {
     for (const r of rows) counts[r.state] = (counts[r.state] ?? 0) + r.n;
     return counts;
   }
+  /** payments whose (final) state is `state`, oldest first: e.g. 'settledOutside', which the day close reconciles */
+  inState(state: string): PaymentRecord[] {
+    return (this.db.prepare('SELECT * FROM payments WHERE state = ? ORDER BY created_at, payment_id').all(state) as Row[]).map(fromRow);
+  }
   recent(limit = 20): PaymentRecord[] {
     return (this.db.prepare('SELECT * FROM payments ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map(fromRow);
   }

@@ -17,7 +17,7 @@ import { paymentActors, type PaymentActorDeps } from './payment-actors.js';
 import { PaymentPersister } from './persist.js';
 import { paymentView } from './payment-view.js';
 import { WindowDeadlines } from './window-deadline.js';
-import type { ChangeResult, PaymentView, StartResult } from './types.js';
+import type { ChangeResult, PaymentView, SettleResult, StartResult } from './types.js';
 
 type PaymentActor = Actor<typeof paymentMachine>;
 
@@ -261,6 +261,51 @@ export class PaymentRunner {
       this.d.log.info('changing the payment amount', { paymentId, from: c.amount, to: amount });
       actor.send({ type: 'UPDATE', amount, rows: newRows, amountText: displayAmount(amount, c.currency), previousText: displayAmount(c.amount, c.currency) });
     });
+  }
+
+  /**
+   * The admin's live check of a running payment: getPaymentStatus now (or the one in flight),
+   * resolved with the state after its answer. `answered` false: no answer (Glase unreachable),
+   * the payment's poll is `unknown` and stays so until the next tick.
+   */
+  liveCheck(paymentId: string): Promise<{ answered: boolean; payment: PaymentView } | undefined> {
+    const actor = this.active.get(paymentId);
+    if (!actor) return Promise.resolve(undefined);
+    const pollOf = (s: ReturnType<PaymentActor['getSnapshot']>) => (s.status === 'active' ? (s.value as { live?: { poll?: string } }).live?.poll : undefined);
+    return new Promise((resolve) => {
+      let asked = pollOf(actor.getSnapshot()) === 'asking';
+      const sub = actor.subscribe((s) => {
+        const poll = pollOf(s);
+        if (poll === 'asking') {
+          asked = true;
+          return;
+        }
+        if (!asked && poll !== undefined) return;
+        sub.unsubscribe();
+        resolve({ answered: poll !== 'unknown', payment: this.view(paymentId)! });
+      });
+      actor.send({ type: 'CHECK_NOW' });
+    });
+  }
+
+  /**
+   * Closes a payment Glase cannot be asked about ("settled outside the till"): a live
+   * getPaymentStatus first; only when it gets no answer is the payment closed (the machine
+   * accepts SETTLE_OUTSIDE only then). When Glase answers, the payment goes on from what it said.
+   */
+  async settleOutside(paymentId: string, by: string, note: string): Promise<SettleResult> {
+    const before = this.view(paymentId);
+    if (!before) return { ok: false, rule: 'payment', message: 'no such payment' };
+    if (!this.active.has(paymentId) || before.final) return { ok: false, rule: 'open', message: `this payment has ended (${before.outcome ?? before.state}); there is nothing to settle`, payment: before };
+    const check = await this.liveCheck(paymentId);
+    if (!check) return { ok: false, rule: 'open', message: 'this payment has ended; there is nothing to settle', payment: this.view(paymentId) };
+    if (check.answered)
+      return { ok: false, rule: 'glase-answered', message: `Glase answered, so the payment is not settled outside the till; it goes on from Glase's answer: ${check.payment.message}`, payment: check.payment };
+    this.active.get(paymentId)?.send({ type: 'SETTLE_OUTSIDE', by, note, at: this.d.nowIso() });
+    const after = this.view(paymentId)!;
+    if (after.outcome !== 'settledOutside') return { ok: false, rule: 'glase-answered', message: `the payment moved on meanwhile: ${after.message}`, payment: after };
+    this.d.log.warn('payment settled outside the till', { paymentId, by });
+    return { ok: true, payment: after };
   }
 
   stop(): void {

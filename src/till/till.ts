@@ -20,7 +20,8 @@ import { setupActors } from './setup-actors.js';
 import { auditSetup } from './setup-audit.js';
 import { unknownTerminalNote, watchUnknownTerminal } from './unknown-terminal.js';
 import type { InvoiceRow } from '../../machines/glase-contract.js';
-import type { ChangeResult, PaymentToCheck, PaymentView, PrinterState, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
+import type { ChangeResult, PaymentToCheck, PaymentView, PrinterState, SettleResult, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
+import { settledOutsideOf } from './settled-outside.js';
 
 export type Till = ReturnType<typeof createTill>;
 
@@ -236,6 +237,26 @@ export function createTill(o: TillOptions) {
       const limit = isKnownCurrency(terminal.currency) ? maxAmountMinor(terminal.currency) : 0;
       return payments.change(paymentId, change.amount, change.rows, limit);
     },
+    /** The admin's live check of a running payment (getPaymentStatus now); audited. */
+    async checkPayment(paymentId: string, by = 'admin'): Promise<{ answered: boolean; payment: PaymentView } | undefined> {
+      const r = await payments.liveCheck(paymentId);
+      if (r) store.audit.append(by, 'check-payment', `paymentId=${paymentId} clientInvoiceId=${r.payment.clientInvoiceId} ${r.answered ? `Glase answered: ${r.payment.state}` : 'Glase did not answer'}`, nowIso());
+      return r;
+    },
+    /**
+     * A payment stuck because Glase is unreachable: closed as "settled outside the till" only when a
+     * live getPaymentStatus gets no answer; flagged for the day close (payments.state
+     * 'settledOutside', see paymentsSettledOutside). Audited, also when refused.
+     */
+    async settleOutside(paymentId: string, by: string, note: string): Promise<SettleResult> {
+      const r = await payments.settleOutside(paymentId, by, note);
+      const p = r.payment;
+      const facts = `paymentId=${paymentId}${p ? ` clientInvoiceId=${p.clientInvoiceId} amount=${displayAmount(p.amount, p.currency)}` : ''} note=${note}`;
+      store.audit.append(by, r.ok ? 'settle-outside' : 'settle-outside-refused', r.ok ? facts : `${facts} (${r.message})`, nowIso());
+      return r;
+    },
+    /** Payments the admin closed as settled outside the till: the day close reconciles them. */
+    paymentsSettledOutside: () => settledOutsideOf(store),
     tryAgain: (): boolean => payments.answer('TRY_AGAIN'),
     cancel: (): boolean => payments.answer('CANCEL'),
     currentPayment: (): PaymentView | undefined => payments.current(),

@@ -50,8 +50,11 @@ export interface TillOptions {
   reportWaits?: Partial<ReportWaits>;
 }
 
-/** needsChecking: paid at Glase, but its ersReference was already booked for another payment (kept apart) */
-export type PaymentOutcome = 'completed' | 'needsChecking' | 'cancelled' | 'failed' | 'refused' | 'orphaned';
+/**
+ * needsChecking: paid at Glase, but its ersReference was already booked for another payment (kept apart);
+ * settledOutside: Glase stayed unreachable and the admin closed it (flagged for the day close)
+ */
+export type PaymentOutcome = 'completed' | 'needsChecking' | 'settledOutside' | 'cancelled' | 'failed' | 'refused' | 'orphaned';
 
 /** A paid payment kept apart because Glase gave it another payment's ersReference. */
 export interface PaymentToCheck {
@@ -98,6 +101,8 @@ export interface PaymentView {
 }
 
 export type ChangeResult = { ok: true; payment: PaymentView } | { ok: false; rule: string; message: string; payment?: PaymentView };
+
+export type SettleResult = { ok: true; payment: PaymentView } | { ok: false; rule: string; message: string; payment?: PaymentView };
 
 export type StartResult = { ok: true; paymentId: string; payment: PaymentView } | { ok: false; rule: string; message: string };
 

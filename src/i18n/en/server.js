@@ -28,6 +28,7 @@ export default {
   'srv.text.changeUnknown': 'Glase did not answer the change of amount; it may or may not apply. Still checking the payment: the customer\'s phone shows the amount, send the change again to be sure',
   'srv.text.paidNoReference': 'Glase says paid but sent no payment reference; asking again',
   'srv.text.needsChecking': 'paid, needs checking: Glase gave this payment the payment reference of another payment on this till. No receipt was printed; keep the customer\'s proof of payment and call Glase support before handing over the goods',
+  'srv.text.settledOutside': 'settled outside the till: Glase could not be reached, so the admin closed this payment here; it is flagged for the day close, check it with Glase',
   'srv.text.resumed': 'resumed after a restart; checking the payment',
   'srv.text.submitFailed': 'the digital receipt could not be sent to Glase; the payment itself is complete',
   'srv.text.printFailed': 'the receipt could not be queued for printing; reprint it from the admin menu',

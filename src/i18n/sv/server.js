@@ -26,6 +26,7 @@ export default {
   'srv.text.changeUnknown': 'Glase svarade inte på beloppsändringen; den kan ha gått igenom eller inte. Kassan kontrollerar fortfarande betalningen: kundens telefon visar beloppet, skicka ändringen igen för att vara säker',
   'srv.text.paidNoReference': 'Glase säger betald men skickade ingen betalningsreferens; frågar igen',
   'srv.text.needsChecking': 'betald, behöver kontrolleras: Glase gav den här betalningen referensen för en annan betalning i kassan. Inget kvitto skrevs ut; spara kundens betalningsbevis och ring Glase support innan varorna lämnas ut',
+  'srv.text.settledOutside': 'avslutad utanför kassan: Glase gick inte att nå, så administratören stängde betalningen här; den är markerad för dagsavslutet, kontrollera den med Glase',
   'srv.text.resumed': 'återupptogs efter en omstart; kontrollerar betalningen',
   'srv.text.submitFailed': 'det digitala kvittot kunde inte skickas till Glase; själva betalningen är klar',
   'srv.text.printFailed': 'kvittot kunde inte läggas i utskriftskön; skriv ut det igen från adminmenyn',

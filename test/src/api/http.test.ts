@@ -133,6 +133,7 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
     ['get', '/api/openapi.json'], ['get', '/'], ['get', '/metrics'],
     ['put', '/api/receipt'], ['get', '/api/receipt'], ['delete', '/api/receipt'],
     ['post', '/api/refunds'], ['get', '/api/refunds'], ['get', '/api/refunds/{id}'], ['post', '/api/refunds/check-unknown'], ['post', '/api/refunds/{id}/resend'],
+    ['post', '/api/admin/payments/{id}/check'], ['post', '/api/admin/payments/{id}/settle-outside'], ['get', '/api/admin/payments/settled-outside'],
   ];
   for (const [method, path] of want) assert.ok(doc.paths[path]?.[method], `${method} ${path}`);
   const count = Object.values(doc.paths).reduce((n: number, p: any) => n + Object.keys(p).length, 0);
@@ -147,6 +148,9 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
   const patch = doc.paths['/api/payments/{id}'].patch;
   assert.equal(patch.requestBody.content['application/json'].schema.required, ['amount']);
   assert.ok(patch.responses['200'] && patch.responses['202'] && patch.responses['409']);
+  const settle = doc.paths['/api/admin/payments/{id}/settle-outside'].post;
+  assert.equal(settle.requestBody.content['application/json'].schema.required, ['note']);
+  assert.ok(settle.security.some((s: any) => 'adminSession' in s), 'settling outside the till needs the admin session');
   const put = doc.paths['/api/receipt'].put;
   assert.equal(put.requestBody.content['application/json'].schema.required, ['total']);
   assert.is(put.responses['200'].content['application/json'].schema.$ref, '#/components/schemas/ActiveReceipt');
