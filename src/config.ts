@@ -105,6 +105,10 @@ export const configSchema = z
       .object({
         /** the shop's language: screen, phone page, receipt, CLI; the admin may switch it (kept in the store) */
         language: z.enum(LANGUAGES as unknown as [Language, ...Language[]], { errorMap: () => ({ message: LANGUAGE_RULE }) }).default('en'),
+        /** a short sound on the kiosk for paid, another for failed or cancelled */
+        sound: z.boolean().default(false),
+        /** false: "Glase payment" pays what is left at once, without the amount dialog and its Pay */
+        confirmAmount: z.boolean().default(true),
       })
       .strict()
       .default({}),

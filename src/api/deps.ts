@@ -32,7 +32,7 @@ export interface ApiDeps {
   till: Till;
   /** the till's data directory (the kiosk secret file lives there) */
   dataDir: string;
-  config: Pick<Config, 'api' | 'payment' | 'terminal'>;
+  config: Pick<Config, 'api' | 'payment' | 'terminal' | 'ui'>;
   log: Logger;
   devices: ApiDevices;
   layout: ReceiptLayout;

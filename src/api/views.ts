@@ -28,6 +28,7 @@ export function statusOut(d: ApiDeps) {
     // the shop's language: the screen's words (src/i18n); the admin may switch it
     language: d.language.get(),
     languages: LANGUAGES,
+    ui: { sound: d.config.ui.sound, confirmAmount: d.config.ui.confirmAmount },
     currency: d.config.terminal.currency,
     // the screen's only source for decimals (src/ui/money.js keeps no list of its own)
     currencies: currencyDecimals(),

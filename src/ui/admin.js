@@ -336,6 +336,8 @@ function refreshReceipt() {
     img.hidden = true;
     if (!$('printer-msg').textContent) message('printer-msg', t('printer.none'));
   };
+  // at 800×480 the picture sits below the buttons: bring it into view once it is there
+  img.onload = () => img.parentElement.scrollIntoView({ block: 'nearest' });
   img.src = `/api/receipts/last.svg?t=${Date.now()}`;
 }
 

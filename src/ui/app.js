@@ -15,6 +15,7 @@ import { initReceiptLookup, onLookupScan } from './receipt-lookup.js';
 import { initRefund, onRefundEvent } from './refund.js';
 import { initRefundAdmin, refundsTabShown } from './refund-admin.js';
 import { initAdminLanguage } from './admin-language.js';
+import { setSound, toast } from './feedback.js';
 
 /** Payments the cashier has closed (or that were over before the screen loaded). */
 const dismissed = new Set();
@@ -26,6 +27,10 @@ function applyStatus(s) {
   st.currency = s.currency ?? st.currency;
   learnCurrencies(s.currencies);
   setLanguage(s.language);
+  if (s.ui) {
+    setSound(s.ui.sound);
+    st.confirmAmount = s.ui.confirmAmount !== false;
+  }
   st.windowMs = s.windowMs ?? st.windowMs;
   st.maxAmount = s.maxAmount ?? st.maxAmount;
   st.autoCancelWindows = s.autoCancelWindows ?? st.autoCancelWindows;
@@ -151,6 +156,8 @@ async function boot() {
       scan: (d) => {
         onScan(d);
         onLookupScan(d);
+        // a code that is neither a sticker nor a receipt: brief feedback, never acted on
+        if (d.kind === 'junk' && current() !== 's-admin') toast(t('scan.junk'));
       },
     },
     async (up) => {

@@ -16,7 +16,5 @@ export function setText(id, text) {
   $(id).textContent = text ?? '';
 }
 
-/** "2026112916000012345678901" → "20261129 16000012 34567890 1": easier to read aloud. */
-export function groupRef(ref) {
-  return String(ref ?? '').replace(/(.{8})(?=.)/g, '$1 ');
-}
+/** The ersReference in five groups of five (src/i18n groupRef): the last digit never stands alone. */
+export { groupRef } from '../i18n/i18n.js';

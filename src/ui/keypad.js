@@ -131,7 +131,10 @@ export function onScreenKeyboard(osk) {
       render();
       osk.hidden = false;
       document.body.classList.add('osk-open');
+      // the keyboard never covers the field or the button it types for (the form's submit)
+      const button = target.form?.querySelector('button[type="submit"]');
       target.scrollIntoView({ block: 'nearest' });
+      if (button) button.scrollIntoView({ block: 'nearest' });
     }
   });
   // Closing waits a moment: closing at once would move the page under a finger that is

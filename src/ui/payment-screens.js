@@ -6,6 +6,7 @@ import { $, groupRef, setText, show } from './dom.js';
 import { money, serverText, t } from './i18n.js';
 import { acceptPayment, onChange, st } from './state.js';
 import { resetSale } from './sale.js';
+import { announce, sound } from './feedback.js';
 
 /** Unattended mode goes back to the start screen this long after a result. */
 export const RETURN_MS = 6000;
@@ -102,6 +103,7 @@ function renderWait(p) {
   }
   setText('wait-title', title);
   setText('wait-text', text);
+  announce(`${p.paymentId}/${title}`, `${title} ${amount}`);
   setNotice('wait-notice', notice(p));
   countdown(p);
   const cancel = $('wait-cancel');
@@ -137,6 +139,10 @@ function renderPaid(p) {
   setText('paid-print', t(p.final ? (printed ? 'paid.printed' : 'paid.sentToPrinter') : 'paid.printing'));
   $('paid-done').textContent = t(unattended() ? 'paid.done' : 'paid.newSale');
   receiptImage($('paid-receipt'), p.final || printed ? p.ersReference : undefined);
+  if (announced(p, 'paid')) {
+    announce(`${p.paymentId}/paid`, t('paid.announce', { amount: money(p.amount, p.currency) }));
+    sound('paid');
+  }
   autoReturn(p, 'paid-return');
 }
 
@@ -150,7 +156,21 @@ function renderEnded(p) {
   setText('ended-amount', money(p.amount, p.currency));
   // reason is a code for logs; message is in words (never a state or a code on the screen)
   setText('ended-reason', sentence(serverText(p.message)));
+  if (announced(p, 'ended')) {
+    announce(`${p.paymentId}/ended`, t('ended.announce', { title: $('ended-title').textContent, amount: money(p.amount, p.currency), reason: $('ended-reason').textContent }), { urgent: true });
+    // needsChecking was paid; every other ending is a failure or a cancel
+    sound(p.outcome === 'needsChecking' ? 'paid' : 'failed');
+  }
   autoReturn(p, 'ended-return');
+}
+
+/** True the first time a payment reaches a result (paid or ended): it is announced and sounded once. */
+const resultsSeen = new Set();
+function announced(p, kind) {
+  const key = `${p.paymentId}/${kind}`;
+  if (resultsSeen.has(key)) return false;
+  resultsSeen.add(key);
+  return true;
 }
 
 /** Unattended: back to the start screen a few seconds after a result, with a visible count. */

@@ -3,7 +3,7 @@
 // other tenders come first — or raise up to payment.maxAmount; either is confirmed, showing
 // the difference, or corrected).
 import { call, errorText } from './api.js';
-import { $, setText, show } from './dom.js';
+import { $, current, setText, show } from './dom.js';
 import { keypad } from './keypad.js';
 import { parseTyped, press, toText } from './money.js';
 import { amountText, money, t as tr, typed } from './i18n.js';
@@ -187,6 +187,8 @@ function openAmount() {
   sale.fresh = true; // the first key replaces the pre-entered amount
   sale.confirmed = undefined;
   showConfirm(false);
+  // ui.confirmAmount false: what is left is paid with Glase at once (the host POS's receipt says how much)
+  if (!st.confirmAmount) return pay();
   show('s-amount');
   renderAmount();
 }
@@ -210,7 +212,8 @@ async function pay() {
   const r = await call('POST', '/api/payments', body);
   sale.sending = false;
   if (!r.ok) {
-    setText('amount-err', errorText(r.error));
+    // without the amount dialog (ui.confirmAmount false) the refusal shows on the start screen
+    setText(current() === 's-amount' ? 'amount-err' : 'start-err', errorText(r.error));
     $('pay-btn').disabled = false;
     return;
   }

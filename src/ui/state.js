@@ -8,6 +8,7 @@ export const st = {
   currency: 'SEK',
   windowMs: 30000,
   autoCancelWindows: 2,
+  confirmAmount: true, // ui.confirmAmount: false goes from "Glase payment" straight to waiting
   maxAmount: 1000000, // payment.maxAmount: the cashier may raise the Glase part up to this (minor units)
   setup: null, // SetupView
   readiness: null, // { ready, reasons: [{code, message}] }

@@ -34,6 +34,9 @@ export interface UiTillOptions {
   token?: string;
   /** ui.language: the shop's language */
   language?: 'sv' | 'en';
+  /** ui.sound, ui.confirmAmount */
+  sound?: boolean;
+  confirmAmount?: boolean;
 }
 
 export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
@@ -47,7 +50,7 @@ export async function startUiTill(o: UiTillOptions = {}): Promise<UiTill> {
       simulator: { port: 0, reversalMs: 20_000 },
       payment: { windowMs: o.windowMs ?? 30_000, ...(o.autoCancelWindows ? { autoCancelWindows: o.autoCancelWindows } : {}) },
       scanner: { debounceMs: 0 },
-      ...(o.language ? { ui: { language: o.language } } : {}),
+      ui: { ...(o.language ? { language: o.language } : {}), ...(o.sound !== undefined ? { sound: o.sound } : {}), ...(o.confirmAmount !== undefined ? { confirmAmount: o.confirmAmount } : {}) },
     },
   });
   const daemon = await startDaemon(config, { demo: o.demo ?? true, log: silentLogger, notify: false, say: () => {} });

@@ -172,4 +172,6 @@ export default {
   'refunds.checking': 'Closing this till\'s transaction period at Glase and reading its report (a few seconds)…',
   'confirm.no': 'No, keep it',
   'confirm.yes': 'Yes',
+  'scan.junk': 'Not a Glase code',
+  'receipt.region': 'Receipt',
 };

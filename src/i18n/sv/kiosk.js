@@ -172,4 +172,6 @@ export default {
   'refunds.checking': 'Stänger kassans transaktionsperiod hos Glase och läser rapporten (några sekunder)…',
   'confirm.no': 'Nej, behåll den',
   'confirm.yes': 'Ja',
+  'scan.junk': 'Ingen Glase-kod',
+  'receipt.region': 'Kvitto',
 };
