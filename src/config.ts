@@ -61,6 +61,17 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    dayClose: z
+      .object({
+        /** executeReport tries per report while Glase says REPORT_NOT_READY (shown while closing) */
+        reportAttempts: z.number().int().min(1).max(100).default(6),
+        /** the wait before the first report, then after each REPORT_NOT_READY (growing ×1.5 up to maxWaitMs) */
+        firstWaitMs: ms(3_000),
+        retryWaitMs: ms(3_000),
+        maxWaitMs: ms(10_000),
+      })
+      .strict()
+      .default({}),
     printer: z
       .object({
         kind: z.enum(['virtual', 'tcp', 'serial', 'usb', 'usblp', 'none']).default('virtual'),

@@ -14,6 +14,8 @@ import { LockedTries } from './locked-tries.js';
 import { adminRoutes } from './routes-admin.js';
 import { stuckPaymentRoutes } from './routes-stuck.js';
 import { refundRoutes } from './routes-refunds.js';
+import { dayCloseRoutes } from './routes-day-close.js';
+import { attentionOut } from './day-close-views.js';
 import { RECEIPT_EVENT, receiptRoutes } from './routes-receipt.js';
 import { tillRoutes } from './routes-till.js';
 import { SseHub } from './sse.js';
@@ -126,6 +128,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     ...adminRoutes(d, lockedTries, (event, data) => hub.publish(event, data)),
     ...refundRoutes(d),
     ...stuckPaymentRoutes(d),
+    ...dayCloseRoutes(d),
   ];
 
   // every till event reaches the screens
@@ -139,6 +142,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
     }
     else if (e.type === 'setup') hub.publish('setup', e.setup);
     else if (e.type === 'refund') hub.publish('refund', refundOut(e.refund));
+    else if (e.type === 'day-close') hub.publish('day-close', { close: e.close, attention: attentionOut(d.till) });
     else hub.publish('readiness', readinessOut(d, e.readiness));
   });
 

@@ -1,6 +1,7 @@
 // JSON Schemas of what the API answers, for the OpenAPI document. Kept beside the view types
 // (src/till/types.ts, src/api/views.ts); the API tests check real answers against the names here.
 import { REFUND_VIEW_SCHEMAS } from './refund-schemas.js';
+import { DAY_CLOSE_VIEW_SCHEMAS } from './day-close-schemas.js';
 import { ERS_REFERENCE_PATTERN } from '../../machines/ers-reference.js';
 
 const str = { type: 'string' } as const;
@@ -57,6 +58,7 @@ export const VIEW_SCHEMAS = {
       languages: { type: 'array', items: { enum: ['sv', 'en'] }, description: 'the languages the admin may switch to' },
       ui: { type: 'object', description: 'kiosk settings (config ui.*)', properties: { sound: { ...bool, description: 'play a sound for paid and for failed/cancelled' }, confirmAmount: { ...bool, description: 'false: Glase payment goes straight to waiting' } } }, windowMs: int, autoCancelWindows: int,
       maxAmount: { ...int, description: 'payment.maxAmount: the most (minor units) the cashier may raise the Glase part to above what is left, after a confirmation' },
+      dayClose: { type: 'object', description: 'Z reports whose differences need an admin (closes), and the close running (active) or left unfinished', properties: { closes: { type: 'array', items: { type: 'object', properties: { zNumber: int, closedAt: str, differences: int } } }, active: { $ref: '#/components/schemas/DayCloseView' }, unfinished: { $ref: '#/components/schemas/DayCloseView' } } },
       currencies: { type: 'object', description: 'decimals of every supported currency (ISO 4217 minor unit), e.g. {"SEK":2,"JPY":0}', additionalProperties: int },
       receipt: { $ref: '#/components/schemas/ActiveReceipt' },
       needsChecking: {
@@ -82,6 +84,7 @@ export const VIEW_SCHEMAS = {
   },
   AdminSession: { type: 'object', required: ['session', 'expiresAt'], properties: { session: str, expiresAt: { ...str, format: 'date-time' } } },
   ...REFUND_VIEW_SCHEMAS,
+  ...DAY_CLOSE_VIEW_SCHEMAS,
 } as const;
 
 export type ViewName = keyof typeof VIEW_SCHEMAS;

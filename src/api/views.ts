@@ -1,4 +1,5 @@
 // Views the API sends: the till's own views plus display strings and API-level readiness.
+import { attentionOut } from './day-close-views.js';
 import { currencyDecimals, displayAmount } from '../lib/money.js';
 import type { PaymentView, Readiness } from '../till/index.js';
 import type { ApiDeps } from './deps.js';
@@ -38,5 +39,7 @@ export function statusOut(d: ApiDeps) {
     maxAmount: d.config.payment.maxAmount,
     // paid payments kept apart: Glase gave them another payment's ersReference
     needsChecking: d.till.paymentsToCheck().map((p) => ({ ...p, amountText: displayAmount(p.amount, p.currency) })),
+    // day closes whose differences nobody acknowledged: the status bar shows them
+    dayClose: attentionOut(d.till),
   };
 }

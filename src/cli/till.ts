@@ -61,6 +61,7 @@ export async function openCliTill(config: Config, opts: { terminalName?: string;
       terminal: { ...config.terminal, ...(opts.terminalName ? { name: opts.terminalName } : {}) },
       payment: config.payment,
       api: { mode: config.api.mode },
+      dayClose: config.dayClose,
     },
   });
   crash?.watch(till);

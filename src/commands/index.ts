@@ -13,6 +13,7 @@ interface Entry {
 
 export const COMMANDS: Record<string, Entry> = {
   'assign-id': { summary: "assign the Glase ID (from the till's sticker) to this till", load: () => import('./assign-id.js') },
+  'close-day': { summary: 'close the day (Z): close the Glase period, reconcile, number, store and print the Z report', load: () => import('./close-day.js') },
   'confirm-orphan': { summary: 'confirm a payment whose invoice reply was lost, so payments may start again', load: () => import('./confirm-orphan.js') },
   'forget-registration': { summary: 'after Glase answered that it no longer knows this till (29): forget its registration here', load: () => import('./forget-registration.js') },
   backoffice: { summary: "run the shop's back office (tills, posts, exports, reconciliation); add-user, set-reseller", load: () => import('./backoffice.js') },
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Entry> = {
   recover: { summary: 'resume unfinished payments after a crash (--wait: until they end)', load: () => import('./recover.js') },
   refund: { summary: 'refund a Glase payment: refund <ersReference> --amount 4.00 [--reason T] [--json]; --check-unknown', load: () => import('./refund.js') },
   register: { summary: 'register this till with Glase (asks for the reseller password)', load: () => import('./register.js') },
+  report: { summary: 'show a Z report: report --z N | --period ID | --list [--json] [--print]', load: () => import('./report.js') },
   reprint: { summary: 'print a COPY of a receipt (the last one, or by ersReference)', load: () => import('./reprint.js') },
   'settle-outside': { summary: 'close a payment Glase cannot be reached about, only after a live check gets no answer: settle-outside <paymentId> --note T', load: () => import('./settle-outside.js') },
   'set-pin': { summary: 'set the admin PIN (4-12 digits) from a no-echo prompt or stdin', load: () => import('./set-pin.js') },

@@ -46,7 +46,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
 }
 
 /** Who prints the copy, and the truth about it in each case (issue 9 item 20). */
-async function deliver(config: Config, store: Store, jobId: number): Promise<number> {
+export async function deliver(config: Config, store: Store, jobId: number): Promise<number> {
   if (config.printer.kind === 'none') throw new CommandExit(EXIT.failed, 'no printer is configured (printer.kind is "none"): the copy stays in the print queue');
   const tillPid = tillLockHolder(config.dataDir);
   if (tillPid !== undefined) return handOver(store, jobId, tillPid);

@@ -112,7 +112,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       store,
       glase,
       log: log.child({ component: 'till' }),
-      config: { terminal: config.terminal, payment: config.payment, api: { mode: config.api.mode } },
+      config: { terminal: config.terminal, payment: config.payment, api: { mode: config.api.mode }, dayClose: config.dayClose },
       lock: false, // taken above, before the store was opened
       lowFreeBytes: config.retention.lowFreeMB * 1024 * 1024,
       printerStatus: devices.printerStatus,

@@ -2,13 +2,13 @@
 // code page correctly; see README "Receipt printing").
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import './fast-codepage.js';
-import type { StoredPost } from '../store/transaction-post.js';
+import type { PrintablePost } from '../store/transaction-post.js';
 import { receiptDocument, type ReceiptBlock, type ReceiptLayout, type ReceiptOptions } from './receipt-document.js';
 
 /** Lines fed before the cut so the cutter (above the print head) does not cut through text. */
 const FEED_BEFORE_CUT = 4;
 
-export function receiptBytes(post: StoredPost, layout: ReceiptLayout, opts: ReceiptOptions): Uint8Array {
+export function receiptBytes(post: PrintablePost, layout: ReceiptLayout, opts: ReceiptOptions): Uint8Array {
   return blocksToEscPos(receiptDocument(post, layout, opts), layout);
 }
 

@@ -3,8 +3,9 @@
 // say the same thing.
 import { paperText, translator, type Language, type Translator } from '../i18n/i18n.js';
 import { currencyExponent } from '../lib/money.js';
-import { isRefundPost, type StoredPost } from '../store/transaction-post.js';
+import { isRefundPost, isZPost, type PrintablePost } from '../store/transaction-post.js';
 import { refundBody } from './refund-document.js';
+import { zBody } from './z-document.js';
 
 export interface ReceiptLayout {
   /** characters per line in font A: 32 (58 mm), 42 or 48 (80 mm) */
@@ -47,7 +48,7 @@ export function receiptTranslator(lang: Language = 'en'): Translator {
 }
 
 /** Builds the blocks of one receipt. Pure: same input, same blocks. */
-export function receiptDocument(post: StoredPost, layout: ReceiptLayout, opts: ReceiptOptions): ReceiptBlock[] {
+export function receiptDocument(post: PrintablePost, layout: ReceiptLayout, opts: ReceiptOptions): ReceiptBlock[] {
   const w = layout.columns;
   const tr = receiptTranslator(layout.language);
   const blocks: ReceiptBlock[] = [];
@@ -55,12 +56,15 @@ export function receiptDocument(post: StoredPost, layout: ReceiptLayout, opts: R
     wrap(paperText(text), w).forEach((t) => blocks.push({ kind: 'line', text: t, align: 'center', ...extra }));
   const pair = (label: string, value: string, bold = false) => blocks.push({ kind: 'pair', label: paperText(label), value: paperText(value), bold });
   const money = (minor: number, currency: string) => tr.money(minor, currency);
-  const time = localTime(post.timestamp, layout.timeZone, layout.language);
+  const time = localTime(isZPost(post) ? post.z.closedAt : post.timestamp, layout.timeZone, layout.language);
 
   layout.header.forEach((h) => center(h, { bold: true }));
   blocks.push({ kind: 'rule' });
   if (opts.copy) center(tr.t('receipt.copy'), { bold: true, invert: true });
-  if (isRefundPost(post)) refundBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, push: (b) => blocks.push(b), time, t: tr.t, money });
+  if (isZPost(post)) {
+    const left = (text: string) => wrap(paperText(text), w).forEach((t) => blocks.push({ kind: 'line', text: t, align: 'left' }));
+    zBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, left, push: (b) => blocks.push(b), time, t: tr.t, money, at: (iso) => localTime(iso, layout.timeZone, layout.language) });
+  } else if (isRefundPost(post)) refundBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, push: (b) => blocks.push(b), time, t: tr.t, money });
   else {
     // the post's description is the wire's constant "Glase payment"; the paper says it in the shop's language
     center(tr.t('receipt.payment.title'), { bold: true });

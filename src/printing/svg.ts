@@ -1,5 +1,5 @@
 // Receipt blocks → an SVG picture of the paper (monospace text and real Code 128 bars).
-import type { StoredPost } from '../store/transaction-post.js';
+import type { PrintablePost } from '../store/transaction-post.js';
 import { code128Widths } from '../../drivers/barcode/code128.js';
 import { pairLines, receiptDocument, type ReceiptBlock, type ReceiptLayout, type ReceiptOptions } from './receipt-document.js';
 import { centered } from './text.js';
@@ -9,7 +9,7 @@ const LINE_H = 30;
 const BAR_H = 60;
 const MARGIN = 12;
 
-export function receiptSvg(post: StoredPost, layout: ReceiptLayout, opts: ReceiptOptions): string {
+export function receiptSvg(post: PrintablePost, layout: ReceiptLayout, opts: ReceiptOptions): string {
   return blocksToSvg(receiptDocument(post, layout, opts), layout.columns);
 }
 

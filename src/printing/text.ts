@@ -1,9 +1,9 @@
 // Receipt blocks → plain text, for logs, the screen and tests: the printed receipt's layout
 // line for line. Not the digital receipt sent to Glase (src/till/digital-receipt-text.ts).
-import type { StoredPost } from '../store/transaction-post.js';
+import type { PrintablePost } from '../store/transaction-post.js';
 import { pairLines, receiptDocument, type ReceiptBlock, type ReceiptLayout, type ReceiptOptions } from './receipt-document.js';
 
-export function printedReceiptText(post: StoredPost, layout: ReceiptLayout, opts: ReceiptOptions): string {
+export function printedReceiptText(post: PrintablePost, layout: ReceiptLayout, opts: ReceiptOptions): string {
   return blocksToText(receiptDocument(post, layout, opts), layout.columns);
 }
 

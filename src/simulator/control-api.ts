@@ -6,7 +6,7 @@ import { customerDecline, customerPay, customerScan, type Step } from './ledger.
 import type { Engine } from './engine.js';
 import type { Faults } from './faults.js';
 import type { SimInvoice } from './model.js';
-import { Customer, NewFault, NewReseller, ResellerPatch, TerminalPatch, zodMessage } from './control-schemas.js';
+import { Customer, NewFault, NewReseller, PaymentPatch, ResellerPatch, TerminalPatch, zodMessage } from './control-schemas.js';
 import { invoiceView, resellerView, terminalView } from './views.js';
 import { jsonSyntaxWhere } from '../lib/json-syntax.js';
 import { scryptHash } from '../lib/scrypt-hash.js';
@@ -97,6 +97,19 @@ export function controlApi(e: Engine, faults: Faults) {
       const t = { ...old, ...patch, ...(patch.unregistered ? { seqrId: undefined } : {}) };
       s.saveTerminal(t);
       return { status: 200, body: terminalView(t) };
+    }
+    if (method === 'PATCH' && a === 'payments' && b) {
+      const inv = [...s.invoices.values()].find((i) => i.payment?.ersReference === b);
+      if (!inv?.payment) throw new ControlApiError(404, `ersReference: no payment ${b}`);
+      const patch = parse(PaymentPatch, text);
+      const p = { ...inv.payment };
+      if (patch.dropFromReport !== undefined) p.droppedFromReport = patch.dropFromReport;
+      if (patch.reportedAmount !== undefined) p.reportedAmountMinor = patch.reportedAmount;
+      if (patch.reportedCashierId !== undefined) p.reportedCashierId = patch.reportedCashierId;
+      // reversed as Glase reverses an unacknowledged payment: the customer has the money back
+      const next = patch.reversed ? { ...inv, status: 'CANCELED' as const, cancelledBy: 'reversal' as const, version: inv.version + 1, payment: { ...p, reversedAt: p.reversedAt ?? e.now() } } : { ...inv, payment: p };
+      s.saveInvoice(next);
+      return { status: 200, body: invoiceView(s, next) };
     }
     if (method === 'GET' && a === 'invoices' && !b) {
       const glaseId = query.get('glaseId');

@@ -57,3 +57,18 @@ export function zodMessage(e: z.ZodError): string {
     })
     .join('; ');
 }
+
+/**
+ * Planted differences for reconciliation tests (PATCH /simulator/payments/:ersReference):
+ * reverse the payment as Glase does after an unacknowledged payment, leave it out of the
+ * reports, or report another amount (minor units) or cashier.
+ */
+export const PaymentPatch = z
+  .object({
+    reversed: z.literal(true).optional(),
+    dropFromReport: z.boolean().optional(),
+    reportedAmount: z.number().int('must be an integer number of minor units').optional(),
+    reportedCashierId: id.optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'give reversed, dropFromReport, reportedAmount and/or reportedCashierId');

@@ -88,6 +88,12 @@ export interface Payment {
   /** getPaymentStatus saw PAID (or the till committed it): the payment will not be reversed. */
   acknowledgedAt?: number;
   reversedAt?: number;
+  /** control API: the payment is left out of the reconciliation reports (a planted difference) */
+  droppedFromReport?: boolean;
+  /** control API: the reports show this amount instead of the paid one (a planted difference) */
+  reportedAmountMinor?: number;
+  /** control API: the reports show this cashier instead of the invoice's */
+  reportedCashierId?: string;
 }
 
 export interface Refund {

@@ -33,9 +33,16 @@ function transactions(e: Engine, p: TransactionPeriod): Txn[] {
   const out: Txn[] = [];
   for (const inv of e.store.invoices.values()) {
     const pay = inv.payment;
-    if (inv.resellerId !== p.resellerId || !pay || pay.reversedAt !== undefined || inv.status !== 'PAID') continue;
+    if (inv.resellerId !== p.resellerId || !pay || pay.reversedAt !== undefined || inv.status !== 'PAID' || pay.droppedFromReport) continue;
     if (!inPeriod(pay.paidAt) || !scoped(inv.terminalId)) continue;
-    out.push({ terminalId: inv.terminalId, cashierId: inv.data.cashierId, amountMinor: pay.amountMinor, currency: pay.currency, ersReference: pay.ersReference, at: pay.paidAt });
+    out.push({
+      terminalId: inv.terminalId,
+      cashierId: pay.reportedCashierId ?? inv.data.cashierId,
+      amountMinor: pay.reportedAmountMinor ?? pay.amountMinor,
+      currency: pay.currency,
+      ersReference: pay.ersReference,
+      at: pay.paidAt,
+    });
   }
   for (const r of e.store.refunds.values()) {
     if (r.resellerId !== p.resellerId || !inPeriod(r.at) || !scoped(r.terminalId)) continue;

@@ -149,6 +149,48 @@ const MIGRATIONS: string[] = [
     enrolled_at TEXT NOT NULL
   );
   `,
+  // 6: day close (Z): each close's state + persisted snapshot and its journal (a crash resumes
+  // the same transaction period), the numbered Z reports (AUTOINCREMENT: a number is never
+  // reused), and which Z each booked transaction went into
+  `
+  CREATE TABLE day_closes (
+    close_id TEXT PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    finished INTEGER NOT NULL DEFAULT 0,
+    period_id TEXT,
+    snapshot TEXT NOT NULL
+  );
+  CREATE INDEX day_closes_unfinished ON day_closes (finished, started_at);
+  CREATE TABLE day_close_journal (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    close_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    period_id TEXT,
+    attempt INTEGER,
+    result_code INTEGER,
+    message TEXT
+  );
+  CREATE TABLE z_reports (
+    z_number INTEGER PRIMARY KEY AUTOINCREMENT,
+    close_id TEXT NOT NULL UNIQUE,
+    period_id TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('matched', 'needs-attention')),
+    report TEXT NOT NULL,
+    acknowledged_by TEXT,
+    acknowledged_at TEXT,
+    acknowledged_note TEXT,
+    written_to_file INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE z_posts (
+    ers_reference TEXT PRIMARY KEY,
+    z_number INTEGER NOT NULL REFERENCES z_reports (z_number)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

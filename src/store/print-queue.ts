@@ -4,13 +4,13 @@
 // before it sends it and only sends jobs it claimed, so two spoolers over one store never
 // print the same job twice; the lease lets another take over a job whose owner died.
 import type Database from 'better-sqlite3';
-import type { StoredPost } from './transaction-post.js';
+import type { PrintablePost } from './transaction-post.js';
 
 export interface PrintJob {
   id: number;
   ersReference: string;
   copy: boolean;
-  post: StoredPost;
+  post: PrintablePost;
   state: 'queued' | 'printed';
   attempts: number;
   lastError?: string;
@@ -39,7 +39,7 @@ const fromRow = (r: Row): PrintJob => ({
   id: r.id,
   ersReference: r.ers_reference,
   copy: r.copy === 1,
-  post: JSON.parse(r.post) as StoredPost,
+  post: JSON.parse(r.post) as PrintablePost,
   state: r.state,
   attempts: r.attempts,
   createdAt: r.created_at,
@@ -54,7 +54,7 @@ const CLAIMABLE = `(claimed_by IS NULL OR claimed_by = @owner OR claim_expires <
 export class PrintQueue {
   constructor(private readonly db: Database.Database) {}
 
-  enqueue(post: StoredPost, opts: { copy?: boolean } = {}): PrintJob {
+  enqueue(post: PrintablePost, opts: { copy?: boolean } = {}): PrintJob {
     const copy = opts.copy === true;
     const now = new Date().toISOString();
     if (!copy) {
@@ -123,8 +123,9 @@ export class PrintQueue {
     if (r.changes !== 1) throw new Error(`print job ${id} does not exist`);
   }
 
+  /** the last receipt job (a Z report is not a receipt: `reprint --last` never picks one) */
   last(): PrintJob | undefined {
-    const r = this.db.prepare('SELECT * FROM print_jobs ORDER BY id DESC LIMIT 1').get() as Row | undefined;
+    const r = this.db.prepare("SELECT * FROM print_jobs WHERE ers_reference NOT LIKE 'Z-%' ORDER BY id DESC LIMIT 1").get() as Row | undefined;
     return r ? fromRow(r) : undefined;
   }
 

@@ -3,7 +3,7 @@
 // of the post answers for a payment whose post is older than the posts table.
 import type { PrintJob } from './print-queue.js';
 import type { Store } from './store.js';
-import type { StoredPost } from './transaction-post.js';
+import { isZPost, type StoredPost } from './transaction-post.js';
 
 export interface ReceiptFound {
   post: StoredPost;
@@ -13,12 +13,15 @@ export interface ReceiptFound {
 
 export function findReceipt(store: Pick<Store, 'posts' | 'printQueue'>, ersReference: string): ReceiptFound | undefined {
   const jobs = store.printQueue.byErsReference(ersReference);
-  const post = store.posts.byErsReference(ersReference) ?? jobs[0]?.post;
+  const queued = jobs[0]?.post;
+  const post = store.posts.byErsReference(ersReference) ?? (queued && !isZPost(queued) ? queued : undefined);
   if (!post) return undefined;
   return { post, jobs: jobs.map(({ post: _p, ...j }) => j) };
 }
 
 /** The post to reprint: by reference, or the last receipt queued when none is given. */
 export function receiptPost(store: Pick<Store, 'posts' | 'printQueue'>, ersReference?: string): StoredPost | undefined {
-  return ersReference === undefined ? store.printQueue.last()?.post : findReceipt(store, ersReference)?.post;
+  if (ersReference !== undefined) return findReceipt(store, ersReference)?.post;
+  const last = store.printQueue.last()?.post;
+  return last && !isZPost(last) ? last : undefined;
 }

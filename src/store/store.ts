@@ -15,6 +15,7 @@ import { RefundsRepo } from './refunds.js';
 import { RefundJournal } from './refund-journal.js';
 import { PeriodsRepo } from './periods.js';
 import { BackofficeLinkRepo, Outbox } from './outbox.js';
+import { DayClosesRepo } from './day-closes.js';
 
 export const DB_FILE = 'glase-pos.sqlite';
 export const RECEIPTS_FILE = 'receipts.jsonl';
@@ -35,6 +36,7 @@ export interface Store {
   /** posts queued for the back office (issue 14) and the back office this till is enrolled with */
   readonly outbox: Outbox;
   readonly backoffice: BackofficeLinkRepo;
+  readonly dayCloses: DayClosesRepo;
   /** runs fn in one SQLite transaction (nested calls become savepoints) */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -79,6 +81,8 @@ export function openStore(dataDir: string): Store {
   const posts = new PostsRepo(db, join(dataDir, RECEIPTS_FILE));
   // finish any receipt-file append a crash interrupted
   posts.flushToFile();
+  const dayCloses = new DayClosesRepo(db, join(dataDir, RECEIPTS_FILE));
+  dayCloses.flushToFile();
   return {
     dataDir,
     db,
@@ -94,6 +98,7 @@ export function openStore(dataDir: string): Store {
     periods: new PeriodsRepo(db),
     outbox: new Outbox(db),
     backoffice: new BackofficeLinkRepo(db),
+    dayCloses,
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -4,6 +4,7 @@
 // print queue, keyed by ersReference).
 import type { PaymentPost } from '../../machines/payment-types.js';
 import type { RefundPost } from '../../machines/refund-types.js';
+import type { ZReport } from '../../machines/z-report-types.js';
 
 export type { PaymentPost as TransactionPost, RefundPost };
 
@@ -11,3 +12,21 @@ export type { PaymentPost as TransactionPost, RefundPost };
 export type StoredPost = PaymentPost | RefundPost;
 
 export const isRefundPost = (p: StoredPost): p is RefundPost => p.description === 'Glase refund';
+
+/**
+ * A Z report in the print queue: keyed `Z-<number>` (never a 25-digit reference, so it cannot
+ * meet a receipt's key); the original is queued once per Z, reprints are copies.
+ */
+export interface ZPrintPost {
+  ersReference: string;
+  description: 'Glase Z report';
+  z: ZReport;
+  /** the shop's name for the till, printed under the header */
+  till?: string;
+}
+
+/** What a print job holds: a receipt or a Z report. */
+export type PrintablePost = StoredPost | ZPrintPost;
+
+export const isZPost = (p: PrintablePost): p is ZPrintPost => p.description === 'Glase Z report';
+export const zPrintKey = (zNumber: number) => `Z-${zNumber}`;

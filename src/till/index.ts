@@ -11,3 +11,5 @@ export type { PaymentToCheck, PaymentOutcome, SettleResult, PaymentRequest, Paym
 export { TillBusyError, acquireTillLock, tillLockHolder } from './lock.js';
 export type { RefundView } from './refund-view.js';
 export type { NewRefund, PaymentRefunds, RefundCheckResult, ResellerLogin, RefundStartResult } from './refund-service.js';
+export type { DayCloseResult, DayCloseView } from './day-close.js';
+export { DEFAULT_REPORT_ATTEMPTS } from './day-close.js';

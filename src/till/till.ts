@@ -13,6 +13,9 @@ import { acquireTillLock } from './lock.js';
 import { MIN_FREE_BYTES, freeBytes } from '../store/storage-space.js';
 import { PaymentRunner } from './payments.js';
 import { createRefundService } from './refund-service.js';
+import { DayCloseRunner, type DayCloseResult, type DayCloseView } from './day-close.js';
+import type { ResellerLogin } from './refund-check.js';
+import type { StoredZ } from '../store/day-closes.js';
 import { confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
 import { paymentsToCheck } from './payments-to-check.js';
 import { findReceipt, receiptPost, type ReceiptFound } from '../store/receipt-lookup.js';
@@ -152,6 +155,33 @@ export function createTill(o: TillOptions) {
     reportWaits: o.reportWaits,
   });
 
+  const dc = cfg.dayClose ?? {};
+  const dayCloses = new DayCloseRunner({
+    store,
+    glase,
+    log,
+    clock,
+    nowIso,
+    currency: terminal.currency,
+    tillName: terminal.externalTerminalId,
+    refunds: refunds.runner,
+    attemptLimit: dc.reportAttempts,
+    waits: {
+      ...(dc.firstWaitMs !== undefined ? { firstMs: dc.firstWaitMs } : {}),
+      ...(dc.retryWaitMs !== undefined ? { retryMs: dc.retryWaitMs } : {}),
+      ...(dc.maxWaitMs !== undefined ? { maxMs: dc.maxWaitMs } : {}),
+    },
+    refusal: () => {
+      if (payments.inProgress()) return { rule: 'payment', message: 'a Glase payment is in progress; close the day when it has ended' };
+      if (refunds.runner.inProgress()) return { rule: 'refund', message: 'a refund is in progress; close the day when it has ended' };
+      return undefined;
+    },
+    onChange: (close) => emit({ type: 'day-close', close }),
+    onReachability: (reachable) => readiness.send({ type: 'SERVER', reachable }),
+    onReceiptQueued: o.onReceiptQueued,
+    onClosed: o.onDayClosed,
+  });
+
   // terminal set-up, starting from the stored credentials
   const creds = store.credentials.get();
   const setup = createActor(
@@ -266,6 +296,28 @@ export function createTill(o: TillOptions) {
     // refunds: startRefund, refund, waitForRefund, paymentRefunds, checkUnknownRefunds, resendRefund, …
     ...refunds.api,
 
+    /** Day close (Z): closes this terminal's period at Glase, reconciles, numbers, stores and prints the Z. */
+    closeDay: (login: ResellerLogin, by: string): Promise<DayCloseResult> => dayCloses.close(login, by),
+    /** the close running now, and the unfinished one the next close resumes */
+    dayClose: (): { active?: DayCloseView; unfinished?: DayCloseView } => ({ active: dayCloses.active(), unfinished: dayCloses.unfinished() }),
+    zReports: (limit?: number): StoredZ[] => store.dayCloses.list(limit),
+    zReport: (zNumber: number): StoredZ | undefined => store.dayCloses.z(zNumber),
+    zOfPeriod: (periodId: string): StoredZ | undefined => store.dayCloses.zOfPeriod(periodId),
+    /** closes with differences nobody acknowledged: the status bar shows them */
+    closesNeedingAttention: (): StoredZ[] => store.dayCloses.needingAttention(),
+    /** An admin saw the differences of a Z (audited); false when it needs no acknowledgement. */
+    acknowledgeClose(zNumber: number, by: string, note?: string): boolean {
+      const done = store.dayCloses.acknowledge(zNumber, { by, at: nowIso(), ...(note ? { note } : {}) });
+      if (done) store.audit.append(by, 'day-close-acknowledged', `z=${zNumber}${note ? ` note=${note}` : ''}`, nowIso());
+      return done;
+    },
+    /** Prints a COPY of a Z (audited). */
+    reprintZ(zNumber: number, by: string) {
+      const job = dayCloses.reprint(zNumber);
+      store.audit.append(by, 'z-reprint', `z=${zNumber} job=${job.id}`, nowIso());
+      return job;
+    },
+
     /** The unconfirmed orphan (a sendInvoice whose reply was lost), if any. */
     orphan: (): OrphanNote | undefined => orphanOf(store),
     /** The cashier checked the orphan with the customer; payments may start again. */
@@ -344,6 +396,7 @@ export function createTill(o: TillOptions) {
     async stop(): Promise<void> {
       payments.stop();
       refunds.runner.stop();
+      dayCloses.stop();
       setup.stop();
       readiness.stop();
       listeners.clear();

@@ -9,6 +9,8 @@ import type { Readiness } from '../../machines/readiness.js';
 import type { TillClock } from './clock.js';
 import type { RefundView } from './refund-view.js';
 import type { ReportWaits } from '../reconcile/period-reports.js';
+import type { ZReport } from '../../machines/z-report-types.js';
+import type { DayCloseView } from './day-close.js';
 
 export type { PaymentRequest, Readiness };
 
@@ -16,6 +18,7 @@ export interface TillConfig {
   terminal?: Partial<Config['terminal']>;
   payment?: Partial<Config['payment']>;
   api?: Partial<Pick<Config['api'], 'mode'>>;
+  dayClose?: Partial<Config['dayClose']>;
 }
 
 export interface PrinterState {
@@ -48,6 +51,8 @@ export interface TillOptions {
   onReceiptQueued?: (job: PrintJob) => void;
   /** how the unknown-refund check waits for Glase's reports (default: 3 s, then growing) */
   reportWaits?: Partial<ReportWaits>;
+  /** a Z was stored (for a back office): the finished close's record */
+  onDayClosed?: (z: ZReport) => void;
 }
 
 /**
@@ -121,4 +126,5 @@ export type TillEvent =
   | { type: 'payment'; payment: PaymentView }
   | { type: 'setup'; setup: SetupView }
   | { type: 'readiness'; readiness: Readiness }
-  | { type: 'refund'; refund: RefundView };
+  | { type: 'refund'; refund: RefundView }
+  | { type: 'day-close'; close: DayCloseView };

@@ -6,5 +6,6 @@ import admin from './admin.js';
 import kiosk from './kiosk.js';
 import server from './server.js';
 import payflow from './payflow.js';
+import z from './z.js';
 
-export default { ...common, ...receipt, ...admin, ...kiosk, ...server, ...payflow };
+export default { ...common, ...receipt, ...admin, ...kiosk, ...server, ...payflow, ...z };

@@ -134,6 +134,7 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
     ['put', '/api/receipt'], ['get', '/api/receipt'], ['delete', '/api/receipt'],
     ['post', '/api/refunds'], ['get', '/api/refunds'], ['get', '/api/refunds/{id}'], ['post', '/api/refunds/check-unknown'], ['post', '/api/refunds/{id}/resend'],
     ['post', '/api/admin/payments/{id}/check'], ['post', '/api/admin/payments/{id}/settle-outside'], ['get', '/api/admin/payments/settled-outside'],
+    ['post', '/api/day-close'], ['get', '/api/day-closes'], ['get', '/api/day-closes/{n}'], ['post', '/api/day-closes/{n}/acknowledge'], ['post', '/api/day-closes/{n}/reprint'],
   ];
   for (const [method, path] of want) assert.ok(doc.paths[path]?.[method], `${method} ${path}`);
   const count = Object.values(doc.paths).reduce((n: number, p: any) => n + Object.keys(p).length, 0);

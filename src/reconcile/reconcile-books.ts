@@ -1,0 +1,139 @@
+// Reconciliation of a day close: Glase's reports for the closed periods against the till's own
+// books (its payment and refund posts not yet in a Z). Pure: rows and posts in, totals and
+// every difference with its reason out. Money stays integer minor units throughout.
+import type { PeriodReport } from '../../machines/day-close-types.js';
+import type { CashierTotals, Difference, Totals } from '../../machines/z-report-types.js';
+import { displayAmount } from '../lib/money.js';
+
+/** A booked transaction as reconciliation needs it (a payment's or a refund's post). */
+export interface BookedTxn {
+  ersReference: string;
+  /** minor units, negative for a refund */
+  amount: number;
+  currency: string;
+  cashierId?: string;
+  /** when the till booked it (UTC ISO) */
+  timestamp: string;
+  description: string;
+}
+
+export interface BooksInput {
+  reports: PeriodReport[];
+  /** the till's posts not yet in any Z */
+  posts: BookedTxn[];
+  /** when this close's period was marked: a post booked later belongs to the next Z unless Glase has it here */
+  markedAt: string;
+  currency: string;
+  /** refunds in doubt the close found in the report and booked now (refund ersReferences) */
+  settledRefunds: string[];
+  /** a mark's reply was lost before this close (its period was never read) */
+  markLost?: boolean;
+}
+
+export interface BooksResult {
+  till: Totals;
+  glase: Totals;
+  glaseSummary: { count: number; total: number };
+  cashiers: CashierTotals[];
+  differences: Difference[];
+  /** the posts this Z takes */
+  ersReferences: string[];
+}
+
+export function totalsOf(amounts: number[]): Totals {
+  const pay = amounts.filter((a) => a > 0);
+  const ref = amounts.filter((a) => a < 0);
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  return { payments: { count: pay.length, total: sum(pay) }, refunds: { count: ref.length, total: sum(ref) }, net: sum(amounts) };
+}
+
+const who = (c: string | undefined) => c ?? 'none';
+
+export function reconcileBooks(b: BooksInput): BooksResult {
+  const money = (m: number) => displayAmount(m, b.currency);
+  const rows = b.reports.flatMap((r) => r.details);
+  const byRef = new Map(b.posts.map((p) => [p.ersReference, p]));
+  const seen = new Set<string>();
+  const differences: Difference[] = [];
+  const taken: BookedTxn[] = [];
+  const settled = new Set(b.settledRefunds);
+
+  for (const row of rows) {
+    const post = byRef.get(row.ersReference);
+    seen.add(row.ersReference);
+    if (!post) {
+      differences.push({
+        kind: 'missing-at-till',
+        ersReference: row.ersReference,
+        glaseAmount: row.amount,
+        ...(row.cashierId ? { glaseCashier: row.cashierId } : {}),
+        reason:
+          row.amount >= 0
+            ? `Glase booked a payment of ${money(row.amount)} that the till never recorded (for example one paid after the till gave up on it, or taken on another till with this terminal)`
+            : `Glase booked a refund of ${money(-row.amount)} that the till never recorded`,
+        attention: true,
+      });
+      continue;
+    }
+    taken.push(post);
+    if (settled.has(row.ersReference)) {
+      differences.push({ kind: 'refund-settled', ersReference: row.ersReference, tillAmount: post.amount, glaseAmount: row.amount, reason: `a refund whose outcome was unknown is in Glase's report: it went through and is booked now (${money(-row.amount)})`, attention: false });
+    }
+    if (post.amount !== row.amount) {
+      differences.push({ kind: 'amount-differs', ersReference: row.ersReference, tillAmount: post.amount, glaseAmount: row.amount, reason: `the till booked ${money(post.amount)}, Glase reports ${money(row.amount)}`, attention: true });
+    }
+    if (post.cashierId !== row.cashierId) {
+      differences.push({
+        kind: 'cashier-differs',
+        ersReference: row.ersReference,
+        ...(post.cashierId ? { tillCashier: post.cashierId } : {}),
+        ...(row.cashierId ? { glaseCashier: row.cashierId } : {}),
+        reason: `the till booked cashier ${who(post.cashierId)}, Glase reports ${who(row.cashierId)}`,
+        attention: true,
+      });
+    }
+  }
+  for (const post of b.posts) {
+    if (seen.has(post.ersReference) || post.timestamp > b.markedAt) continue;
+    taken.push(post);
+    differences.push({
+      kind: 'missing-at-glase',
+      ersReference: post.ersReference,
+      tillAmount: post.amount,
+      ...(post.cashierId ? { tillCashier: post.cashierId } : {}),
+      reason:
+        `the till booked this ${post.amount < 0 ? 'refund' : 'payment'} of ${money(Math.abs(post.amount))} but Glase's report does not have it: ` +
+        (b.markLost ? 'it may sit in a period whose close reply was lost; ' : '') +
+        (post.amount >= 0 ? 'Glase may have reversed it (for example because it was not polled in time); check it with Glase' : 'check it with Glase'),
+      attention: true,
+    });
+  }
+
+  const summary = b.reports.flatMap((r) => r.summary).reduce((s, r) => ({ count: s.count + r.salesCount, total: s.total + r.salesTotal }), { count: 0, total: 0 });
+  const glase = totalsOf(rows.map((r) => r.amount));
+  if (summary.count !== rows.length || summary.total !== glase.net) {
+    differences.push({
+      kind: 'summary-differs',
+      glaseAmount: summary.total,
+      reason: `Glase's summary (STD_RECON_006: ${summary.count} for ${money(summary.total)}) disagrees with its details (STD_RECON_007: ${rows.length} for ${money(glase.net)})`,
+      attention: true,
+    });
+  }
+
+  const cashiers = new Map<string, CashierTotals>();
+  for (const p of taken) {
+    const key = p.cashierId ?? '';
+    const c = cashiers.get(key) ?? { ...(p.cashierId ? { cashierId: p.cashierId } : {}), count: 0, net: 0 };
+    c.count++;
+    c.net += p.amount;
+    cashiers.set(key, c);
+  }
+  return {
+    till: totalsOf(taken.map((p) => p.amount)),
+    glase,
+    glaseSummary: summary,
+    cashiers: [...cashiers.values()].sort((a, b2) => (a.cashierId ?? '').localeCompare(b2.cashierId ?? '')),
+    differences,
+    ersReferences: taken.map((p) => p.ersReference),
+  };
+}
