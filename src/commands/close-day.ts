@@ -11,7 +11,7 @@ import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
 import { jsonLine } from '../cli/follow.js';
 import { resellerPassword } from '../cli/reseller-password.js';
-import { zText } from './z-text.js';
+import { zText } from '../cli/z-text.js';
 
 export const EXIT_ATTENTION = 4;
 

@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/co
 import { parseCommand } from '../cli/args.js';
 import { zPrintKey } from '../store/transaction-post.js';
 import { deliver } from './reprint.js';
-import { zText } from './z-text.js';
+import { zText } from '../cli/z-text.js';
 
 const HELP = `usage: glase-pos report (--z N | --period ID | --list) [--json] [--print] [--config FILE]
 
