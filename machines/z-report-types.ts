@@ -1,13 +1,15 @@
 // The Z report: what a finished day close found, as the store keeps it, the printer prints it,
 // receipts.jsonl carries it and a back office receives it. Pure types; money in minor units.
 
-export type DifferenceKind = 'missing-at-glase' | 'missing-at-till' | 'amount-differs' | 'cashier-differs' | 'refund-settled' | 'summary-differs';
+export type DifferenceKind = 'missing-at-glase' | 'missing-at-till' | 'amount-differs' | 'cashier-differs' | 'refund-settled' | 'settled-outside' | 'summary-differs';
 
 /** One difference between Glase's books and the till's, with the reason in an owner's words. */
 export interface Difference {
   kind: DifferenceKind;
   /** the transaction's reference; absent for a summary difference */
   ersReference?: string;
+  /** a payment settled outside the till (it has no reference of its own) */
+  paymentId?: string;
   /** minor units as the till booked it (negative for a refund) */
   tillAmount?: number;
   /** minor units as Glase reported it */
@@ -60,6 +62,8 @@ export interface ZReport {
   differences: Difference[];
   /** the posts of this Z (ersReferences), so an export can name each transaction's Z */
   ersReferences: string[];
+  /** payments an admin closed as settled outside the till (paymentIds), reconciled in this Z */
+  settledOutside?: string[];
   /** a mark's reply was lost before this close: transactions may sit in a period the till never read */
   markLost?: boolean;
 }

@@ -57,7 +57,8 @@ export const DAY_CLOSE_VIEW_SCHEMAS = {
           type: 'object',
           required: ['kind', 'reason', 'attention'],
           properties: {
-            kind: { enum: ['missing-at-glase', 'missing-at-till', 'amount-differs', 'cashier-differs', 'refund-settled', 'summary-differs'] },
+            kind: { enum: ['missing-at-glase', 'missing-at-till', 'amount-differs', 'cashier-differs', 'refund-settled', 'settled-outside', 'summary-differs'] },
+            paymentId: { ...str, description: 'a payment settled outside the till' },
             ersReference: str, tillAmount: int, glaseAmount: int, tillCashier: str, glaseCashier: str, reason: str, attention: bool,
           },
         },

@@ -28,6 +28,8 @@ export interface BooksInput {
   settledRefunds: string[];
   /** a mark's reply was lost before this close (its period was never read) */
   markLost?: boolean;
+  /** payments an admin closed as settled outside the till while Glase was unreachable, not yet in a Z */
+  settledOutside?: Array<{ paymentId: string; amount: number; by: string; note: string }>;
 }
 
 export interface BooksResult {
@@ -38,6 +40,8 @@ export interface BooksResult {
   differences: Difference[];
   /** the posts this Z takes */
   ersReferences: string[];
+  /** the settled-outside payments this Z reconciled */
+  settledOutside: string[];
 }
 
 export function totalsOf(amounts: number[]): Totals {
@@ -57,11 +61,26 @@ export function reconcileBooks(b: BooksInput): BooksResult {
   const differences: Difference[] = [];
   const taken: BookedTxn[] = [];
   const settled = new Set(b.settledRefunds);
+  const outside = [...(b.settledOutside ?? [])];
 
   for (const row of rows) {
     const post = byRef.get(row.ersReference);
     seen.add(row.ersReference);
     if (!post) {
+      // a payment the admin closed as settled outside the till may be this one: same amount
+      const i = row.amount > 0 ? outside.findIndex((o) => o.amount === row.amount) : -1;
+      const o = i >= 0 ? outside.splice(i, 1)[0] : undefined;
+      if (o) {
+        differences.push({
+          kind: 'settled-outside',
+          ersReference: row.ersReference,
+          paymentId: o.paymentId,
+          glaseAmount: row.amount,
+          reason: `Glase booked ${money(row.amount)}, most likely payment ${o.paymentId.slice(0, 8)} that ${o.by} closed as settled outside the till ("${o.note}"): the customer paid by Glase too; check whether the other tender must be given back`,
+          attention: true,
+        });
+        continue;
+      }
       differences.push({
         kind: 'missing-at-till',
         ersReference: row.ersReference,
@@ -109,6 +128,16 @@ export function reconcileBooks(b: BooksInput): BooksResult {
     });
   }
 
+  for (const o of outside) {
+    differences.push({
+      kind: 'settled-outside',
+      paymentId: o.paymentId,
+      tillAmount: o.amount,
+      reason: `payment ${o.paymentId.slice(0, 8)} of ${money(o.amount)} was closed by ${o.by} as settled outside the till ("${o.note}") and Glase's report has no such payment: Glase never took it`,
+      attention: false,
+    });
+  }
+
   const summary = b.reports.flatMap((r) => r.summary).reduce((s, r) => ({ count: s.count + r.salesCount, total: s.total + r.salesTotal }), { count: 0, total: 0 });
   const glase = totalsOf(rows.map((r) => r.amount));
   if (summary.count !== rows.length || summary.total !== glase.net) {
@@ -135,5 +164,6 @@ export function reconcileBooks(b: BooksInput): BooksResult {
     cashiers: [...cashiers.values()].sort((a, b2) => (a.cashierId ?? '').localeCompare(b2.cashierId ?? '')),
     differences,
     ersReferences: taken.map((p) => p.ersReference),
+    settledOutside: (b.settledOutside ?? []).map((o) => o.paymentId),
   };
 }

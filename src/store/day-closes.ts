@@ -5,6 +5,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ZAcknowledgement, ZReport } from '../../machines/z-report-types.js';
+import { businessDay } from './outbox.js';
 
 export interface CloseRecord {
   closeId: string;
@@ -61,6 +62,14 @@ const zOf = (r: ZRow): StoredZ => ({
   report: JSON.parse(r.report) as ZReport,
   ...(r.acknowledged_at === null ? {} : { acknowledged: { by: r.acknowledged_by ?? '', at: r.acknowledged_at, ...(r.acknowledged_note ? { note: r.acknowledged_note } : {}) } }),
 });
+
+/**
+ * The back-office post of a finished close (issue 14): key `z:<number>`, kind `z`, the whole Z
+ * with its net as `amount` and the local date of its close as `businessDay`.
+ */
+export function zOutboxEntry(z: ZReport): { key: string; kind: 'z'; body: string } {
+  return { key: `z:${z.zNumber}`, kind: 'z', body: JSON.stringify({ kind: 'z', businessDay: businessDay(z.closedAt), amount: z.till.net, ...z }) };
+}
 
 /** The receipts.jsonl line of a Z: `kind` tells it from a transaction post. */
 export const zLine = (z: ZReport) => ({ kind: 'z-report', ...z });
@@ -123,6 +132,7 @@ export class DayClosesRepo {
         .run(z.zNumber, closeId, z.periodId, z.periodEnd, z.closedAt, z.verdict, JSON.stringify(z));
       const assign = this.db.prepare('INSERT INTO z_posts (ers_reference, z_number) VALUES (?, ?) ON CONFLICT(ers_reference) DO NOTHING');
       for (const ers of z.ersReferences) assign.run(ers, z.zNumber);
+      for (const id of z.settledOutside ?? []) assign.run(`outside:${id}`, z.zNumber);
       return z;
     })();
   }

@@ -14,6 +14,8 @@ import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import { isZPost, zPrintKey } from '../store/transaction-post.js';
 import { reachabilityWatch } from './payment-actors.js';
+import { settledOutsideOf } from './settled-outside.js';
+import { zOutboxEntry } from '../store/day-closes.js';
 import { matchUnknownRefunds } from './refund-match.js';
 import type { RefundRunner } from './refunds.js';
 
@@ -114,11 +116,16 @@ async function recordZ(d: DayCloseActorDeps, c: DayCloseContext): Promise<ZRepor
     .all()
     .filter((p) => !d.store.dayCloses.inAnyZ(p.ersReference))
     .map((p) => ({ ersReference: p.ersReference, amount: p.amount, currency: p.currency, timestamp: p.timestamp, description: p.description, ...(p.cashierId ? { cashierId: p.cashierId } : {}) }));
-  const books = reconcileBooks({ reports: c.reports, posts, markedAt: c.markedAt!, currency: d.currency, settledRefunds: settled, markLost: c.markLost });
+  const outside = settledOutsideOf(d.store)
+    .filter((o) => !d.store.dayCloses.inAnyZ(`outside:${o.paymentId}`))
+    .map((o) => ({ paymentId: o.paymentId, amount: o.amount, by: o.by, note: o.note }));
+  const books = reconcileBooks({ reports: c.reports, posts, markedAt: c.markedAt!, currency: d.currency, settledRefunds: settled, markLost: c.markLost, settledOutside: outside });
   const last = d.store.dayCloses.lastZ()?.report;
   const creds = d.store.credentials.get();
   const needsAttention = books.differences.some((x) => x.attention);
-  const z = d.store.dayCloses.addZ(
+  // the Z and its back-office post are written in one transaction (issue 14's outbox)
+  const z = d.store.transaction(() => {
+    const made = d.store.dayCloses.addZ(
     (zNumber) => ({
       zNumber,
       closeId: c.closeId,
@@ -136,7 +143,10 @@ async function recordZ(d: DayCloseActorDeps, c: DayCloseContext): Promise<ZRepor
       ...(c.markLost ? { markLost: true } : {}),
     }),
     c.closeId,
-  );
+    );
+    d.store.outbox.add(zOutboxEntry(made), d.nowIso());
+    return made;
+  });
   d.store.dayCloses.flushToFile();
   d.store.audit.append(c.by, 'day-close', `z=${z.zNumber} period=${z.periodId} verdict=${z.verdict} differences=${z.differences.length} net=${z.till.net}/${z.glase.net}`, d.nowIso());
   d.log.info('day closed', { zNumber: z.zNumber, periodId: z.periodId, verdict: z.verdict, differences: z.differences.length });

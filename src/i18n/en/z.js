@@ -24,5 +24,6 @@ export default {
   'z.kind.amount-differs': 'Amount differs',
   'z.kind.cashier-differs': 'Cashier differs',
   'z.kind.refund-settled': 'Refund settled',
+  'z.kind.settled-outside': 'Settled outside the till',
   'z.kind.summary-differs': 'Glase summary differs',
 };

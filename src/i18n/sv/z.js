@@ -24,5 +24,6 @@ export default {
   'z.kind.amount-differs': 'Beloppet skiljer',
   'z.kind.cashier-differs': 'Kassören skiljer',
   'z.kind.refund-settled': 'Återbetalning avgjord',
+  'z.kind.settled-outside': 'Betald utanför kassan',
   'z.kind.summary-differs': 'Glases sammanställning skiljer',
 };

@@ -53,4 +53,20 @@ t('a post booked just after the mark that Glase has in this period is taken now'
   assert.equal([r.differences, r.ersReferences], [[], [ref(7)]]);
 });
 
+t('payments settled outside the till: one Glase took after all is named, one it never took is noted', () => {
+  const rows = [row(8, 700)];
+  const r = reconcileBooks({
+    reports: [{ periodId: 'p', summary: summary(rows), details: rows }],
+    posts: [],
+    markedAt: MARK,
+    currency: 'SEK',
+    settledRefunds: [],
+    settledOutside: [{ paymentId: 'aaaaaaaa-1', amount: 700, by: 'admin@kiosk', note: 'paid cash' }, { paymentId: 'bbbbbbbb-2', amount: 900, by: 'admin@kiosk', note: 'card' }],
+  });
+  assert.equal(r.differences.map((d) => [d.kind, d.paymentId, d.ersReference, d.attention]), [['settled-outside', 'aaaaaaaa-1', ref(8), true], ['settled-outside', 'bbbbbbbb-2', undefined, false]]);
+  assert.match(r.differences[0].reason, /paid by Glase too/);
+  assert.match(r.differences[1].reason, /Glase never took it/);
+  assert.equal(r.settledOutside, ['aaaaaaaa-1', 'bbbbbbbb-2']);
+});
+
 t.run();

@@ -39,6 +39,10 @@ t('ready at once: one mark with TERMINALID, 006 and 007 of that period, Z 1 matc
   const lines = readFileSync(join(h.dir, 'receipts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(lines.filter((l) => l.kind === 'z-report').map((l) => [l.zNumber, l.periodId, l.verdict]), [[1, w.periods[0], 'matched']]);
   assert.ok(h.store.audit.list().some((a) => a.action === 'day-close' && a.detail?.includes('z=1')));
+  // the back office's post of the close (issue 14's outbox), written with the Z
+  const post = h.store.outbox.pending(50).find((o) => o.key === 'z:1');
+  assert.ok(post && post.kind === 'z');
+  assert.equal([JSON.parse(post!.body).zNumber, JSON.parse(post!.body).amount], [1, 1250]);
   // the reseller password is nowhere in the store
   assert.not.ok(JSON.stringify(h.store.dayCloses.journalOf(r.close.closeId)).includes(LOGIN.password));
   assert.not.ok(readFileSync(join(h.dir, 'glase-pos.sqlite')).includes(LOGIN.password));
