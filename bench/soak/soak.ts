@@ -14,7 +14,7 @@
 //      [--node-flags "--max-semi-space-size=1"]
 //      [--snapshots DIR] (heap snapshots after 100 payments and at the end, for comparing)
 //      [--retention-hours H] [--keep]
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrinterEmulator } from '../../drivers/virtual/printer-emulator.js';
@@ -42,6 +42,11 @@ const MB = (b: number) => (b / 1048576).toFixed(1);
 
 function fileSize(...files: string[]): number {
   return files.reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0);
+}
+function configFile(dir: string, config: unknown): string {
+  const f = join(dir, 'config.json');
+  writeFileSync(f, JSON.stringify(config));
+  return f;
 }
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -76,7 +81,8 @@ async function main() {
     GLASE_POS__SCANNER__KIND: 'serial',
     GLASE_POS__SCANNER__PATH: scanner.path,
     GLASE_POS__PAYMENT__POLL_INTERVAL_MS: String(POLL_MS),
-    ...(RETENTION_H ? { GLASE_POS__RETENTION__FULL_DAYS: String(Number(RETENTION_H) / 24) } : {}),
+    // a fraction of a day goes through a config file (the environment takes whole numbers)
+    ...(RETENTION_H ? { GLASE_POS_CONFIG: configFile(dir, { retention: { fullDays: Number(RETENTION_H) / 24, intervalMs: 10_000 } }) } : {}),
   };
   const once = async (args: string[]) => {
     const c = startChild(cli.args, args, daemonEnv);

@@ -1,0 +1,169 @@
+// Simulator capacity (figures, not pass/fail): the simulator in its own process (`glase-pos
+// simulator`, dist/ when built) carries --terminals tills, each registered, with a Glase ID
+// and an open invoice, each polling getPaymentStatus once a second (spread over the second)
+// over keep-alive connections for --seconds; meanwhile customers pay a till's invoice every
+// --pay-ms and that till sends a new one. Prints the latency per poll as the simulator logs
+// it (server time) and as the client sees it (p50/p99/max), polls that failed, and the
+// simulator's CPU share (/proc/<pid>/stat) and RSS. Target (issue 11): p99 ≤ 50 ms for 1,000
+// tills on 2 cores.
+// Run: npm run bench:sim-load [-- --terminals 1000 --seconds 60 --pay-ms 200] [--tsx]
+import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGlaseClient } from '../src/glase/client.js';
+import { createHash } from 'node:crypto';
+import { clientContext, terminalPrincipal } from '../src/glase/context.js';
+import { scryptHash } from '../src/lib/scrypt-hash.js';
+import { SimStore } from '../src/simulator/store.js';
+import { requestXml } from '../src/glase/request-xml.js';
+import { cliArgs, startChild } from './soak/processes.js';
+
+const argv = process.argv.slice(2);
+const num = (name: string, d: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : d;
+};
+const TERMINALS = num('terminals', 1000);
+const SECONDS = num('seconds', 60);
+const PAY_MS = num('pay-ms', 200);
+const cli = cliArgs(argv.includes('--tsx'));
+const CTX = { channel: 'WS', clientId: 'sim-load' };
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
+  return `p50 ${q(0.5).toFixed(1)} ms  p99 ${q(0.99).toFixed(1)} ms  max ${(s[s.length - 1] ?? NaN).toFixed(1)} ms  (n ${s.length})`;
+}
+/** utime + stime of a process, in seconds */
+function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+function rssMB(pid: number): string {
+  return (Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024).toFixed(1);
+}
+const envelope = (body: string) => `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-sim-load-'));
+  const serverMs: number[] = [];
+  const dbFile = join(dir, 'simulator.sqlite');
+  // set-up: the tills as registerTerminal + assignSeqrId leave them, written into the
+  // simulator's own store before it starts (1,000 registrations would each check the
+  // reseller's scrypt hash); then each till opens an invoice with sendInvoice over SOAP
+  const tills: Array<{ glaseId: string; principal: ReturnType<typeof terminalPrincipal>; invoice: string; body: string }> = [];
+  console.log(`setting up ${TERMINALS} tills…`);
+  const t0 = performance.now();
+  const seed = new SimStore(dbFile);
+  seed.saveReseller({ id: 'load', userId: '9900', passwordHash: scryptHash('load-pw'), currency: 'SEK', name: 'load', blocked: false, refundsAllowed: true, payerRefundsAllowed: true });
+  seed.atomically(() => {
+    for (let i = 0; i < TERMINALS; i++) {
+      const id = createHash('md5').update(`load-${i}`).digest('hex');
+      seed.saveTerminal({ id, resellerId: 'load', externalTerminalId: `load-${i}`, name: `till ${i}`, password: `pw-${i}-xyz`, seqrId: `LOAD${i}`, blocked: false, unregistered: false, registeredAt: Date.now() });
+      tills.push({ glaseId: `LOAD${i}`, principal: terminalPrincipal(id, `pw-${i}-xyz`), invoice: '', body: '' });
+    }
+  });
+  seed.close();
+  const sim = startChild(cli.args, ['simulator', '--port', '0', '--db', dbFile, '--reversal-ms', '600000'], { ...process.env, NO_COLOR: '1' });
+  process.once('exit', () => sim.proc.kill('SIGKILL'));
+  const url = (await sim.line(/simulator listening on (\S+)/))[1];
+  const soapUrl = `${url}/soap/merchant/cashregister-2`;
+  const ctl = async (path: string, body: unknown) => {
+    const r = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (r.status !== 200) console.log(`${path}: ${r.status} ${await r.text()}`);
+    return r.status;
+  };
+  const glase = await createGlaseClient({ endpoint: soapUrl, timeoutMs: 60_000 });
+  const newInvoice = async (t: { principal: ReturnType<typeof terminalPrincipal> }) => {
+    const r = await glase.sendInvoice(t.principal, { title: 'load', totalAmount: { minor: 100, currency: 'SEK' }, acknowledgmentMode: 'NO_ACKNOWLEDGMENT' });
+    if (!r.ok) throw new Error(`sendInvoice: ${r.code}`);
+    return r.invoiceReference;
+  };
+  const pollBody = (p: ReturnType<typeof terminalPrincipal>, invoice: string) => envelope(requestXml('getPaymentStatus', { context: clientContext(p, CTX), invoiceReference: invoice, invoiceVersion: 0 }));
+  for (const t of tills) {
+    t.invoice = await newInvoice(t);
+    t.body = pollBody(t.principal, t.invoice);
+  }
+  console.log(`set up in ${((performance.now() - t0) / 1000).toFixed(0)} s; simulator RSS ${rssMB(sim.proc.pid!)} MB`);
+
+  // the simulator logs every SOAP call with its server time
+  const onLine = (l: string) => {
+    if (l.includes('operation=getPaymentStatus')) serverMs.push(Number(/ ms=([\d.]+)/.exec(l)?.[1] ?? NaN));
+  };
+  const { createInterface } = await import('node:readline');
+  createInterface({ input: sim.proc.stdout! }).on('line', onLine);
+
+  const agent = new http.Agent({ keepAlive: true, maxSockets: TERMINALS, noDelay: true } as http.AgentOptions);
+  const target = new URL(soapUrl);
+  const clientMs: number[] = [];
+  let failed = 0;
+  let paid = 0;
+  const poll = (t: (typeof tills)[number]) =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'text/xml; charset=utf-8', SOAPAction: '""', 'content-length': Buffer.byteLength(t.body) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          clientMs.push(performance.now() - started);
+          if (res.statusCode !== 200 || !/<resultCode>0<\/resultCode>/.test(text)) failed++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        failed++;
+        resolve();
+      });
+      req.end(t.body);
+    });
+
+  serverMs.length = 0;
+  const cpu0 = cpuSeconds(sim.proc.pid!);
+  const w0 = performance.now();
+  const end = w0 + SECONDS * 1000;
+  // each till polls once a second, at its own phase of the second
+  const pollers = tills.map((t, i) =>
+    (async () => {
+      await new Promise((r) => setTimeout(r, (i / TERMINALS) * 1000));
+      let next = performance.now();
+      while (performance.now() < end) {
+        await poll(t);
+        next += 1000;
+        const wait = next - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+    })(),
+  );
+  // payments meanwhile: a customer pays one till's invoice, that till opens the next
+  const payer = (async () => {
+    let k = 0;
+    while (performance.now() < end - PAY_MS) {
+      const t = tills[k++ % tills.length];
+      if ((await ctl('/simulator/customer/pay', { glaseId: t.glaseId })) === 200) paid++;
+      t.invoice = await newInvoice(t);
+      t.body = pollBody(t.principal, t.invoice);
+      await new Promise((r) => setTimeout(r, PAY_MS));
+    }
+  })();
+  await Promise.all([...pollers, payer]);
+  const wall = (performance.now() - w0) / 1000;
+  const cpu = cpuSeconds(sim.proc.pid!) - cpu0;
+  await new Promise((r) => setTimeout(r, 300));
+
+  console.log(`${TERMINALS} tills polling at 1 Hz for ${SECONDS} s over keep-alive, ${paid} payments meanwhile (node ${process.version}, simulator from ${cli.shape})`);
+  console.log(`server time per getPaymentStatus:  ${stats(serverMs.filter(Number.isFinite))}`);
+  console.log(`client round trip:                 ${stats(clientMs)}   (target p99 ≤ 50 ms)`);
+  console.log(`polls ${clientMs.length} (${(clientMs.length / wall).toFixed(0)}/s), failed ${failed}; simulator CPU ${((cpu / wall) * 100).toFixed(0)} % of one core, RSS ${rssMB(sim.proc.pid!)} MB`);
+  agent.destroy();
+  await glase.close();
+  sim.proc.kill('SIGTERM');
+  await sim.exited;
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
