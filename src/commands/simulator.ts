@@ -4,13 +4,14 @@ import { startSimulator } from '../simulator/index.js';
 import { parseCommand } from '../cli/args.js';
 import { EXIT, runCommand, usage } from '../cli/exit.js';
 
-const HELP = `usage: glase-pos simulator [--port N] [--host ADDR] [--db FILE] [--reversal-ms N] [--report-delay-ms N]
+const HELP = `usage: glase-pos simulator [--port N] [--host ADDR] [--db FILE] [--reversal-ms N] [--report-delay-ms N] [--keep-days N]
 
   --port N             TCP port (default 8090; 0 = any free port)
   --host ADDR          address to listen on (default 127.0.0.1)
   --db FILE            SQLite file that keeps the state across restarts (default: in memory)
   --reversal-ms N      reverse a payment not seen by getPaymentStatus within N ms (default 20000)
-  --report-delay-ms N  executeReport answers REPORT_NOT_READY for N ms after a mark (default 3000)`;
+  --report-delay-ms N  executeReport answers REPORT_NOT_READY for N ms after a mark (default 3000)
+  --keep-days N        delete settled invoices, receipts, refunds and periods older than N days (default 30)`;
 
 function int(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
@@ -26,6 +27,7 @@ export function run(argv: string[]): Promise<number> {
       db: { type: 'string' },
       'reversal-ms': { type: 'string' },
       'report-delay-ms': { type: 'string' },
+      'keep-days': { type: 'string' },
     }, HELP);
     const opts = {
       port: int('port', values.port, 0, 65535) ?? 8090,
@@ -33,6 +35,7 @@ export function run(argv: string[]): Promise<number> {
       dbFile: values.db,
       reversalMs: int('reversal-ms', values['reversal-ms'], 1, 86_400_000),
       reportDelayMs: int('report-delay-ms', values['report-delay-ms'], 0, 86_400_000),
+      keepMs: (int('keep-days', values['keep-days'], 1, 36_500) ?? 30) * 86_400_000,
     };
     const log = createLogger({ base: { component: 'simulator' } });
     const sim = await startSimulator({ ...opts, log });

@@ -157,9 +157,9 @@ export function controlApi(e: Engine, faults: Faults) {
         body: {
           resellers: [...s.resellers.values()].map(resellerView),
           terminals: [...s.terminals.values()].map(terminalView),
-          invoices: [...s.invoices.values()].map((i) => invoiceView(s, i)),
+          invoices: [...s.allInvoices()].map((i) => invoiceView(s, i)),
           periods: [...s.periods.values()],
-          receipts: [...s.receipts.values()],
+          receipts: s.allReceipts(),
           reversals: e.reversals(),
           faults: faults.list(),
         },

@@ -32,7 +32,7 @@ export class Engine {
 
   /** An invoice as it reads now: a payment left unacknowledged too long is reversed first. */
   invoice(ref: string | undefined): SimInvoice | undefined {
-    const inv = ref === undefined ? undefined : this.store.invoices.get(ref);
+    const inv = ref === undefined ? undefined : this.store.invoice(ref);
     if (!inv) return undefined;
     const reversed = applyReversal(inv, this.now(), this.opts.reversalMs);
     if (!reversed) return inv;
@@ -67,7 +67,7 @@ export class Engine {
   /** Payments the simulator reversed, newest last (tests check "never reversed"). */
   reversals(): { invoiceReference: string; ersReference: string; reversedAt: number }[] {
     this.sweep();
-    return [...this.store.invoices.values()]
+    return [...this.store.allInvoices()]
       .filter((i) => i.payment?.reversedAt !== undefined)
       .map((i) => ({ invoiceReference: i.reference, ersReference: i.payment!.ersReference, reversedAt: i.payment!.reversedAt! }))
       .sort((a, b) => a.reversedAt - b.reversedAt);

@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   dbFile?: string;
   reversalMs?: number;
   reportDelayMs?: number;
+  /** settled invoices, receipts, refunds and periods older than this are deleted (default 30 days) */
+  keepMs?: number;
   log?: Logger;
   now?: () => number;
 }
@@ -114,6 +116,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   // Reversals also happen while nobody asks, so the control API and reports show them.
   const sweep = setInterval(() => engine.sweep(), Math.max(50, Math.min(1000, reversalMs / 4)));
   sweep.unref();
+  // bounded state: what is older than keepMs goes, a batch a minute
+  const keepMs = opts.keepMs ?? 30 * 86_400_000;
+  const prune = setInterval(() => {
+    try {
+      const n = store.prune(engine.now() - keepMs);
+      if (n) log.info('simulator pruned', { rows: n });
+    } catch (e) {
+      log.warn('simulator pruning failed', { error: e as Error });
+    }
+  }, Math.min(60_000, Math.max(1000, keepMs / 10)));
+  prune.unref();
 
   return {
     url,
@@ -121,6 +134,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     id: store.id,
     async close() {
       clearInterval(sweep);
+      clearInterval(prune);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

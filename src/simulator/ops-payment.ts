@@ -7,7 +7,7 @@ export const refundPayment: Op = {
   need: 'TERMINALID',
   run(e, body, { terminal, reseller }) {
     const ers = str(body.ersReference)?.trim() ?? '';
-    const inv = e.invoice(e.store.byErs.get(ers));
+    const inv = e.invoice(e.store.invoiceOfPayment(ers));
     // Only payments taken by this reseller's terminals can be refunded by them.
     const mine = inv && inv.resellerId === reseller.id ? inv : undefined;
     const pre = refundCheck(mine, reseller, e.store.refundsOf(ers), 1);
@@ -37,7 +37,7 @@ export const submitPaymentReceipt: Op = {
   need: 'TERMINALID',
   run(e, body, { terminal, reseller }) {
     const ers = str(body.ersReference)?.trim() ?? '';
-    const inv = e.invoice(e.store.byErs.get(ers));
+    const inv = e.invoice(e.store.invoiceOfPayment(ers));
     const payment = inv && inv.resellerId === reseller.id && inv.payment && inv.payment.reversedAt === undefined;
     const refund = e.store.refunds.get(ers);
     if (!payment && !(refund && refund.resellerId === reseller.id)) return { code: 23, why: 'no payment or refund with this ersReference' };

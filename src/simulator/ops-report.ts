@@ -31,7 +31,7 @@ function transactions(e: Engine, p: TransactionPeriod): Txn[] {
   const inPeriod = (at: number) => at > p.from && at <= p.markedAt;
   const scoped = (terminalId: string) => !p.terminalId || terminalId === p.terminalId;
   const out: Txn[] = [];
-  for (const inv of e.store.invoices.values()) {
+  for (const inv of e.store.allInvoices()) {
     const pay = inv.payment;
     if (inv.resellerId !== p.resellerId || !pay || pay.reversedAt !== undefined || inv.status !== 'PAID' || pay.droppedFromReport) continue;
     if (!inPeriod(pay.paidAt) || !scoped(inv.terminalId)) continue;
