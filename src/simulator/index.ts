@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../lib/log.js';
 import { controlApi } from './control-api.js';
 import { Engine } from './engine.js';
 import { Faults } from './faults.js';
-import { phonePage } from './phone-page.js';
+import { i18nFile, phonePage } from './phone-page.js';
 import { handleSoap } from './soap-handler.js';
 import { SimStore } from './store.js';
 import { wsdlFor } from './wsdl.js';
@@ -86,6 +86,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         return send(res, out.status, 'text/xml; charset=utf-8', out.xml);
       }
       if (url.pathname === '/phone' && req.method === 'GET') return send(res, 200, 'text/html; charset=utf-8', phonePage());
+      if (url.pathname.startsWith('/i18n/') && req.method === 'GET') {
+        const js = i18nFile(url.pathname);
+        return js === undefined ? send(res, 404, 'text/plain', `not found: ${url.pathname}`) : send(res, 200, 'text/javascript; charset=utf-8', js);
+      }
       if (url.pathname.startsWith('/simulator/')) {
         const refused = crossSiteRefusal(req);
         if (refused) return send(res, refused.status, 'application/json', JSON.stringify({ error: refused.error }));

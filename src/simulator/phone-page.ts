@@ -10,3 +10,18 @@ export function phonePage(): string {
   cached ??= readFileSync(PAGE_URL, 'utf8');
   return cached;
 }
+
+// The page's words come from the till's catalogues (src/i18n), read as files beside this folder
+// (no import: the simulator shares only lib/ and the Glase contract with the till).
+const I18N_DIR = new URL('../i18n/', import.meta.url);
+const I18N_FILE = /^\/i18n\/((?:en|sv)\/)?[a-z0-9-]+\.js$/;
+
+/** GET /i18n/… for the phone page: the catalogue modules, nothing else. */
+export function i18nFile(path: string): string | undefined {
+  if (!I18N_FILE.test(path)) return undefined;
+  try {
+    return readFileSync(new URL(path.slice('/i18n/'.length), I18N_DIR), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -5,7 +5,18 @@ import receipt from './receipt.js';
 import admin from './admin.js';
 import kiosk from './kiosk.js';
 import server from './server.js';
+import phone from './phone.js';
 import payflow from './payflow.js';
 import z from './z.js';
 
-export default { ...common, ...receipt, ...admin, ...kiosk, ...server, ...payflow, ...z };
+// one area per line: parallel additions merge without a conflict
+export default {
+  ...common,
+  ...receipt,
+  ...admin,
+  ...kiosk,
+  ...server,
+  ...phone,
+  ...payflow,
+  ...z,
+};
