@@ -36,6 +36,7 @@ export const VIEW_SCHEMAS = {
       invoiceReference: str, ersReference: { ...str, pattern: ERS_REFERENCE_PATTERN.source }, version: int, windows: int, resultCode: int, recovered: bool,
       canTryAgain: bool, canCancel: bool, printJobId: int, receiptSubmitted: bool,
       canChange: { ...bool, description: 'may the amount be changed now (PATCH /api/payments/:id, updateInvoice)' },
+      unreachable: { ...bool, description: 'Glase did not answer the last status queries: POST /api/admin/payments/{id}/settle-outside is offered (after a live check)' },
       windowEndsAt: { ...str, format: 'date-time', description: 'while a 30-s window runs: when it ends, by the till\'s clock' },
       windowLeftMs: { ...int, description: 'while a 30-s window runs: milliseconds left of it when this view was made (the screen counts down from this)' },
       change: {

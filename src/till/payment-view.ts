@@ -1,5 +1,6 @@
 // A payment snapshot as the cashier, the CLI and the API see it.
 import type { PaymentContext } from '../../machines/payment-types.js';
+import { TEXT } from '../../machines/messages.js';
 import { choicesOf, isFinalValue, stateName, type StateValueLike } from '../../machines/payment-resume.js';
 import type { PaymentOutcome, PaymentView } from './types.js';
 
@@ -34,5 +35,7 @@ export function paymentView(value: StateValueLike, c: PaymentContext): PaymentVi
     ...(c.receiptSubmitted !== undefined ? { receiptSubmitted: c.receiptSubmitted } : {}),
     ...(c.changeState ? { change: { state: c.changeState, message: c.changeNote ?? '', ...(c.change ? { amount: c.change.amount } : {}) } } : {}),
     canChange: canChange(value, c),
+    // Glase did not answer the last status queries: the admin may settle it outside the till (after a live check)
+    unreachable: !final && typeof value === 'object' && 'live' in value && c.notice === TEXT.connectionLost,
   };
 }

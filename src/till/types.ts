@@ -103,6 +103,8 @@ export interface PaymentView {
   /** while a 30-s window runs: when it ends (the till's clock) and how much of it is left, for the screen's countdown */
   windowEndsAt?: string;
   windowLeftMs?: number;
+  /** Glase did not answer the last status queries: settling it outside the till is offered (admin, after a live check) */
+  unreachable: boolean;
 }
 
 export type ChangeResult = { ok: true; payment: PaymentView } | { ok: false; rule: string; message: string; payment?: PaymentView };

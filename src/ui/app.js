@@ -16,11 +16,14 @@ import { initRefund, onRefundEvent } from './refund.js';
 import { initRefundAdmin, refundsTabShown } from './refund-admin.js';
 import { initAdminLanguage } from './admin-language.js';
 import { setSound, toast } from './feedback.js';
+import { initSettle, settleScreenOpen } from './settle.js';
 
 /** Payments the cashier has closed (or that were over before the screen loaded). */
 const dismissed = new Set();
 // screens behind the PIN: an admin (or a refund) is at work, the sale screen must not take over
-const ADMIN_SCREENS = ['s-pin', 's-admin', 's-refund', 's-refund-result'];
+const ADMIN_SCREENS = ['s-pin', 's-admin', 's-refund', 's-refund-result', 's-settle'];
+/** the PIN screen was opened from the waiting screen's "settle outside the till" */
+let settling = false;
 
 function applyStatus(s) {
   st.mode = s.mode ?? st.mode;
@@ -48,6 +51,9 @@ function route() {
   const p = st.payment;
   const live = p && !p.final;
   const result = p && p.final && !dismissed.has(p.paymentId);
+  // the admin is settling a stuck payment (settle.js): its PIN and settle screens stay up
+  if (!live) settling = false;
+  if (live && (settleScreenOpen() || (current() === 's-pin' && settling))) return;
   if (live || result) {
     renderPayment(p);
     return;
@@ -95,6 +101,8 @@ async function boot() {
   initRefund({ route, adminShown: refundsTabShown });
   initRefundAdmin();
   initAdminLanguage();
+  initSettle({ route });
+  for (const id of ['wait-settle', 'q-settle']) $(id).addEventListener('click', () => (settling = true));
   $('admin-btn').addEventListener('click', () => {
     if (st.payment && !st.payment.final) return; // never leave a running payment's screen
     openPin();

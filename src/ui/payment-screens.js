@@ -11,7 +11,6 @@ import { announce, sound } from './feedback.js';
 /** Unattended mode goes back to the start screen this long after a result. */
 export const RETURN_MS = 6000;
 
-let windowKey = ''; // paymentId + window number, to restart the countdown bar once per window
 let returnTimer = null;
 let returnFor = '';
 let actionError = '';
@@ -44,9 +43,6 @@ const sentence = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
 let deadline = 0; // performance.now() at which the till's window ends
 let secondsTimer = null;
 
-function secondsLeft() {
-  return Math.max(0, Math.ceil((deadline - performance.now()) / 1000));
-}
 
 function tickSeconds() {
   const p = st.payment;
@@ -55,8 +51,10 @@ function tickSeconds() {
     secondsTimer = null;
     return;
   }
-  const left = secondsLeft();
-  setText('wait-seconds', t(unattended() ? 'wait.secondsCustomer' : 'wait.seconds', { seconds: left }));
+  const leftMs = Math.max(0, deadline - performance.now());
+  setText('wait-seconds', t(unattended() ? 'wait.secondsCustomer' : 'wait.seconds', { seconds: Math.ceil(leftMs / 1000) }));
+  // the bar follows the same deadline (a CSS transition alone stops when the screen is hidden)
+  $('wait-progress').firstElementChild.style.width = `${Math.min(100, (100 * leftMs) / st.windowMs)}%`;
 }
 
 /** The bar empties and the seconds count down over what is left of the window. */
@@ -66,21 +64,17 @@ function countdown(p) {
   $('wait-seconds').hidden = !running;
   if (!running) return tickSeconds();
   deadline = performance.now() + p.windowLeftMs;
+  const bar = $('wait-progress').firstElementChild;
+  bar.style.transition = 'width 250ms linear';
   tickSeconds();
   if (!secondsTimer) secondsTimer = setInterval(tickSeconds, 250);
-  const key = `${p.paymentId}/${p.windows}`;
-  if (key === windowKey) return;
-  windowKey = key;
-  const bar = $('wait-progress').firstElementChild;
-  bar.style.transition = 'none';
-  bar.style.width = `${Math.min(100, (100 * p.windowLeftMs) / st.windowMs)}%`;
-  void bar.offsetWidth; // restart the transition from what is left
-  bar.style.transition = `width ${p.windowLeftMs}ms linear`;
-  bar.style.width = '0%';
 }
 
 function renderWait(p) {
   show('s-wait');
+  // Glase does not answer: the admin may settle it outside the till (settle.js), never the customer
+  $('wait-settle').hidden = !p.unreachable || unattended();
+  $('wait-text').hidden = !$('wait-settle').hidden; // room for the offer on 480 px
   const amount = money(p.amount, p.currency);
   setText('wait-amount', amount);
   let title;
@@ -114,6 +108,7 @@ function renderWait(p) {
 
 function renderQuestion(p) {
   show('s-question');
+  $('q-settle').hidden = !p.unreachable || unattended();
   setText('q-amount', money(p.amount, p.currency));
   setNotice('q-notice', notice(p));
   $('q-again').disabled = !p.canTryAgain || pending;
@@ -147,7 +142,7 @@ function renderPaid(p) {
 }
 
 /** The endings with a title of their own (ended.<outcome> for the cashier, …Customer for a customer). */
-const ENDINGS = ['cancelled', 'failed', 'refused', 'orphaned', 'needsChecking'];
+const ENDINGS = ['cancelled', 'failed', 'refused', 'orphaned', 'needsChecking', 'settledOutside'];
 
 function renderEnded(p) {
   show('s-ended');

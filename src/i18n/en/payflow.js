@@ -10,4 +10,13 @@ export default {
   'amount.last.text': '{rest} of the {left} left must be paid another way before Glase takes {amount}.',
   'amount.last.ok': 'Other tenders taken',
   'amount.correct': 'Correct',
+  'settle.offer': "Glase cannot be reached: settle outside the till…",
+  'settle.title': "Settle the payment outside the till",
+  'settle.text': "Glase cannot be reached. The till asks Glase once more; only if there is still no answer is the payment closed here and flagged for the day close.",
+  'settle.note': "How was it paid instead?",
+  'settle.go': "Ask Glase, then settle",
+  'settle.noteMissing': "Say how the payment was settled instead (for example: paid cash).",
+  'settle.asking': "Asking Glase…",
+  'ended.settledOutside': "Settled outside the till",
+  'ended.settledOutsideCustomer': "The payment was settled at the till",
 };

@@ -9,4 +9,13 @@ export default {
   'amount.last.text': '{rest} av de {left} som är kvar måste betalas på annat sätt innan Glase tar {amount}.',
   'amount.last.ok': 'Andra betalsätt tagna',
   'amount.correct': 'Rätta',
+  'settle.offer': "Glase går inte att nå: avsluta utanför kassan…",
+  'settle.title': "Avsluta betalningen utanför kassan",
+  'settle.text': "Glase går inte att nå. Kassan frågar Glase en gång till; bara om svaret fortfarande uteblir stängs betalningen här och markeras för dagsavslutet.",
+  'settle.note': "Hur betalades det i stället?",
+  'settle.go': "Fråga Glase, avsluta sedan",
+  'settle.noteMissing': "Skriv hur betalningen gjordes i stället (till exempel: betalt kontant).",
+  'settle.asking': "Frågar Glase…",
+  'ended.settledOutside': "Avslutad utanför kassan",
+  'ended.settledOutsideCustomer': "Betalningen avslutades i kassan",
 };
