@@ -109,6 +109,11 @@ const MIGRATIONS: string[][] = [
       note text,
       UNIQUE (period_id, class, ers_reference, terminal_id, cashier_id))`,
   ],
+  // 2: which shop period matched a post at Glase (reconciliation); open ones are looked at next time
+  [
+    `ALTER TABLE post ADD COLUMN reconciled_period text`,
+    `CREATE INDEX post_unreconciled ON post (till_id) WHERE reconciled_period IS NULL AND kind <> 'z'`,
+  ],
 ];
 
 export const BACKOFFICE_SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,7 +26,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const { values } = parseCommand(argv, { json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
-    let creds, unfinished, orphan, unknownAtGlase, inDoubt, toCheck;
+    let creds, unfinished, orphan, unknownAtGlase, inDoubt, toCheck, link, backlog;
     let storage: StorageSizes & { freeBytes: number | null };
     try {
       storage = { ...storageSizes(store.db, config.dataDir, DB_FILE, RECEIPTS_FILE), freeBytes: safeFree(config.dataDir) };
@@ -35,6 +35,9 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       unfinished = store.payments.unfinished().map((p) => ({ paymentId: p.paymentId, state: p.state, since: p.createdAt, updatedAt: p.updatedAt }));
       orphan = orphanOf(store);
       toCheck = paymentsToCheck(store);
+      // posts not yet at the back office (issue 14): pending, and parked (refused there, kept)
+      link = store.backoffice.get();
+      backlog = store.outbox.backlog();
       // refunds not yet settled: in doubt (reply lost) or left mid-way by a crash
       inDoubt = store.refunds.unfinished().map((r) => ({ refundId: r.refundId, state: r.state, originalErsReference: r.originalErsReference, amount: r.amount, currency: r.currency, since: r.createdAt }));
     } finally {
@@ -72,6 +75,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       refundsInDoubt: inDoubt,
       needsChecking: toCheck,
       tillProcess: holder ?? null,
+      backoffice: link ? { url: link.url, tillId: link.tillId, pending: backlog!.pending, parked: backlog!.parked, oldestPendingAt: backlog!.oldestPendingAt ?? null } : null,
       release: releaseInfo(),
       storage,
       problems,
@@ -89,6 +93,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
       console.log(`storage        database ${mb(storage.dbBytes + storage.walBytes)} (${mb(storage.freePagesBytes)} free inside), receipts.jsonl ${mb(storage.receiptsBytes)}, ${storage.freeBytes === null ? 'free space unknown' : `${mb(storage.freeBytes)} free on the disk`}`);
       if (storage.freeBytes !== null && storage.freeBytes < config.retention.lowFreeMB * 1048576) console.log(`               free space is below retention.lowFreeMB (${config.retention.lowFreeMB} MB): see to it before the disk is full`);
+      console.log(`back office    ${link ? `${link.url} (till ${link.tillId}): ${backlog!.pending} post(s) to ship${backlog!.oldestPendingAt ? `, oldest ${backlog!.oldestPendingAt}` : ''}${backlog!.parked ? `; ${backlog!.parked} parked (refused there, kept)` : ''}` : '-'}`);
       console.log(`till process   ${holder ? `pid ${holder} is running a till on this data directory` : '-'}`);
       const rel = status.release;
       console.log(`release        ${rel.version}${rel.onTrial ? ` (${rel.onTrial} on trial)` : ''}${rel.lastRollback ? `; last rollback: ${rel.lastRollback}` : ''}`);

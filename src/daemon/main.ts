@@ -28,6 +28,7 @@ import { appVersion } from '../update/release-info.js';
 import { portError } from './ports.js';
 import { openStore, type Store } from '../store/store.js';
 import { startPruner } from './pruner.js';
+import { Shipper } from '../shipper/shipper.js';
 import { chooseShopLanguage, shopLanguage } from '../store/shop-language.js';
 
 export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui');
@@ -139,6 +140,10 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       log: log.child({ component: 'retention' }),
     });
     stops.push(['pruner', () => pruner.stop()]);
+    // the outbox to the shop's back office, when this till is enrolled with one (issue 14)
+    const shipper = new Shipper({ store, log: log.child({ component: 'shipper' }), version: process.env.npm_package_version });
+    shipper.start();
+    stops.push(['shipper', () => shipper.stop()]);
 
     const scans = routeScans({ scanner: devices.scanner, till, log: log.child({ component: 'scan' }), debounceMs: config.scanner.debounceMs, publish: (e, d) => api?.publish(e, d) });
     stops.push(['scan routing', () => scans.stop()]);
