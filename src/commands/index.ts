@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, Entry> = {
   'assign-id': { summary: "assign the Glase ID (from the till's sticker) to this till", load: () => import('./assign-id.js') },
   'close-day': { summary: 'close the day (Z): close the Glase period, reconcile, number, store and print the Z report', load: () => import('./close-day.js') },
   'confirm-orphan': { summary: 'confirm a payment whose invoice reply was lost, so payments may start again', load: () => import('./confirm-orphan.js') },
+  export: { summary: "export the till's Glase account: export --from D --to D --format csv|json (references, amounts, cashier, Z)", load: () => import('./export.js') },
   'forget-registration': { summary: 'after Glase answered that it no longer knows this till (29): forget its registration here', load: () => import('./forget-registration.js') },
   backoffice: { summary: "run the shop's back office (tills, posts, exports, reconciliation); add-user, set-reseller", load: () => import('./backoffice.js') },
   daemon: { summary: 'run the till: local API, kiosk screen, printer, scanner, Glase', load: () => import('./daemon.js') },

@@ -70,6 +70,26 @@ t('a planted difference: exit 4, the difference and its reason in --json', async
   assert.equal([result.z.zNumber, result.z.verdict, result.z.differences.map((d: any) => [d.kind, d.ersReference])], [2, 'needs-attention', [['amount-differs', ref]]]);
 });
 
+t('export --format csv|json: every payment with its references, amount, cashier and Z number', async () => {
+  const today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const j = await runCli(['export', '--from', today, '--to', today, '--format', 'json'], e.env);
+  assert.is(j.code, 0, j.stderr);
+  const rows = JSON.parse(j.stdout);
+  const first = rows.find((r: any) => r.ersReference === ers);
+  assert.equal([first.kind, first.amount, first.amountText, first.cashierId, first.zNumber], ['payment', 1250, '12.50', 'anna', 1]);
+  const c = await runCli(['export', '--from', today, '--to', today, '--format', 'csv'], e.env);
+  const lines = c.stdout.trim().split('\r\n');
+  assert.is(lines[0], 'date,time,kind,ersReference,originalErsReference,invoiceReference,clientInvoiceId,amount,currency,cashierId,terminalId,zNumber');
+  assert.ok(lines.some((l) => l.includes(ers) && l.includes(',12.50,SEK,anna,') && l.endsWith(',1')), c.stdout);
+  const none = await runCli(['export', '--from', '2020-01-01', '--to', '2020-01-02', '--format', 'csv'], e.env);
+  assert.is(none.stdout.trim().split('\r\n').length, 1, 'only the header');
+  const bad = await runCli(['export', '--from', '2026-02-30', '--to', today, '--format', 'csv'], e.env);
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /--from: must be a date YYYY-MM-DD/);
+  const fmt = await runCli(['export', '--from', today, '--to', today, '--format', 'xml'], e.env);
+  assert.match(fmt.stderr, /--format: must be csv or json/);
+});
+
 t('bad usage names the option', async () => {
   const r = await runCli(['close-day', '--user', '9900'], e.env);
   assert.is(r.code, 2);
