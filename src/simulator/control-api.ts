@@ -99,7 +99,8 @@ export function controlApi(e: Engine, faults: Faults) {
       return { status: 200, body: terminalView(t) };
     }
     if (method === 'PATCH' && a === 'payments' && b) {
-      const inv = [...s.invoices.values()].find((i) => i.payment?.ersReference === b);
+      const ref = s.invoiceOfPayment(b);
+      const inv = ref === undefined ? undefined : s.invoice(ref);
       if (!inv?.payment) throw new ControlApiError(404, `ersReference: no payment ${b}`);
       const patch = parse(PaymentPatch, text);
       const p = { ...inv.payment };
