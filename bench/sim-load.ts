@@ -48,6 +48,7 @@ const envelope = (body: string) => `<soapenv:Envelope xmlns:soapenv="http://sche
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sim-load-'));
   const serverMs: number[] = [];
+  let payErrors = 0;
   const dbFile = join(dir, 'simulator.sqlite');
   // set-up: the tills as registerTerminal + assignSeqrId leave them, written into the
   // simulator's own store before it starts (1,000 registrations would each check the
@@ -69,8 +70,14 @@ async function main() {
   process.once('exit', () => sim.proc.kill('SIGKILL'));
   const url = (await sim.line(/simulator listening on (\S+)/))[1];
   const soapUrl = `${url}/soap/merchant/cashregister-2`;
-  const ctl = async (path: string, body: unknown) => {
-    const r = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const ctl = async (path: string, body: unknown): Promise<number> => {
+    let r: Response;
+    try {
+      r = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    } catch {
+      payErrors++;
+      return 0; // a reset keep-alive socket: this customer tries the next till
+    }
     if (r.status !== 200) console.log(`${path}: ${r.status} ${await r.text()}`);
     return r.status;
   };
@@ -142,7 +149,16 @@ async function main() {
     while (performance.now() < end - PAY_MS) {
       const t = tills[k++ % tills.length];
       if ((await ctl('/simulator/customer/pay', { glaseId: t.glaseId })) === 200) paid++;
-      t.invoice = await newInvoice(t);
+      // a reused keep-alive socket the server just closed resets: the till sends again
+      for (let tries = 0; ; tries++) {
+        try {
+          t.invoice = await newInvoice(t);
+          break;
+        } catch (e) {
+          if (tries >= 3) throw e;
+          payErrors++;
+        }
+      }
       t.body = pollBody(t.principal, t.invoice);
       await new Promise((r) => setTimeout(r, PAY_MS));
     }
@@ -152,7 +168,7 @@ async function main() {
   const cpu = cpuSeconds(sim.proc.pid!) - cpu0;
   await new Promise((r) => setTimeout(r, 300));
 
-  console.log(`${TERMINALS} tills polling at 1 Hz for ${SECONDS} s over keep-alive, ${paid} payments meanwhile (node ${process.version}, simulator from ${cli.shape})`);
+  console.log(`${TERMINALS} tills polling at 1 Hz for ${SECONDS} s over keep-alive, ${paid} payments meanwhile (${payErrors} control or sendInvoice calls reset and retried; node ${process.version}, simulator from ${cli.shape})`);
   console.log(`server time per getPaymentStatus:  ${stats(serverMs.filter(Number.isFinite))}`);
   console.log(`client round trip:                 ${stats(clientMs)}   (target p99 ≤ 50 ms)`);
   console.log(`polls ${clientMs.length} (${(clientMs.length / wall).toFixed(0)}/s), failed ${failed}; simulator CPU ${((cpu / wall) * 100).toFixed(0)} % of one core, RSS ${rssMB(sim.proc.pid!)} MB`);

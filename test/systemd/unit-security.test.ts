@@ -64,4 +64,10 @@ t('settings come from config.json (dataDir = the StateDirectory), not from the u
   assert.equal(values('StateDirectory'), ['glase-pos']);
 });
 
+t('V8 is sized for the board: the old space and semi-space limits the soak bench ran under', () => {
+  // bench:soak --max-old-space 48 --node-flags "--max-semi-space-size=1" (README, Performance)
+  const opts = values('Environment').map((v) => v.replace(/^"|"$/g, '')).filter((v) => v.startsWith('NODE_OPTIONS='));
+  assert.equal(opts, ['NODE_OPTIONS=--max-old-space-size=48 --max-semi-space-size=1']);
+});
+
 t.run();
