@@ -60,6 +60,8 @@ export async function startDevices(config: Config, store: Store, log: Logger): P
       printerEmulator = await startPrinterEmulator({ columns: p.columns });
       cleanup.push(() => printerEmulator!.close());
       log.info('printer emulator listening', { host: printerEmulator.host, port: printerEmulator.port });
+      // what the virtual printer decoded from the ESC/POS bytes it received, line by line (README: where to see a receipt)
+      printerEmulator.core.on('document', (doc) => log.info('virtual printer printed', { lines: doc.lines, barcodes: doc.barcodes.map((b) => b.data), cut: doc.cut }));
     }
     // config.printer and config.scanner satisfy the drivers' own setting types (PrinterConfig,
     // ScannerConfig): tsc checks the fit here, the drivers know nothing of src/config.
