@@ -33,6 +33,9 @@ export const REFUND_TEXT = {
   printing: 'refunded; printing the refund receipt',
   submitting: 'refunded; sending the refund receipt to Glase',
   completed: 'refunded; the money goes back to the customer\'s Glase account',
+  needsChecking:
+    'refunded, needs checking: Glase gave this refund a reference already booked on this till. No refund receipt was printed; ' +
+    'the money goes back to the customer, but call Glase support to check the refund\'s reference',
   sendNotApplied: 'could not reach Glase; nothing was refunded, try again',
   notApplied: 'Glase\'s report shows this refund never went through; nothing was refunded. An admin may send it again.',
   notSent: 'the till restarted before the refund was sent; nothing was refunded, start it again',

@@ -4,7 +4,7 @@
 // the idempotent record/print/submit steps.
 import type { RefundContext, RefundResumeAt } from './refund-types.js';
 
-export const REFUND_FINAL = ['completed', 'failed', 'notApplied', 'notSent'] as const;
+export const REFUND_FINAL = ['completed', 'needsChecking', 'failed', 'notApplied', 'notSent'] as const;
 export type RefundOutcome = (typeof REFUND_FINAL)[number];
 
 export function isRefundFinal(state: string): state is RefundOutcome {

@@ -25,6 +25,11 @@ export interface RefundPost {
   terminalId?: string;
   /** true when the refund was found by the unknown-refund check or after a restart */
   recovered?: boolean;
+  /**
+   * Set when Glase gave this refund a reference already booked for another post: kept apart
+   * (never under the other's key), and says why it needs checking.
+   */
+  needsChecking?: string;
 }
 
 /** Where a restored refund continues (see refund-resume.ts). */
@@ -110,6 +115,8 @@ export interface RecordRefundInput {
 export interface RecordRefundOutput {
   post: RefundPost;
   created: boolean;
+  /** the refund's new reference is already booked for another post: this one was kept apart, flagged */
+  conflict?: { bookedFor: string };
 }
 
 export interface PrintRefundInput {

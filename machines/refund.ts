@@ -130,7 +130,11 @@ export const refundMachine = setup({
             id: 'recordRefund',
             src: 'recordRefund',
             input: ({ context }) => ({ refundId: context.refundId, post: refundPostOf(context) }),
-            onDone: { target: 'printing', actions: assign(({ event }) => ({ post: event.output.post })) },
+            onDone: [
+              // the new reference is booked for another post: kept apart, nothing printed or sent under it
+              { guard: ({ event }) => event.output.conflict !== undefined, target: '#refund.needsChecking', actions: assign(({ event }) => ({ post: event.output.post, failure: 'ersReference-conflict' })) },
+              { target: 'printing', actions: assign(({ event }) => ({ post: event.output.post })) },
+            ],
             onError: 'recordRetry',
           },
         },
@@ -165,6 +169,8 @@ export const refundMachine = setup({
       },
     },
     completed: { type: 'final', entry: assign({ message: REFUND_TEXT.completed }) },
+    // refunded at Glase, but not bookable under its new reference (booked for another post)
+    needsChecking: { type: 'final', entry: assign({ message: REFUND_TEXT.needsChecking }) },
     failed: { type: 'final' },
     notApplied: { type: 'final', entry: assign({ message: REFUND_TEXT.notApplied, failure: 'report:not-applied' }) },
     notSent: { type: 'final', entry: assign({ message: REFUND_TEXT.notSent, failure: 'restart:not-sent' }) },

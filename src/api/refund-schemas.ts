@@ -39,7 +39,7 @@ export const REFUND_VIEW_SCHEMAS = {
       refundId: str,
       state: { ...str, description: '"created", "sending", "unknown" (reply lost: check the reports), "refunded.recording", "refunded.printing", "refunded.submitting", or a final state' },
       final: bool,
-      outcome: { enum: ['completed', 'failed', 'notApplied', 'notSent'] },
+      outcome: { enum: ['completed', 'needsChecking', 'failed', 'notApplied', 'notSent'] },
       message: str, notice: str, failure: str,
       originalErsReference: ref25,
       amount: { ...int, description: 'minor units going back (positive); the post has it negative' },

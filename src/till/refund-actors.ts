@@ -6,10 +6,11 @@ import { fromPromise } from 'xstate';
 import type { GlaseApi, Invoice } from '../glase/types.js';
 import { GlaseTransportError } from '../glase/errors.js';
 import type { Logger } from '../lib/log.js';
+import { displayAmount } from '../lib/money.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import type {
-  PrintRefundInput, PrintRefundOutput, RecordRefundInput, RecordRefundOutput, SendRefundInput, SendRefundOutput,
+  PrintRefundInput, PrintRefundOutput, RecordRefundInput, RecordRefundOutput, RefundPost, SendRefundInput, SendRefundOutput,
   SubmitRefundReceiptInput, SubmitRefundReceiptOutput,
 } from '../../machines/refund-types.js';
 import { reachabilityWatch, terminalPrincipal } from './payment-actors.js';
@@ -41,6 +42,23 @@ export function refundInvoice(i: SendRefundInput): Invoice {
 
 export function refundActors(d: RefundActorDeps) {
   const watch = reachabilityWatch(d.onReachability);
+  // like a payment's (payment-actors keepApart): the refund's post is kept, flagged, under its own
+  // id (in the file too) and journaled; nothing is printed or sent under the other post's reference
+  const keepApart = (refundId: string, post: RefundPost, bookedFor: string, at: string): RecordRefundOutput => {
+    const flagged: RefundPost = { ...post, needsChecking: `Glase gave this refund the ersReference already booked for ${bookedFor}; check with Glase` };
+    if (d.store.posts.keepConflict(refundId, flagged, bookedFor, at)) {
+      d.store.refundJournal.append({
+        at,
+        refundId,
+        state: 'recorded-needs-checking',
+        originalErsReference: post.originalErsReference,
+        amount: -post.amount,
+        refundErsReference: post.ersReference,
+        message: `refunded ${displayAmount(-post.amount, post.currency)}, but its reference ${post.ersReference} is already booked for ${bookedFor}; this refund's post is kept apart and needs checking`,
+      });
+    }
+    return { post: flagged, created: false, conflict: { bookedFor } };
+  };
   return {
     sendRefund: fromPromise<SendRefundOutput, SendRefundInput>(async ({ input }) => {
       // the subscription journals `sending` in this same turn; after one tick it must be there
@@ -54,8 +72,11 @@ export function refundActors(d: RefundActorDeps) {
       // let the `refunded.recording` state reach the journal first, so the rows read in order
       await Promise.resolve();
       const { post } = input;
-      const r = d.store.transaction(() => {
+      const r = d.store.transaction((): RecordRefundOutput => {
+        const at = d.nowIso();
         const res = d.store.posts.insert(input.refundId, post);
+        // the new reference is booked for another post: never take that post as this refund's
+        if (res.bookedFor !== undefined) return keepApart(input.refundId, post, res.bookedFor, at);
         if (res.created) {
           d.store.refundJournal.append({
             at: d.nowIso(),
@@ -64,13 +85,14 @@ export function refundActors(d: RefundActorDeps) {
             originalErsReference: post.originalErsReference,
             amount: -post.amount,
             refundErsReference: post.ersReference,
-            message: `refund post written: ${post.amount} ${post.currency} minor units${post.recovered ? ' (settled after a lost reply)' : ''}`,
+            message: `refund post written: ${displayAmount(-post.amount, post.currency)} back${post.recovered ? ' (settled after a lost reply)' : ''}`,
           });
         }
         return res;
       });
       d.store.posts.flushToFile();
-      return { post: r.post, created: r.created };
+      if (r.conflict) d.log.error('Glase gave a refund a reference already booked for another post; kept apart, needs checking', { refundId: input.refundId, ersReference: post.ersReference, bookedFor: r.conflict.bookedFor });
+      return r;
     }),
     printRefundReceipt: fromPromise<PrintRefundOutput, PrintRefundInput>(async ({ input }) => {
       const job = d.store.printQueue.enqueue(input.post);

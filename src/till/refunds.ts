@@ -99,7 +99,7 @@ export class RefundRunner {
     store.transaction(() => {
       if (req.resendOf && !store.refunds.markResent(req.resendOf, refundId)) throw new Error(`refund ${req.resendOf} was already sent again`);
       store.refunds.create({ refundId, originalErsReference: req.ersReference, amount: req.amount, currency: req.currency, at, snapshot: { status: 'created', input } satisfies CreatedSnapshot });
-      store.refundJournal.append({ at, refundId, state: 'created', originalErsReference: req.ersReference, amount: req.amount, message: `refund of ${req.amount} ${req.currency} minor units created by ${req.by}` });
+      store.refundJournal.append({ at, refundId, state: 'created', originalErsReference: req.ersReference, amount: req.amount, message: `refund of ${displayAmount(req.amount, req.currency)} created by ${req.by}` });
       store.audit.append(
         req.by,
         req.resendOf ? 'refund-resend' : 'refund',

@@ -87,11 +87,13 @@ export function onRefundEvent(v) {
 function renderResult(v) {
   const c = v.currency;
   const done = v.outcome === 'completed';
+  // refunded at Glase, but its new reference was booked for another post: not "not done"
+  const checking = v.outcome === 'needsChecking';
   const doubt = v.state === 'unknown';
   const over = v.final || doubt;
-  $('rr-mark').className = 'result ' + (done ? 'ok' : doubt ? 'warn' : over ? 'bad' : '');
-  setText('rr-mark', done ? '✓' : doubt ? '?' : over ? '✕' : '…');
-  setText('rr-title', t(done ? 'refund.done' : doubt ? 'refund.doubt' : over ? 'refund.notDone' : 'refund.running'));
+  $('rr-mark').className = 'result ' + (done ? 'ok' : doubt || checking ? 'warn' : over ? 'bad' : '');
+  setText('rr-mark', done ? '✓' : doubt ? '?' : checking ? '!' : over ? '✕' : '…');
+  setText('rr-title', t(done ? 'refund.done' : doubt ? 'refund.doubt' : checking ? 'refund.needsChecking' : over ? 'refund.notDone' : 'refund.running'));
   setText('rr-amount', money(v.amount, c));
   setText('rr-text', done ? t('refund.doneText') : sentence(serverText(v.message)));
   $('rr-ref-box').hidden = !done;

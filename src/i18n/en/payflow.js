@@ -19,4 +19,5 @@ export default {
   'settle.asking': "Asking Glase…",
   'ended.settledOutside': "Settled outside the till",
   'ended.settledOutsideCustomer': "The payment was settled at the till",
+  'refund.needsChecking': "Refunded — needs checking",
 };

@@ -18,4 +18,5 @@ export default {
   'settle.asking': "Frågar Glase…",
   'ended.settledOutside': "Avslutad utanför kassan",
   'ended.settledOutsideCustomer': "Betalningen avslutades i kassan",
+  'refund.needsChecking': "Återbetald — behöver kontrolleras",
 };
