@@ -12,7 +12,7 @@ export function setAdminSession(session) {
 export async function call(method, path, body) {
   const headers = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (adminSession && (path.startsWith('/api/admin/') || path.startsWith('/api/refunds'))) headers['x-admin-session'] = adminSession;
+  if (adminSession && (path.startsWith('/api/admin/') || path.startsWith('/api/refunds') || path.startsWith('/api/day-close'))) headers['x-admin-session'] = adminSession;
   let res;
   try {
     res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });

@@ -14,6 +14,7 @@ import { initAdmin, openPin, onScan } from './admin.js';
 import { initReceiptLookup, onLookupScan } from './receipt-lookup.js';
 import { initRefund, onRefundEvent } from './refund.js';
 import { initRefundAdmin, refundsTabShown } from './refund-admin.js';
+import { initDayClose, onDayCloseEvent, renderAttention } from './day-close.js';
 import { initAdminLanguage } from './admin-language.js';
 import { setSound, toast } from './feedback.js';
 import { initSettle, settleScreenOpen } from './settle.js';
@@ -38,6 +39,7 @@ function applyStatus(s) {
   st.maxAmount = s.maxAmount ?? st.maxAmount;
   st.autoCancelWindows = s.autoCancelWindows ?? st.autoCancelWindows;
   if (s.setup) st.setup = s.setup;
+  if (s.dayClose) renderAttention(s.dayClose);
   if (s.readiness) st.readiness = s.readiness;
   if (s.printer) st.printer = s.printer;
   if (s.scanner) st.scanner = s.scanner;
@@ -100,6 +102,7 @@ async function boot() {
   initReceiptLookup();
   initRefund({ route, adminShown: refundsTabShown });
   initRefundAdmin();
+  initDayClose();
   initAdminLanguage();
   initSettle({ route });
   for (const id of ['wait-settle', 'q-settle']) $(id).addEventListener('click', () => (settling = true));
@@ -159,6 +162,7 @@ async function boot() {
         update('receipt-active');
       },
       refund: (d) => onRefundEvent(d),
+      'day-close': (d) => onDayCloseEvent(d),
       // the admin switched the shop's language: every screen speaks it from now on
       language: (d) => setLanguage(d.language),
       scan: (d) => {

@@ -1,4 +1,4 @@
-// The printed Z report (day close): the shop's language.
+// The day close: the printed Z report and the admin's Close day tab (the shop's language).
 export default {
   'z.title': 'Z REPORT',
   'z.till': 'Till',
@@ -26,4 +26,22 @@ export default {
   'z.kind.refund-settled': 'Refund settled',
   'z.kind.settled-outside': 'Settled outside the till',
   'z.kind.summary-differs': 'Glase summary differs',
+  'tab.dayclose': 'Close day',
+  'dayclose.hint': "Closes this till's period at Glase, compares Glase's report with the till and prints the Z report (the reseller login is used once, never kept).",
+  'dayclose.button': 'Close day',
+  'dayclose.recent': 'Z reports',
+  'dayclose.attention': 'Day close Z {z}: {count} difference(s) with Glase need attention (Admin → Close day)',
+  'dayclose.unfinished': 'A day close is unfinished: close the day again to finish it',
+  'dayclose.matched': 'matched',
+  'dayclose.acknowledged': 'differences acknowledged',
+  'dayclose.needsAttention': 'needs attention',
+  'dayclose.line': 'Z {z} · {at} · net {net} · {verdict}',
+  'dayclose.acknowledge': 'Acknowledge',
+  'dayclose.reprint': 'Print COPY',
+  'dayclose.none': 'No Z report yet',
+  'dayclose.closing': 'Closing the day at Glase; this takes a few seconds…',
+  'dayclose.doneMatched': 'Z {z} printed: Glase and the till agree.',
+  'dayclose.doneAttention': 'Z {z} printed: {count} difference(s) with Glase need attention.',
+  'dayclose.acknowledgedZ': 'The differences of Z {z} are acknowledged.',
+  'dayclose.reprinted': 'A COPY of Z {z} is printing.',
 };
