@@ -5,7 +5,7 @@
 //    nothing is lost or doubled (count, distinct keys, sum; a replayed batch is all duplicates).
 // 2. Reports over POSTS posts generated with SQL (PostgreSQL): the dashboard's day totals and a
 //    month's SIE export, timed, with EXPLAIN (ANALYZE, BUFFERS). Target: each ≤ 1 s.
-// Usage: npm run bench:backoffice -- [--tills 1000] [--batches 2] [--batch 50] [--posts 10000000] [--skip-pglite]
+// Usage: npm run bench:backoffice -- [--tills 1000] [--batches 2] [--batch 50] [--posts 10000000] [--skip-pglite] [--skip-ingest]
 import { parseArgs } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ import { DEFAULT_SIE } from '../src/backoffice/sie-settings.js';
 import type { GlaseApi } from '../src/glase/types.js';
 import { startPgCluster } from '../test/fakes/pg-cluster.js';
 
-const { values } = parseArgs({ options: { tills: { type: 'string' }, batches: { type: 'string' }, batch: { type: 'string' }, posts: { type: 'string' }, 'skip-pglite': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { tills: { type: 'string' }, batches: { type: 'string' }, batch: { type: 'string' }, posts: { type: 'string' }, 'skip-pglite': { type: 'boolean' }, 'skip-ingest': { type: 'boolean' } } });
 const TILLS = Number(values.tills ?? 1000);
 const BATCHES = Number(values.batches ?? 2);
 const BATCH = Number(values.batch ?? 50);
@@ -90,7 +90,7 @@ async function reports(db: Db): Promise<void> {
     await db.exec('DROP INDEX post_day_till; DROP INDEX post_ers_reference; DROP INDEX post_till_seq; DROP INDEX post_unreconciled; ALTER TABLE post DROP CONSTRAINT post_pkey');
     await db.query(`INSERT INTO post (till_id, post_key, seq, kind, business_day, amount_ore, currency, ers_reference, cashier_id, payload, payload_sha)
       SELECT 1 + g % 1000, CASE WHEN g % 20 = 0 THEN 'ref:' ELSE 'pay:' END || lpad(g::text, 25, '0'), g / 1000 + 1,
-             CASE WHEN g % 20 = 0 THEN 'refund' ELSE 'payment' END, DATE '2025-01-01' + (g % 365),
+             CASE WHEN g % 20 = 0 THEN 'refund' ELSE 'payment' END, DATE '2025-01-01' + (g % 365)::int,
              CASE WHEN g % 20 = 0 THEN -(500 + g % 3000) ELSE 500 + g % 30000 END, 'SEK', lpad(g::text, 25, '0'), 'c' || g % 7, '{}'::jsonb, ''
       FROM generate_series(1, $1::bigint) g`, [POSTS]);
     await db.exec(`ALTER TABLE post ADD PRIMARY KEY (till_id, post_key);
@@ -120,8 +120,8 @@ const cluster = await startPgCluster();
 try {
   const pg = await openPostgres(await cluster.createDatabase('bench'), 20);
   await migrate(pg);
-  await ingest(pg, 'PostgreSQL');
-  if (!values['skip-pglite']) {
+  if (!values['skip-ingest']) await ingest(pg, 'PostgreSQL');
+  if (!values['skip-pglite'] && !values['skip-ingest']) {
     const dir = mkdtempSync(join(tmpdir(), 'glase-bench-pglite-'));
     const lite = await openPglite(join(dir, 'pgdata'));
     await migrate(lite);
