@@ -3,9 +3,13 @@
 // per change with --json), asks "t = try again, c = cancel" when the window ran out, and turns
 // Ctrl-C into a cancel request — never into abandoning a payment the customer may be paying.
 import { createInterface } from 'node:readline';
-import { displayAmount } from '../lib/money.js';
+import { translator, type Translator } from '../i18n/i18n.js';
+import { currencyExponent } from '../lib/money.js';
 import type { PaymentView } from '../till/index.js';
+import { cliTranslator } from './language.js';
 import type { CliTill } from './till.js';
+
+const english = translator('en', { decimals: currencyExponent });
 
 export interface FollowOptions {
   json: boolean;
@@ -20,14 +24,16 @@ export function jsonLine(o: Record<string, unknown>): void {
   process.stdout.write(JSON.stringify({ at: new Date().toISOString(), ...o }) + '\n');
 }
 
-function describe(v: PaymentView): string {
-  const parts = [`${v.state}`, displayAmount(v.amount, v.currency), v.message];
-  if (v.notice) parts.push(`(${v.notice})`);
+/** The state line: the state (for the operator), the amount and the till's words in the shop's language. */
+function describe(v: PaymentView, tr: Translator): string {
+  const parts = [`${v.state}`, tr.money(v.amount, v.currency), tr.fromServer(v.message)];
+  if (v.notice) parts.push(`(${tr.fromServer(v.notice)})`);
   return parts.join(' — ');
 }
 
 export async function followPayment(t: CliTill, paymentId: string, o: FollowOptions): Promise<PaymentView> {
   const { till } = t;
+  const tr = cliTranslator(t);
   const ttyOut = process.stdout.isTTY === true && !o.json;
   const ttyIn = process.stdin.isTTY === true;
   const started = Date.now();
@@ -43,7 +49,7 @@ export async function followPayment(t: CliTill, paymentId: string, o: FollowOpti
   };
   const render = () => {
     if (!view || !ttyOut) return;
-    process.stdout.write(`\r\x1b[K[${Math.floor((Date.now() - started) / 1000)} s] ${describe(view)}`);
+    process.stdout.write(`\r\x1b[K[${Math.floor((Date.now() - started) / 1000)} s] ${describe(view, tr)}`);
   };
   const show = (v: PaymentView) => {
     view = v;
@@ -52,7 +58,7 @@ export async function followPayment(t: CliTill, paymentId: string, o: FollowOpti
       if (key !== lastJson) jsonLine({ type: 'payment', ...v });
       lastJson = key;
     } else {
-      const text = describe(v);
+      const text = describe(v, tr);
       if (text !== lastText) {
         if (ttyOut) process.stdout.write(lastText ? '\n' : '');
         else process.stdout.write(text + '\n');
@@ -144,17 +150,19 @@ export async function followPayment(t: CliTill, paymentId: string, o: FollowOpti
   }
 }
 
-/** The closing words for a finished payment (text mode). */
-export function outcomeLine(v: PaymentView): string {
-  const amount = displayAmount(v.amount, v.currency);
+/** The closing words for a finished payment (text mode), in the shop's language (cli.outcome.*). */
+export function outcomeLine(v: PaymentView, tr: Translator = english): string {
+  const amount = tr.money(v.amount, v.currency);
+  const message = tr.fromServer(v.message);
+  const notice = v.notice ? tr.fromServer(v.notice) : '';
   switch (v.outcome) {
     case 'completed':
-      return `PAID ${amount}, ersReference ${v.ersReference}${v.recovered ? ' (found after a restart)' : ''}${v.notice ? ` — ${v.notice}` : ''}`;
+      return tr.t('cli.outcome.paid', { amount, ers: v.ersReference }) + (v.recovered ? ` ${tr.t('cli.outcome.recovered')}` : '') + (notice ? ` — ${notice}` : '');
     case 'needsChecking':
-      return `PAID, NEEDS CHECKING ${amount}: ${v.message}${v.notice ? ` (${v.notice})` : ''}`;
+      return tr.t('cli.outcome.needsChecking', { amount, message }) + (notice ? ` (${notice})` : '');
     case 'orphaned':
-      return `UNKNOWN ${amount}: ${v.message} — check with the customer, then run \`glase-pos confirm-orphan\``;
+      return tr.t('cli.outcome.orphaned', { amount, message });
     default:
-      return `NOT PAID (${v.outcome}): ${v.message}${v.reason ? ` [${v.reason}]` : ''}`;
+      return tr.t('cli.outcome.notPaid', { outcome: v.outcome ?? '', message }) + (v.reason ? ` [${v.reason}]` : '');
   }
 }

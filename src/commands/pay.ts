@@ -12,6 +12,7 @@ import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
+import { cliTranslator } from '../cli/language.js';
 import { jsonSyntaxWhere } from '../lib/json-syntax.js';
 
 const HELP = `usage: glase-pos pay --amount AMOUNT [--rows FILE] [--cashier ID] [--title TEXT] [--json] [--config FILE]
@@ -98,7 +99,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
           if (json) jsonLine({ type: 'resumed', paymentId: id });
           else console.error(`resuming unfinished payment ${id} first`);
           const v = await followPayment(t, id, { json });
-          if (!json) console.error(outcomeLine(v));
+          if (!json) console.error(outcomeLine(v, cliTranslator(t)));
         }
         const r = t.till.startPayment({ amount, rows, cashierId: values.cashier, title: values.title });
         if (!r.ok) {
@@ -117,7 +118,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
         const v = await followPayment(t, r.paymentId, { json });
         const code = v.outcome === 'completed' ? EXIT.ok : EXIT.failed;
         if (json) jsonLine({ type: 'result', paymentId: v.paymentId, outcome: v.outcome, ersReference: v.ersReference ?? null, message: v.message, exitCode: code });
-        else console.log(outcomeLine(v));
+        else console.log(outcomeLine(v, cliTranslator(t)));
         return code;
       });
     } finally {

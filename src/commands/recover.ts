@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/co
 import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
 import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
+import { cliTranslator } from '../cli/language.js';
 import { followRefund, refundOutcomeLine } from '../cli/follow-refund.js';
 
 const HELP = `usage: glase-pos recover [--wait] [--json] [--config FILE]
@@ -66,7 +67,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
             if (v.state.startsWith('paid')) v = await till.waitForPayment(id);
           }
           if (json) jsonLine({ type: v.final ? 'result' : 'open', ...v });
-          else console.log(`${id}: ${v.final ? outcomeLine(v) : `still open (${v.state}: ${v.message}); run \`glase-pos recover --wait\` to follow it`}`);
+          else console.log(`${id}: ${v.final ? outcomeLine(v, cliTranslator(t)) : `still open (${v.state}: ${v.message}); run \`glase-pos recover --wait\` to follow it`}`);
           if (!v.final) open++;
         }
         // refunds are never sent again by a restart: they finish booking, or stay in doubt

@@ -6,6 +6,7 @@ import admin from './admin.js';
 import kiosk from './kiosk.js';
 import server from './server.js';
 import phone from './phone.js';
+import cli from './cli.js';
 import payflow from './payflow.js';
 import z from './z.js';
 
@@ -17,6 +18,7 @@ export default {
   ...kiosk,
   ...server,
   ...phone,
+  ...cli,
   ...payflow,
   ...z,
 };
