@@ -31,6 +31,7 @@ export const COMMANDS: Record<string, Entry> = {
   'set-pin': { summary: 'set the admin PIN (4-12 digits) from a no-echo prompt or stdin', load: () => import('./set-pin.js') },
   simulator: { summary: 'run the Glase server simulator (SOAP + control API) on loopback', load: () => import('./simulator.js') },
   status: { summary: 'show registration, Glase ID, server reachability and unfinished payments', load: () => import('./status.js') },
+  verify: { summary: 'run the certification sequence (CERT 1-8) against the configured Glase server; exit 0 only if every step passed', load: () => import('./verify.js') },
   unregister: { summary: 'unregister this till at Glase and forget its credentials', load: () => import('./unregister.js') },
   update: { summary: 'install a signed release bundle and switch to it; rolls back unless it stays healthy (root)', load: () => import('./update.js') },
 };
