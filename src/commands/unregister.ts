@@ -6,6 +6,7 @@ import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { confirm, isTty } from '../cli/tty.js';
+import { Shipper } from '../shipper/shipper.js';
 
 const HELP = `usage: glase-pos unregister [--yes] [--config FILE]
 
@@ -42,8 +43,18 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       if (!r.ok) throw new CommandExit(EXIT.failed, `not unregistered: ${r.message}`);
       console.log(`unregistered terminal ${s.terminalId}; its local credentials are gone`);
       const link = store.backoffice.get();
-      if (link) console.log(await leaveBackoffice(link.url, link.tillToken));
-      store.backoffice.clear();
+      if (link) {
+        // ship what is still in the outbox first: the token stops working once the back office is told
+        const shipper = new Shipper({ store });
+        for (let i = 0; i < 10_000 && (await shipper.shipOnce()).kind === 'shipped'; i++);
+        const left = store.outbox.backlog().pending;
+        if (left > 0) {
+          console.log(`${left} post(s) are not at the back office yet: the till keeps its link, the daemon ships them; then unregister the till on the back office's Tills page`);
+        } else {
+          console.log(await leaveBackoffice(link.url, link.tillToken));
+          store.backoffice.clear();
+        }
+      }
       return EXIT.ok;
     });
   });
