@@ -16,15 +16,17 @@ export interface ReadinessContext {
   storageFull?: boolean;
   /** free space is below the warning threshold: payments still go, the fleet is told early */
   storageLow?: boolean;
+  /** Glase answered 29 to this till's TERMINALID: it no longer knows the till */
+  unknownAtGlase?: boolean;
 }
 export type ReadinessEvent =
-  | { type: 'SETUP'; registered: boolean; glaseIdAssigned: boolean }
+  | { type: 'SETUP'; registered: boolean; glaseIdAssigned: boolean; unknownAtGlase?: boolean }
   | { type: 'SERVER'; reachable: boolean }
   | { type: 'PRINTER'; ready: boolean; reason?: string }
   | { type: 'PAYMENT'; inProgress: boolean }
   | { type: 'STORAGE'; full: boolean; low?: boolean };
 
-export type ReadinessCode = 'not-registered' | 'no-glase-id' | 'server-unreachable' | 'server-unknown' | 'printer-not-ready' | 'payment-in-progress' | 'storage-full';
+export type ReadinessCode = 'not-registered' | 'no-glase-id' | 'unknown-at-glase' | 'server-unreachable' | 'server-unknown' | 'printer-not-ready' | 'payment-in-progress' | 'storage-full';
 export interface Readiness {
   ready: boolean;
   reasons: Array<{ code: ReadinessCode; message: string }>;
@@ -35,6 +37,7 @@ export interface Readiness {
 export function readinessOf(c: ReadinessContext): Readiness {
   const reasons: Readiness['reasons'] = [];
   if (!c.registered) reasons.push({ code: 'not-registered', message: 'this till is not registered with Glase' });
+  else if (c.unknownAtGlase) reasons.push({ code: 'unknown-at-glase', message: 'Glase no longer knows this till; forget its registration and register it again (admin menu)' });
   else if (!c.glaseIdAssigned) reasons.push({ code: 'no-glase-id', message: 'no Glase ID is assigned to this till' });
   if (c.serverReachable === false) reasons.push({ code: 'server-unreachable', message: 'Glase cannot be reached (offline)' });
   if (c.serverReachable === undefined) reasons.push({ code: 'server-unknown', message: 'checking the connection to Glase' });
@@ -59,7 +62,7 @@ export const readinessMachine = setup({
     { id: 'storageStatus', src: 'storageStatus' },
   ],
   on: {
-    SETUP: { target: '.check', actions: assign(({ event }) => ({ registered: event.registered, glaseIdAssigned: event.glaseIdAssigned })) },
+    SETUP: { target: '.check', actions: assign(({ event }) => ({ registered: event.registered, glaseIdAssigned: event.glaseIdAssigned, unknownAtGlase: event.unknownAtGlase === true })) },
     SERVER: { target: '.check', actions: assign(({ event }) => ({ serverReachable: event.reachable })) },
     PRINTER: { target: '.check', actions: assign(({ event }) => ({ printerReady: event.ready, printerReason: event.ready ? undefined : event.reason })) },
     PAYMENT: { target: '.check', actions: assign(({ event }) => ({ paymentInProgress: event.inProgress })) },

@@ -115,6 +115,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       log: log.child({ component: 'till' }),
       config: { terminal: config.terminal, payment: config.payment, api: { mode: config.api.mode }, dayClose: config.dayClose },
       lock: false, // taken above, before the store was opened
+      checkTerminalAtStart: true, // readiness learns a till Glase forgot (29) before a payment fails
       lowFreeBytes: config.retention.lowFreeMB * 1024 * 1024,
       printerStatus: devices.printerStatus,
       onReceiptQueued: (job) => {

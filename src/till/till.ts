@@ -22,6 +22,10 @@ import { findReceipt, receiptPost, type ReceiptFound } from '../store/receipt-lo
 import { setupActors } from './setup-actors.js';
 import { auditSetup } from './setup-audit.js';
 import { unknownTerminalNote, watchUnknownTerminal } from './unknown-terminal.js';
+import { terminalPrincipal } from './payment-actors.js';
+
+/** an invoice reference no invoice has (17 digits, like the real ones): its status question only tests the TERMINALID */
+const TERMINAL_CHECK_INVOICE = '00000000000000000';
 import type { InvoiceRow } from '../../machines/glase-contract.js';
 import type { ChangeResult, PaymentToCheck, PaymentView, PrinterState, SettleResult, SetupView, StartResult, TillEvent, TillOptions } from './types.js';
 import { settledOutsideOf } from './settled-outside.js';
@@ -52,7 +56,14 @@ export function createTill(o: TillOptions) {
     }
   };
   // every Glase call of the till goes through this: a 29 to our TERMINALID is remembered
-  const glase = watchUnknownTerminal(o.glase, { store, nowIso, onChange: () => emit({ type: 'setup', setup: setupView() }) });
+  const glase = watchUnknownTerminal(o.glase, {
+    store,
+    nowIso,
+    onChange: () => {
+      emit({ type: 'setup', setup: setupView() });
+      tellReadinessSetup();
+    },
+  });
 
   // readiness (may a payment start); its server probe and printer input are callback actors
   const probe = o.probeServer ?? (async () => {
@@ -200,8 +211,13 @@ export function createTill(o: TillOptions) {
       ...(unknown ? { unknownAtGlase: { op: unknown.op, at: unknown.at, message: FORGET_HINT } } : {}),
     };
   }
+  // readiness knows a till Glase has forgotten (29) as well as registration and Glase ID
+  function tellReadinessSetup() {
+    const c = setup.getSnapshot().context;
+    readiness.send({ type: 'SETUP', registered: !!c.terminalId, glaseIdAssigned: !!c.glaseId, unknownAtGlase: !!c.terminalId && unknownTerminalNote(store) !== undefined });
+  }
   setup.subscribe((s) => {
-    readiness.send({ type: 'SETUP', registered: !!s.context.terminalId, glaseIdAssigned: !!s.context.glaseId });
+    tellReadinessSetup();
     emit({ type: 'setup', setup: setupView() });
   });
   // every set-up action ends here, with one audit row (done, refused, or Glase not reached)
@@ -216,6 +232,15 @@ export function createTill(o: TillOptions) {
   };
   const settle = async () => waitFor(setup, (s) => ['unregistered', 'registered', 'ready'].includes(String(s.value)));
 
+  /** getPaymentStatus of an invoice that does not exist: 54 = Glase knows the till, 29 = it does not (noted by the wrapper) */
+  async function checkTerminalKnown(): Promise<void> {
+    if (!store.credentials.get() || readiness.getSnapshot().context.serverReachable !== true) return;
+    try {
+      await glase.getPaymentStatus(terminalPrincipal(store, 'getPaymentStatus'), TERMINAL_CHECK_INVOICE, 0);
+    } catch (e) {
+      log.warn('could not ask Glase whether it knows this till', { error: e as Error });
+    }
+  }
   let started = false;
   let release = () => {};
   return {
@@ -234,6 +259,7 @@ export function createTill(o: TillOptions) {
       readiness.start();
       readiness.send({ type: 'PAYMENT', inProgress: payments.inProgress() });
       await firstProbe;
+      if (o.checkTerminalAtStart) await checkTerminalKnown();
       return { resumed, resumedRefunds };
     },
 

@@ -49,6 +49,12 @@ export interface TillOptions {
   lock?: boolean;
   /** called after a receipt was queued, so the spooler can print at once */
   onReceiptQueued?: (job: PrintJob) => void;
+  /**
+   * At start, ask Glase one cheap authenticated question (getPaymentStatus of an invoice that
+   * does not exist: 54 when Glase knows the till, 29 when it does not), so readiness knows a
+   * forgotten till before a payment fails. The daemon turns it on; default off.
+   */
+  checkTerminalAtStart?: boolean;
   /** how the unknown-refund check waits for Glase's reports (default: 3 s, then growing) */
   reportWaits?: Partial<ReportWaits>;
   /** a Z was stored (for a back office): the finished close's record */

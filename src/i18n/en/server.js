@@ -109,4 +109,5 @@ export default {
   'srv.rule.ersReference': 'must be exactly {digits} digits',
   'srv.rule.language': 'must be one of sv, en',
   'srv.rule.unknownField': 'is not a known field',
+  'srv.text.unknownAtGlase': 'Glase no longer knows this till; forget its registration and register it again (admin menu)',
 };

@@ -107,4 +107,5 @@ export default {
   'srv.rule.ersReference': 'måste vara exakt {digits} siffror',
   'srv.rule.language': 'måste vara sv eller en',
   'srv.rule.unknownField': 'är inget känt fält',
+  'srv.text.unknownAtGlase': 'Glase känner inte längre igen den här kassan; glöm registreringen och registrera den igen (adminmenyn)',
 };
