@@ -95,6 +95,16 @@ async function boot() {
   document.addEventListener('contextmenu', (e) => e.preventDefault());
   translatePage();
   onLanguage(() => update('language'));
+  // Escape on a physical keyboard answers an open dialog the safe way: close, keep, go back
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    const safe = { lookup: 'lk-close', confirm: 'confirm-no', 'rf-confirm': 'rf-confirm-no' };
+    const open = Object.keys(safe).find((id) => !$(id).hidden);
+    if (!open) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    $(safe[open]).click();
+  });
   onScreenKeyboard($('osk'));
   initSale({ route, paymentStarted });
   initPaymentScreens({ dismiss });
