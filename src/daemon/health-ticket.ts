@@ -20,7 +20,7 @@ export function addresses(): string {
   return out.join(', ') || 'no network address';
 }
 
-export async function healthFacts(o: { version: string; glase: GlaseClient; devices: Pick<ApiDevices, 'printer' | 'scanner'>; dataDir: string; now?: () => number }): Promise<HealthFact[]> {
+export async function healthFacts(o: { version: string; glase: GlaseClient; devices: Pick<ApiDevices, 'printer' | 'scanner'>; dataDir: string; now?: () => number; lastZ?: () => string | undefined }): Promise<HealthFact[]> {
   const now = o.now ?? Date.now;
   const started = now();
   let glase: string;
@@ -48,7 +48,7 @@ export async function healthFacts(o: { version: string; glase: GlaseClient; devi
     ['Printer', `${p.kind}: ${p.ready ? 'ready' : `NOT ready (${p.reason ?? 'unknown'})`}`],
     ['Scanner', `${s.kind}: ${s.connected ? 'connected' : 'not connected'}`],
     ['Free space', free],
-    ['Last Z', 'not built yet (no Z reports)'],
+    ['Last Z', o.lastZ?.() ?? 'none yet (no day close)'],
     ['Printed', new Date(now()).toISOString().slice(0, 19).replace('T', ' ')],
   ];
 }

@@ -162,7 +162,14 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
         uiDir: UI_DIR,
         language: { get: () => shopLanguage(store.settings, config.ui.language), set: (lang) => chooseShopLanguage(store.settings, lang) },
         metrics: () => metrics.render(),
-        health: () => healthFacts({ version, glase, devices: started.api, dataDir: config.dataDir }),
+        health: () =>
+          healthFacts({
+            version, glase, devices: started.api, dataDir: config.dataDir,
+            lastZ: () => {
+              const z = till.zReports(1)[0]?.report;
+              return z && `Z ${z.zNumber} ${z.closedAt.slice(0, 16).replace('T', ' ')} UTC, ${z.verdict}`;
+            },
+          }),
       },
       { host: config.api.host, port: config.api.port },
     ).catch((e: unknown) => {
