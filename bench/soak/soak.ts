@@ -82,7 +82,7 @@ async function main() {
     GLASE_POS__SCANNER__PATH: scanner.path,
     GLASE_POS__PAYMENT__POLL_INTERVAL_MS: String(POLL_MS),
     // a fraction of a day goes through a config file (the environment takes whole numbers)
-    ...(RETENTION_H ? { GLASE_POS_CONFIG: configFile(dir, { retention: { fullDays: Number(RETENTION_H) / 24, intervalMs: 10_000 } }) } : {}),
+    ...(RETENTION_H ? { GLASE_POS_CONFIG: configFile(dir, { retention: { fullDays: Number(RETENTION_H) / 24, legalYears: Number(RETENTION_H) / 24 / 365, intervalMs: 10_000 } }) } : {}),
   };
   const once = async (args: string[]) => {
     const c = startChild(cli.args, args, daemonEnv);

@@ -73,8 +73,10 @@ t('posts past the legal period go, but only once written to receipts.jsonl', () 
   payment('ancient', NOW - 8 * 365 * DAY);
   assert.is(pruneOnce(store.db, { fullDays: 30, legalYears: 7, batch: 100 }, NOW).posts, undefined, 'not yet in receipts.jsonl: kept');
   store.posts.flushToFile();
-  assert.is(pruneOnce(store.db, { fullDays: 30, legalYears: 7, batch: 100 }, NOW).posts, 1);
+  const counts = pruneOnce(store.db, { fullDays: 30, legalYears: 7, batch: 100 }, NOW);
+  assert.is(counts.posts, 1);
   assert.is(count('transaction_posts'), 0);
+  assert.is(count('outbox'), 0, 'a back-office row nobody took goes after the legal period too');
 });
 
 t('the file shrinks: incremental_vacuum and a truncating checkpoint after a prune', () => {
