@@ -18,6 +18,9 @@ export interface RetentionPolicy {
   batch: number;
 }
 
+/** final payment states that ask a person to check them */
+const KEPT_FOR_REVIEW = ['needsChecking', 'settledOutside'];
+
 export const DEFAULT_RETENTION: RetentionPolicy = { fullDays: 30, legalYears: 7, batch: 200 };
 const DAY_MS = 86_400_000;
 export const PRUNED_TALLY_KEY = 'retention.prunedPayments';
@@ -35,8 +38,14 @@ export function pruneOnce(db: Database.Database, policy: RetentionPolicy, now = 
     if (c) counts[kind] = (counts[kind] ?? 0) + c;
   };
   db.transaction(() => {
-    // finished payments: snapshot and journal; the final state is tallied for the counters
-    const old = db.prepare('SELECT payment_id, state FROM payments WHERE finished = 1 AND created_at < ? ORDER BY created_at LIMIT ?').all(full, n) as Array<{ payment_id: string; state: string }>;
+    // finished payments: snapshot and journal; the final state is tallied for the counters.
+    // Those a person still has to look at (needs checking, settled outside the till) keep their
+    // whole story for the legal period: the day close and an auditor read them from here.
+    const old = db
+      .prepare(
+        `SELECT payment_id, state FROM payments WHERE finished = 1 AND created_at < CASE WHEN state IN (${KEPT_FOR_REVIEW.map(() => '?').join(', ')}) THEN ? ELSE ? END ORDER BY created_at LIMIT ?`,
+      )
+      .all(...KEPT_FOR_REVIEW, legal, full, n) as Array<{ payment_id: string; state: string }>;
     if (old.length) {
       const tally = readTally(db);
       const j = db.prepare('DELETE FROM journal WHERE payment_id = ?');

@@ -42,6 +42,16 @@ function payment(id: string, at: number, opts: { finished?: boolean; state?: str
 }
 const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
+t('a payment that needs checking or was settled outside the till keeps its rows past fullDays, until the legal period', () => {
+  payment('check-me', NOW - 40 * DAY, { state: 'needsChecking' });
+  payment('outside', NOW - 40 * DAY, { state: 'settledOutside' });
+  payment('ancient', NOW - 8 * 366 * DAY, { state: 'settledOutside' });
+  pruneOnce(store.db, { fullDays: 30, legalYears: 7, batch: 100 }, NOW);
+  assert.ok(store.payments.get('check-me'));
+  assert.is(store.journal.forPayment('outside').length, 3);
+  assert.not.ok(store.payments.get('ancient'), 'past the legal period it goes like the rest');
+});
+
 t('finished payments past fullDays lose snapshot and journal; unfinished and recent stay; posts stay; counters keep counting', () => {
   payment('old-1', NOW - 40 * DAY);
   payment('old-2', NOW - 31 * DAY, { state: 'cancelled' });
