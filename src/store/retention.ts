@@ -62,6 +62,10 @@ export function pruneOnce(db: Database.Database, policy: RetentionPolicy, now = 
     del('printJobs', `DELETE FROM print_jobs WHERE id IN (SELECT id FROM (SELECT id, state, printed_at FROM print_jobs ORDER BY id LIMIT ?) WHERE state = 'printed' AND printed_at < ?)`, n, full);
     del('refundJournal', `DELETE FROM refund_journal WHERE seq IN (SELECT j.seq FROM (SELECT seq, refund_id, at FROM refund_journal ORDER BY seq LIMIT ?) j JOIN refunds r ON r.refund_id = j.refund_id WHERE r.finished = 1 AND j.at < ?)`, n, full);
     if (hasTable(db, 'outbox')) del('outbox', `DELETE FROM outbox WHERE seq IN (SELECT seq FROM (SELECT seq, state, created_at FROM outbox ORDER BY seq LIMIT ?) WHERE state = 'acked' AND created_at < ?)`, n, full);
+    // a till with no back office ships to nobody: its queue keeps the retention window only
+    // (the posts themselves stay below for the legal period)
+    if (hasTable(db, 'outbox') && db.prepare('SELECT 1 FROM backoffice_link').get() === undefined)
+      del('outbox', `DELETE FROM outbox WHERE seq IN (SELECT seq FROM (SELECT seq, state, created_at FROM outbox ORDER BY seq LIMIT ?) WHERE state = 'pending' AND created_at < ?)`, n, full);
     // the legal period; an outbox row no back office took by then goes too
     if (hasTable(db, 'outbox')) del('outbox', `DELETE FROM outbox WHERE seq IN (SELECT seq FROM (SELECT seq, created_at FROM outbox ORDER BY seq LIMIT ?) WHERE created_at < ?)`, n, legal);
     del('posts', `DELETE FROM transaction_posts WHERE seq IN (SELECT seq FROM (SELECT seq, post, written_to_file FROM transaction_posts ORDER BY seq LIMIT ?) WHERE written_to_file = 1 AND json_extract(post, '$.timestamp') < ?)`, n, legal);

@@ -79,6 +79,19 @@ t('at most batch rows per round, oldest first', () => {
   assert.ok(store.payments.get('p10'), 'the younger ones wait for the next round');
 });
 
+t('a till with no back office keeps its outbox for fullDays only; an enrolled till keeps its backlog', () => {
+  payment('old', NOW - 40 * DAY);
+  payment('new', NOW - 2 * DAY);
+  assert.is(count('outbox'), 2);
+  pruneOnce(store.db, { fullDays: 30, legalYears: 7, batch: 100 }, NOW);
+  assert.is(count('outbox'), 1, 'nobody will ship the 40-day-old row');
+  assert.is(count('transaction_posts'), 2, 'the posts themselves stay for the legal period');
+  store.db.prepare("INSERT INTO outbox (post_key, kind, body, created_at) VALUES ('pay:x', 'payment', '{}', ?)").run(iso(NOW - 40 * DAY));
+  store.db.prepare("INSERT INTO backoffice_link (id, url, till_id, till_token, enrolled_at) VALUES (1, 'http://127.0.0.1:1', 1, 't', ?)").run(iso(NOW));
+  pruneOnce(store.db, { fullDays: 30, legalYears: 7, batch: 100 }, NOW);
+  assert.is(count('outbox'), 2, 'an enrolled till ships its backlog, however old');
+});
+
 t('posts past the legal period go, but only once written to receipts.jsonl', () => {
   payment('ancient', NOW - 8 * 365 * DAY);
   assert.is(pruneOnce(store.db, { fullDays: 30, legalYears: 7, batch: 100 }, NOW).posts, undefined, 'not yet in receipts.jsonl: kept');
