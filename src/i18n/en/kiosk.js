@@ -89,9 +89,7 @@ export default {
 
   'amount.title': 'Glase payment',
   'amount.label': 'Amount to pay with Glase',
-  'amount.hint': 'Left to pay: {left}. Lower the amount if the rest is paid another way.',
   'amount.zero': 'the amount must be more than 0',
-  'amount.tooMuch': 'at most {left} is left to pay',
   'amount.back': 'Back',
   'amount.pay': 'Pay',
 

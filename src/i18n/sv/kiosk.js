@@ -89,9 +89,7 @@ export default {
 
   'amount.title': 'Glase-betalning',
   'amount.label': 'Belopp att betala med Glase',
-  'amount.hint': 'Kvar att betala: {left}. Sänk beloppet om resten betalas på annat sätt.',
   'amount.zero': 'beloppet måste vara mer än 0',
-  'amount.tooMuch': 'högst {left} är kvar att betala',
   'amount.back': 'Tillbaka',
   'amount.pay': 'Betala',
 
