@@ -1,15 +1,16 @@
 // Small HTTP helpers for the back office: answers, bodies (JSON and forms, size-capped),
 // cookies, HTML escaping. No framework: a handful of routes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GlasePosError } from '../lib/errors.js';
 import { readBody } from '../lib/http-body.js';
 
-export class HttpError extends Error {
+export class HttpError extends GlasePosError {
   constructor(
     readonly status: number,
     message: string,
     readonly field?: string,
   ) {
-    super(message);
+    super(`http-${status}`, message);
   }
 }
 
