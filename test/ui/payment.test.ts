@@ -142,7 +142,8 @@ t('cancel while waiting: cancelled screen with the reason, the phone has no bill
   assert.is(await k.textContent('#ended-title'), 'Payment cancelled');
   assert.ok(((await k.textContent('#ended-reason')) ?? '').length > 0, 'the reason is shown');
   await till.shot('cancelled');
-  await till.phone.waitForSelector('#nothing', { timeout: 5_000 });
+  // the phone that showed the bill says it was cancelled (never just "No bill yet")
+  await till.phone.waitForSelector('#gone[data-status="CANCELED"]', { timeout: 10_000 });
   await k.click('#ended-done');
   await k.waitForSelector('#s-start:not([hidden])');
   assert.is(await k.textContent('#v-total'), '35', 'after a cancel the receipt stays for another tender');
