@@ -1,7 +1,7 @@
 // The reseller password for the commands that need it once (register; the refund check's
 // reports): a no-echo prompt on a terminal, else $GLASE_RESELLER_PASSWORD or the first line
 // of stdin. Never taken from argv, printed, logged or stored.
-import { CommandExit, EXIT } from './exit.js';
+import { CommandExit, EXIT, usage } from './exit.js';
 import { isTty, readFirstLine, readSecret } from './tty.js';
 import { PRINTABLE_RULE, unprintable } from '../lib/printable.js';
 
@@ -17,4 +17,13 @@ export async function resellerPassword(nothingDone: string): Promise<string> {
   // the rule only, never where: the password is not described in any output
   if (unprintable(pw)) throw new CommandExit(EXIT.usage, `password: ${PRINTABLE_RULE}`);
   return pw;
+}
+
+const RESELLER_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** --reseller and --user of the commands that act as the shop's reseller user (reports). */
+export function resellerLogin(values: { reseller?: string; user?: string }, help: string): { resellerId: string; userId: string } {
+  if (values.reseller === undefined || !RESELLER_ID.test(values.reseller)) throw usage('--reseller', 'is required: the shop\'s Glase reseller id (1-100 letters, digits, ".", "_" or "-")', help);
+  if (values.user === undefined || !RESELLER_ID.test(values.user)) throw usage('--user', 'is required: the reseller user id, e.g. 9900', help);
+  return { resellerId: values.reseller, userId: values.user };
 }

@@ -4,13 +4,13 @@
 // stores the Z, queues it for the printer and shows it. An unfinished close (crash, report not
 // ready) is resumed with the same period. Exit 0 matched, 1 not closed, 2 bad usage,
 // 4 closed with differences that need attention.
-import { userInfo } from 'node:os';
-import { EXIT, runCommand, usage } from '../cli/exit.js';
+import { cliActor } from '../cli/actor.js';
+import { EXIT, runCommand } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
 import { jsonLine } from '../cli/follow.js';
-import { resellerPassword } from '../cli/reseller-password.js';
+import { resellerLogin, resellerPassword } from '../cli/reseller-password.js';
 import { zText } from '../cli/z-text.js';
 
 export const EXIT_ATTENTION = 4;
@@ -27,21 +27,10 @@ const HELP = `usage: glase-pos close-day --reseller ID --user ID [--json] [--con
 Exit 0 closed and matched, 4 closed with differences that need attention, 1 not closed (the
 message says why; an unfinished close is resumed by the next close-day), 2 bad usage.`;
 
-const ID = /^[A-Za-z0-9._-]{1,100}$/;
-
-function cliActor(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
-
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('close-day', async () => {
     const { values } = parseCommand(argv, { reseller: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
-    if (values.reseller === undefined || !ID.test(values.reseller)) throw usage('--reseller', 'is required: the shop\'s Glase reseller id (1-100 letters, digits, ".", "_" or "-")', HELP);
-    if (values.user === undefined || !ID.test(values.user)) throw usage('--user', 'is required: the reseller user id, e.g. 9900', HELP);
+    const login = resellerLogin(values, HELP);
     const json = values.json === true;
     const config = commandConfig(values.config, src);
     const password = await resellerPassword('nothing was closed');
@@ -56,7 +45,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
         if (json) jsonLine({ type: 'close', ...e.close });
         else console.error(line);
       });
-      const r = await t.till.closeDay({ resellerId: values.reseller!, userId: values.user!, password }, cliActor());
+      const r = await t.till.closeDay({ ...login, password }, cliActor());
       stop();
       if (!r.ok) {
         if (json) jsonLine({ type: 'result', outcome: 'refused', rule: r.rule, message: r.message, exitCode: EXIT.failed });

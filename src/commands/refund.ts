@@ -3,7 +3,7 @@
 // the admin's own tool on the box). `--check-unknown` settles refunds whose reply was lost from
 // Glase's report; `--resend REFUNDID` sends again one the complete report shows never happened.
 // Exit 0 refunded (or settled), 1 not refunded, 2 bad usage, 3 in doubt (do not pay back another way).
-import { userInfo } from 'node:os';
+import { cliActor } from '../cli/actor.js';
 import { AmountFormatError, parseAmount } from '../lib/money.js';
 import type { RefundCheckResult, RefundStartResult, RefundView } from '../till/index.js';
 import { EXIT, runCommand, usage } from '../cli/exit.js';
@@ -13,7 +13,7 @@ import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { jsonLine } from '../cli/follow.js';
 import { EXIT_IN_DOUBT, followRefund, refundExitCode, refundOutcomeLine } from '../cli/follow-refund.js';
-import { resellerPassword } from '../cli/reseller-password.js';
+import { resellerLogin, resellerPassword } from '../cli/reseller-password.js';
 import { isErsReference } from '../../machines/ers-reference.js';
 
 const HELP = `usage: glase-pos refund <ersReference> --amount AMOUNT [--reason TEXT] [--cashier ID] [--json] [--config FILE]
@@ -35,16 +35,6 @@ const HELP = `usage: glase-pos refund <ersReference> --amount AMOUNT [--reason T
 Exit 0 refunded, 1 not refunded, 2 bad usage, 3 in doubt: Glase did not answer and the refund
 may have gone through; do not pay the customer back another way, run --check-unknown.`;
 
-const ID = /^[A-Za-z0-9._-]{1,100}$/;
-
-/** Who, for the audit log: the CLI runs as a local user on the box. */
-function cliActor(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
 
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('refund', async () => {
@@ -63,10 +53,9 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const config = commandConfig(values.config, src);
 
     if (values['check-unknown']) {
-      if (values.reseller === undefined || !ID.test(values.reseller)) throw usage('--reseller', 'is required: the shop\'s Glase reseller id (1-100 letters, digits, ".", "_" or "-")', HELP);
-      if (values.user === undefined || !ID.test(values.user)) throw usage('--user', 'is required: the reseller user id, e.g. 9900', HELP);
+      const login = resellerLogin(values, HELP);
       const password = await resellerPassword('nothing was checked');
-      return inTill(config, json, (t) => checkUnknown(t, { resellerId: values.reseller!, userId: values.user!, password }, json));
+      return inTill(config, json, (t) => checkUnknown(t, { ...login, password }, json));
     }
     if (values.resend !== undefined) {
       if (!/^[\w-]{1,64}$/.test(values.resend)) throw usage('--resend', 'must be a refund id as `glase-pos refund --check-unknown` printed it');

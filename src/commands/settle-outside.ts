@@ -4,7 +4,7 @@
 // flagged for the day close). When Glase answers, the payment goes on from its answer and
 // nothing is closed. PIN-free like refund: the CLI is the admin's own tool on the box.
 // Exit 0 settled, 1 not settled (Glase answered, or nothing to settle), 2 bad usage.
-import { userInfo } from 'node:os';
+import { cliActor } from '../cli/actor.js';
 import { displayAmount } from '../lib/money.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -23,14 +23,6 @@ Glase is asked first. Only when it does not answer is the payment closed here; i
 flagged for the day close, which reconciles it with Glase's report.`;
 
 const PAYMENT_ID = /^[0-9a-f-]{36}$/;
-
-function cliActor(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
 
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('settle-outside', async () => {
