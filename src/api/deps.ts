@@ -1,6 +1,6 @@
 // What the API needs from the rest of the till; src/daemon/main.ts provides it.
 import type { Config } from '../config.js';
-import type { Language } from '../i18n/i18n.js';
+import type { Language, Translator } from '../i18n/i18n.js';
 import type { Logger } from '../lib/log.js';
 import type { ReceiptLayout } from '../printing/receipt-document.js';
 import type { PrintJob } from '../store/print-queue.js';
@@ -43,6 +43,6 @@ export interface ApiDeps {
   language: { get(): Language; set(lang: Language): void };
   /** GET /metrics: Prometheus text (absent: 404) */
   metrics?: () => string;
-  /** the health ticket's label/value lines */
-  health?: () => Promise<Array<[string, string]>>;
+  /** the health ticket's facts, gathered once, as label/value lines in a translator's language */
+  health?: () => Promise<{ lines(tr: Translator): Array<[string, string]> }>;
 }

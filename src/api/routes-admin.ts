@@ -7,6 +7,7 @@ import type { LockedTries } from './locked-tries.js';
 import { route, type Route } from './router.js';
 import { AssignGlaseId, AwaitScan, ChooseLanguage, Empty, PinLogin, Register, Reprint } from './schemas.js';
 import type { Language } from '../i18n/i18n.js';
+import { receiptTranslator } from '../printing/receipt-document.js';
 
 export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (event: string, data: unknown) => void): Route[] {
   const audit = (actor: string, action: string, detail?: string) => d.till.audit.append(actor, action, detail);
@@ -200,8 +201,11 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (even
       responses: { 200: '{facts, printed, reason?}', 404: 'not provided' },
       handler: async ({ actor }) => {
         if (!d.health) throw new HttpError(404, 'path', 'the health ticket is not provided');
-        const facts = await d.health();
-        const r = await d.devices.printFacts('HEALTH TICKET', facts);
+        const health = await d.health();
+        // the paper speaks the shop's language; the JSON keeps its English labels (scripts read them)
+        const paper = receiptTranslator(d.language.get());
+        const facts = health.lines(receiptTranslator('en'));
+        const r = await d.devices.printFacts(paper.t('health.title'), health.lines(paper));
         audit(actor, 'health-ticket', r.ok ? 'printed' : `not printed: ${r.reason}`);
         return { status: 200, body: { facts: facts.map(([label, value]) => ({ label, value })), printed: r.ok, ...(r.reason ? { reason: r.reason } : {}) } };
       },

@@ -13,7 +13,8 @@ import type { Config } from '../config.js';
 import type { Logger } from '../lib/log.js';
 import { Spooler, type SpoolerReadiness } from '../printing/spooler.js';
 import { blocksToEscPos } from '../printing/escpos.js';
-import type { ReceiptLayout } from '../printing/receipt-document.js';
+import { receiptTranslator, type ReceiptLayout } from '../printing/receipt-document.js';
+import { paperText } from '../i18n/i18n.js';
 import { layoutFromConfig } from '../printing/layout-from-config.js';
 import { shopLanguage } from '../store/shop-language.js';
 import type { Store } from '../store/store.js';
@@ -107,21 +108,24 @@ export async function startDevices(config: Config, store: Store, log: Logger): P
     const api: Devices['api'] = {
       printer: printerView,
       scanner: () => ({ kind: s.kind, connected: scanner.isConnected }),
-      printerTest: () =>
-        printBlocks([
-          { kind: 'line', text: 'PRINTER TEST', align: 'center', bold: true },
+      // the test page and the health ticket speak the shop's language, as its receipts do
+      printerTest: () => {
+        const tr = receiptTranslator(layout.language);
+        return printBlocks([
+          { kind: 'line', text: tr.t('paper.test.title'), align: 'center', bold: true },
           { kind: 'rule' },
           ...layout.header.map((text) => ({ kind: 'line' as const, text, align: 'center' as const })),
-          { kind: 'pair', label: 'Printed', value: new Date().toISOString().slice(0, 19).replace('T', ' ') },
-          { kind: 'pair', label: 'Columns', value: String(layout.columns) },
+          { kind: 'pair', label: tr.t('paper.test.printed'), value: paperText(tr.dateTime(new Date(), { timeZone: layout.timeZone })) },
+          { kind: 'pair', label: tr.t('paper.test.columns'), value: String(layout.columns) },
           { kind: 'barcode', symbology: 'code128', data: '0123456789' },
           { kind: 'cut' },
-        ]),
+        ]);
+      },
       printFacts: (title, facts) =>
         printBlocks([
-          { kind: 'line', text: title, align: 'center', bold: true },
+          { kind: 'line', text: paperText(title), align: 'center', bold: true },
           { kind: 'rule' },
-          ...facts.map(([label, value]) => ({ kind: 'pair' as const, label, value })),
+          ...facts.map(([label, value]) => ({ kind: 'pair' as const, label: paperText(label), value: paperText(value) })),
           { kind: 'cut' },
         ]),
       reprint(post) {

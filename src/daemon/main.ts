@@ -23,7 +23,7 @@ import type { ScannerEmulator } from '../../drivers/virtual/scanner-emulator.js'
 import { sdNotify } from './sd-notify.js';
 import { createDaemonMetrics } from './metrics.js';
 import { instrumentGlase } from './glase-instrument.js';
-import { healthFacts } from './health-ticket.js';
+import { healthFacts, healthLines } from './health-ticket.js';
 import { appVersion } from '../update/release-info.js';
 import { portError } from './ports.js';
 import { openStore, type Store } from '../store/store.js';
@@ -162,14 +162,16 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
         uiDir: UI_DIR,
         language: { get: () => shopLanguage(store.settings, config.ui.language), set: (lang) => chooseShopLanguage(store.settings, lang) },
         metrics: () => metrics.render(),
-        health: () =>
-          healthFacts({
+        health: async () => {
+          const h = await healthFacts({
             version, glase, devices: started.api, dataDir: config.dataDir,
             lastZ: () => {
               const z = till.zReports(1)[0]?.report;
-              return z && `Z ${z.zNumber} ${z.closedAt.slice(0, 16).replace('T', ' ')} UTC, ${z.verdict}`;
+              return z && { zNumber: z.zNumber, closedAt: z.closedAt, verdict: z.verdict };
             },
-          }),
+          });
+          return { lines: (tr) => healthLines(h, tr) };
+        },
       },
       { host: config.api.host, port: config.api.port },
     ).catch((e: unknown) => {

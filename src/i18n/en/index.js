@@ -9,6 +9,7 @@ import phone from './phone.js';
 import cli from './cli.js';
 import payflow from './payflow.js';
 import z from './z.js';
+import paper from './paper.js';
 
 // one area per line: parallel additions merge without a conflict
 export default {
@@ -21,4 +22,5 @@ export default {
   ...cli,
   ...payflow,
   ...z,
+  ...paper,
 };
