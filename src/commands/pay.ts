@@ -14,14 +14,18 @@ import { parseCommand } from '../cli/args.js';
 import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
 import { cliTranslator } from '../cli/language.js';
 import { jsonSyntaxWhere } from '../lib/json-syntax.js';
+import { CLIENT_INVOICE_ID_PATTERN, CLIENT_INVOICE_ID_RULE } from '../../machines/client-invoice-id.js';
 
-const HELP = `usage: glase-pos pay --amount AMOUNT [--rows FILE] [--cashier ID] [--title TEXT] [--json] [--config FILE]
+const HELP = `usage: glase-pos pay --amount AMOUNT [--rows FILE] [--cashier ID] [--title TEXT] [--client-invoice-id ID] [--json] [--config FILE]
 
   --amount AMOUNT  the Glase amount, e.g. 12.50 (at most the currency's decimals)
   --rows FILE      invoice rows as JSON: [{"description": "Coffee", "quantity": "2", "amount": "9.00"}, …]
                    (amounts are row totals; they must sum to --amount; negative rows balance)
   --cashier ID     the cashier's id, sent with the invoice and kept on the receipt
   --title TEXT     the invoice title the customer sees (default "Purchase")
+  --client-invoice-id ID
+                   the host POS's own id for this sale, sent to Glase and kept on the receipt
+                   (default: the till makes one); refused while a payment with it is unfinished
   --json           one JSON event per line (every change of the payment, then a "result" line)
   --config FILE    config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
 
@@ -69,7 +73,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('pay', async () => {
     const { values } = parseCommand(
       argv,
-      { amount: { type: 'string' }, rows: { type: 'string' }, cashier: { type: 'string' }, title: { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' } },
+      { amount: { type: 'string' }, rows: { type: 'string' }, cashier: { type: 'string' }, title: { type: 'string' }, 'client-invoice-id': { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' } },
       HELP,
     );
     if (values.amount === undefined) throw usage('--amount', 'is required, e.g. --amount 12.50', HELP);
@@ -88,6 +92,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (values.title !== undefined && (values.title.trim() === '' || values.title.length > 100)) throw usage('--title', 'must be 1-100 characters');
     const badTitle = values.title !== undefined ? unprintable(values.title) : undefined;
     if (badTitle) throw usage('--title', badTitle);
+    const clientInvoiceId = values['client-invoice-id'];
+    if (clientInvoiceId !== undefined && !CLIENT_INVOICE_ID_PATTERN.test(clientInvoiceId)) throw usage('--client-invoice-id', CLIENT_INVOICE_ID_RULE);
     const rows = values.rows !== undefined ? readRows(values.rows, currency, amount) : undefined;
     const json = values.json === true;
 
@@ -101,7 +107,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
           const v = await followPayment(t, id, { json });
           if (!json) console.error(outcomeLine(v, cliTranslator(t)));
         }
-        const r = t.till.startPayment({ amount, rows, cashierId: values.cashier, title: values.title });
+        const r = t.till.startPayment({ amount, rows, cashierId: values.cashier, title: values.title, clientInvoiceId });
         if (!r.ok) {
           const hint: Record<string, string> = {
             online: ` — ${noServerMessage(config)}`,

@@ -115,15 +115,18 @@ t('one till process per data dir: a second pay while one runs is refused (exit 1
   assert.is((await done).code, 0);
 });
 
-t('pay with --rows; the question after the window; "c" on stdin cancels; exit 1', async () => {
+t('pay with --rows and --client-invoice-id; the question after the window; "c" on stdin cancels; exit 1', async () => {
   const rowsFile = join(e.dir, 'rows.json');
   writeFileSync(rowsFile, JSON.stringify([{ description: 'Coffee', quantity: '2', amount: '9.00' }, { description: 'Discount', amount: '-1.00' }]));
-  const child = spawnCli(['pay', '--amount', '8', '--rows', rowsFile, '--json'], e.env);
+  const child = spawnCli(['pay', '--amount', '8', '--rows', rowsFile, '--client-invoice-id', 'POS-42/7', '--json'], e.env);
   const done = collect(child);
   const ev = jsonEvents(child);
+  const started = await ev.waitFor((x) => x.type === 'started');
+  assert.is(started.clientInvoiceId, 'POS-42/7');
   const live = await ev.waitFor((x) => x.state === 'live.window');
   const inv = (await control(e.sim, 'GET', `/simulator/invoices/${live.invoiceReference}`)).json;
   assert.equal(inv.rows.map((r: any) => [r.description, r.totalMinor]), [['Coffee', 900], ['Discount', -100]]);
+  assert.is(inv.clientInvoiceId, 'POS-42/7');
   await ev.waitFor((x) => x.type === 'question');
   const q = await ev.waitFor((x) => x.state === 'live.question');
   assert.is(q.canTryAgain, true);
@@ -160,6 +163,8 @@ t('bad inputs exit 2 and name the field; nothing is started', async () => {
     [['pay'], /--amount: is required/],
     [['pay', '--amount', '0'], /--amount: must be more than 0/],
     [['pay', '--amount', '1', '--bogus'], /Unknown option '--bogus'/],
+    [['pay', '--amount', '1', '--client-invoice-id', '.dot-first'], /--client-invoice-id: must be 1-\d+ characters/],
+    [['pay', '--amount', '1', '--client-invoice-id', 'has space'], /--client-invoice-id: must be/],
     [['pay', '--amount', '2', '--rows', '/nonexistent/rows.json'], /--rows: .*cannot be read/],
     [['assign-id', 'ab-c'], /GLASEID: must be letters and digits only/],
     [['assign-id'], /GLASEID: is required/],
