@@ -16,7 +16,12 @@ export interface Difference {
   glaseAmount?: number;
   tillCashier?: string;
   glaseCashier?: string;
+  /** the reason in English, as every close wrote it (back office, exports, older readers) */
   reason: string;
+  /** the reason as a catalogue code (src/i18n z.reason.<code>), said in the shop's language when printed or shown; absent on closes stored before codes */
+  reasonCode?: string;
+  /** the code's parameters: amounts in minor units (the Z's currency), ids, names */
+  reasonParams?: Record<string, string | number | null>;
   /** false for a difference that settled itself (a refund in doubt found and booked) */
   attention: boolean;
 }

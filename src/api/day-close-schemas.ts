@@ -60,6 +60,8 @@ export const DAY_CLOSE_VIEW_SCHEMAS = {
             kind: { enum: ['missing-at-glase', 'missing-at-till', 'amount-differs', 'cashier-differs', 'refund-settled', 'settled-outside', 'summary-differs'] },
             paymentId: { ...str, description: 'a payment settled outside the till' },
             ersReference: str, tillAmount: int, glaseAmount: int, tillCashier: str, glaseCashier: str, reason: str, attention: bool,
+            reasonCode: { ...str, description: 'the reason as a catalogue code (z.reason.<code>); absent on closes stored before codes' },
+            reasonParams: { type: 'object', description: 'the code\'s parameters: amounts in minor units, ids, names' },
           },
         },
       },

@@ -6,6 +6,7 @@ import { currencyExponent } from '../lib/money.js';
 import { isRefundPost, isZPost, type PrintablePost } from '../store/transaction-post.js';
 import { refundBody } from './refund-document.js';
 import { zBody } from './z-document.js';
+import { zReason } from '../i18n/z-reason.js';
 
 export interface ReceiptLayout {
   /** characters per line in font A: 32 (58 mm), 42 or 48 (80 mm) */
@@ -63,7 +64,7 @@ export function receiptDocument(post: PrintablePost, layout: ReceiptLayout, opts
   if (opts.copy) center(tr.t('receipt.copy'), { bold: true, invert: true });
   if (isZPost(post)) {
     const left = (text: string) => wrap(paperText(text), w).forEach((t) => blocks.push({ kind: 'line', text: t, align: 'left' }));
-    zBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, left, push: (b) => blocks.push(b), time, t: tr.t, money, at: (iso) => localTime(iso, layout.timeZone, layout.language) });
+    zBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, left, push: (b) => blocks.push(b), time, t: tr.t, money, at: (iso) => localTime(iso, layout.timeZone, layout.language), reason: (d, currency) => zReason(tr, d, currency) });
   } else if (isRefundPost(post)) refundBody(post, { center: (t, bold) => center(t, bold ? { bold } : {}), pair, push: (b) => blocks.push(b), time, t: tr.t, money });
   else {
     // the post's description is the wire's constant "Glase payment"; the paper says it in the shop's language

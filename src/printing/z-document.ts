@@ -1,14 +1,18 @@
 // The body of a Z report: till, period, the till's counts and sums beside Glase's, per
 // cashier, the verdict and every difference with its reason. The frame (header, COPY, footer)
 // and the line helpers are receipt-document.ts's, handed in; the words are the catalogue's
-// (src/i18n, area z). A difference's reason is kept as the close wrote it (English).
+// (src/i18n, area z). A difference's reason is said from its code (src/i18n/z-reason.js); one
+// stored before codes existed prints as the close wrote it (English).
 import type { ZPrintPost } from '../store/transaction-post.js';
 import type { BodyWriter } from './refund-document.js';
+import type { Difference } from '../../machines/z-report-types.js';
 
 export interface ZWriter extends BodyWriter {
   /** a UTC ISO time as printed (local zone) */
   at(iso: string): string;
   left(text: string): void;
+  /** a difference's reason in the receipt's language */
+  reason(d: Difference, currency: string): string;
 }
 
 export function zBody(post: ZPrintPost, out: ZWriter): void {
@@ -43,7 +47,7 @@ export function zBody(post: ZPrintPost, out: ZWriter): void {
     out.push({ kind: 'blank' });
     out.left(t(`z.kind.${d.kind}`));
     if (d.ersReference) out.left(d.ersReference);
-    out.left(d.reason);
+    out.left(out.reason(d, z.currency));
   }
   out.push({ kind: 'blank' });
   out.pair(t('z.closed'), out.time);

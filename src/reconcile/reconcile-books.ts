@@ -3,7 +3,9 @@
 // every difference with its reason out. Money stays integer minor units throughout.
 import type { PeriodReport } from '../../machines/day-close-types.js';
 import type { CashierTotals, Difference, Totals } from '../../machines/z-report-types.js';
-import { displayAmount } from '../lib/money.js';
+import { translator } from '../i18n/i18n.js';
+import { zReason } from '../i18n/z-reason.js';
+import { currencyExponent } from '../lib/money.js';
 
 /** A booked transaction as reconciliation needs it (a payment's or a refund's post). */
 export interface BookedTxn {
@@ -51,10 +53,15 @@ export function totalsOf(amounts: number[]): Totals {
   return { payments: { count: pay.length, total: sum(pay) }, refunds: { count: ref.length, total: sum(ref) }, net: sum(amounts) };
 }
 
-const who = (c: string | undefined) => c ?? 'none';
+const english = translator('en', { decimals: currencyExponent });
+
+/** A reason as its code and parameters, with the English text written once from the same catalogue entry. */
+function because(code: string, params: Record<string, string | number | null>, currency: string): Pick<Difference, 'reason' | 'reasonCode' | 'reasonParams'> {
+  return { reason: zReason(english, { reason: '', reasonCode: code, reasonParams: params }, currency), reasonCode: code, reasonParams: params };
+}
 
 export function reconcileBooks(b: BooksInput): BooksResult {
-  const money = (m: number) => displayAmount(m, b.currency);
+  const say = (code: string, params: Record<string, string | number | null>) => because(code, params, b.currency);
   const rows = b.reports.flatMap((r) => r.details);
   const byRef = new Map(b.posts.map((p) => [p.ersReference, p]));
   const seen = new Set<string>();
@@ -76,7 +83,7 @@ export function reconcileBooks(b: BooksInput): BooksResult {
           ersReference: row.ersReference,
           paymentId: o.paymentId,
           glaseAmount: row.amount,
-          reason: `Glase booked ${money(row.amount)}, most likely payment ${o.paymentId.slice(0, 8)} that ${o.by} closed as settled outside the till ("${o.note}"): the customer paid by Glase too; check whether the other tender must be given back`,
+          ...say('paid-too', { glaseAmount: row.amount, paymentId: o.paymentId.slice(0, 8), by: o.by, note: o.note }),
           attention: true,
         });
         continue;
@@ -86,20 +93,17 @@ export function reconcileBooks(b: BooksInput): BooksResult {
         ersReference: row.ersReference,
         glaseAmount: row.amount,
         ...(row.cashierId ? { glaseCashier: row.cashierId } : {}),
-        reason:
-          row.amount >= 0
-            ? `Glase booked a payment of ${money(row.amount)} that the till never recorded (for example one paid after the till gave up on it, or taken on another till with this terminal)`
-            : `Glase booked a refund of ${money(-row.amount)} that the till never recorded`,
+        ...(row.amount >= 0 ? say('missing-at-till-payment', { glaseAmount: row.amount }) : say('missing-at-till-refund', { amount: -row.amount })),
         attention: true,
       });
       continue;
     }
     taken.push(post);
     if (settled.has(row.ersReference)) {
-      differences.push({ kind: 'refund-settled', ersReference: row.ersReference, tillAmount: post.amount, glaseAmount: row.amount, reason: `a refund whose outcome was unknown is in Glase's report: it went through and is booked now (${money(-row.amount)})`, attention: false });
+      differences.push({ kind: 'refund-settled', ersReference: row.ersReference, tillAmount: post.amount, glaseAmount: row.amount, ...say('refund-settled', { amount: -row.amount }), attention: false });
     }
     if (post.amount !== row.amount) {
-      differences.push({ kind: 'amount-differs', ersReference: row.ersReference, tillAmount: post.amount, glaseAmount: row.amount, reason: `the till booked ${money(post.amount)}, Glase reports ${money(row.amount)}`, attention: true });
+      differences.push({ kind: 'amount-differs', ersReference: row.ersReference, tillAmount: post.amount, glaseAmount: row.amount, ...say('amount-differs', { tillAmount: post.amount, glaseAmount: row.amount }), attention: true });
     }
     if (post.cashierId !== row.cashierId) {
       differences.push({
@@ -107,7 +111,7 @@ export function reconcileBooks(b: BooksInput): BooksResult {
         ersReference: row.ersReference,
         ...(post.cashierId ? { tillCashier: post.cashierId } : {}),
         ...(row.cashierId ? { glaseCashier: row.cashierId } : {}),
-        reason: `the till booked cashier ${who(post.cashierId)}, Glase reports ${who(row.cashierId)}`,
+        ...say('cashier-differs', { tillCashier: post.cashierId ?? null, glaseCashier: row.cashierId ?? null }),
         attention: true,
       });
     }
@@ -120,10 +124,7 @@ export function reconcileBooks(b: BooksInput): BooksResult {
       ersReference: post.ersReference,
       tillAmount: post.amount,
       ...(post.cashierId ? { tillCashier: post.cashierId } : {}),
-      reason:
-        `the till booked this ${post.amount < 0 ? 'refund' : 'payment'} of ${money(Math.abs(post.amount))} but Glase's report does not have it: ` +
-        (b.markLost ? 'it may sit in a period whose close reply was lost; ' : '') +
-        (post.amount >= 0 ? 'Glase may have reversed it (for example because it was not polled in time); check it with Glase' : 'check it with Glase'),
+      ...say(`missing-at-glase-${post.amount < 0 ? 'refund' : 'payment'}${b.markLost ? '-lost' : ''}`, { amount: Math.abs(post.amount) }),
       attention: true,
     });
   }
@@ -133,7 +134,7 @@ export function reconcileBooks(b: BooksInput): BooksResult {
       kind: 'settled-outside',
       paymentId: o.paymentId,
       tillAmount: o.amount,
-      reason: `payment ${o.paymentId.slice(0, 8)} of ${money(o.amount)} was closed by ${o.by} as settled outside the till ("${o.note}") and Glase's report has no such payment: Glase never took it`,
+      ...say('never-took', { paymentId: o.paymentId.slice(0, 8), amount: o.amount, by: o.by, note: o.note }),
       attention: false,
     });
   }
@@ -144,7 +145,7 @@ export function reconcileBooks(b: BooksInput): BooksResult {
     differences.push({
       kind: 'summary-differs',
       glaseAmount: summary.total,
-      reason: `Glase's summary (STD_RECON_006: ${summary.count} for ${money(summary.total)}) disagrees with its details (STD_RECON_007: ${rows.length} for ${money(glase.net)})`,
+      ...say('summary-differs', { summaryCount: summary.count, summaryTotal: summary.total, detailCount: rows.length, detailTotal: glase.net }),
       attention: true,
     });
   }

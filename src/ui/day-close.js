@@ -4,7 +4,7 @@
 import { adminCall } from './admin.js';
 import { call, errorText } from './api.js';
 import { $ } from './dom.js';
-import { dateTime, money, t } from './i18n.js';
+import { dateTime, money, t, zReasonText } from './i18n.js';
 
 function message(text, kind = 'info') {
   const el = $('dc-msg');
@@ -51,7 +51,7 @@ async function refresh() {
     for (const d of z.differences) {
       const p = document.createElement('small');
       p.className = 'difference';
-      p.textContent = d.reason;
+      p.textContent = zReasonText(d, z.currency);
       li.append(p);
     }
     if (z.verdict !== 'matched' && !z.acknowledged) li.append(button(t('dayclose.acknowledge'), `dc-ack-${z.zNumber}`, () => acknowledge(z.zNumber)));

@@ -3,6 +3,7 @@
 // index.html carries data-i18n="key" (data-i18n-label, -placeholder, -alt for attributes);
 // code calls t('key', {name}) and money(minor). Changing the language re-renders every screen.
 import { translator } from '../i18n/i18n.js';
+import { zReason } from '../i18n/z-reason.js';
 import { exponent } from './money.js';
 
 let tr = translator('en', { decimals: decimalsOf });
@@ -18,6 +19,8 @@ export const t = (key, params) => tr.t(key, params);
 /** A sentence the till sent in English (payment message, readiness reason) in the screen's language. */
 export const serverText = (message) => tr.fromServer(message);
 export const language = () => tr.lang;
+/** A day-close difference's reason in the screen's language (stored English when it has no code). */
+export const zReasonText = (d, currency) => zReason(tr, d, currency);
 export const has = (key) => tr.has(key);
 
 /** 1250 SEK → "12,50 kr" (sv) or "12.50 SEK" (en); before the till named the currency, the minor units. */
