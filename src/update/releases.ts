@@ -1,6 +1,7 @@
 // The releases on the till: /opt/glase-pos (→ /data/app on the image) holds releases/<ver>,
 // `current` (an atomic symlink), `trial` ("<candidate> <previous> <starts>", counted by the
-// start gate) and `last-rollback`. Installing refuses before anything lands in releases/.
+// start gate), `trial-boot` (the boot the trial began in: the gate rolls back when a later boot
+// finds the trial) and `last-rollback`. Installing refuses before anything lands in releases/.
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ export const paths = (app: string) => ({
   releases: join(app, 'releases'),
   current: join(app, 'current'),
   trial: join(app, 'trial'),
+  trialBoot: join(app, 'trial-boot'),
   lastRollback: join(app, 'last-rollback'),
 });
 
@@ -115,12 +117,22 @@ const isLink = (f: string) => {
   }
 };
 
+/** this boot of the machine (nspawn gives each container boot its own); the start gate compares it */
+function bootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
 /** puts version on trial: `trial` first (so a power cut after the switch still counts), then `current` */
 export function switchTo(app: string, version: string): { previous: string } {
   const p = paths(app);
   const previous = currentVersion(app);
   if (!previous) throw new UpdateRefused('update.layout', `${p.current} is not a release symlink`);
   if (!statSync(join(p.releases, version)).isDirectory()) throw new UpdateRefused('update.layout', `release ${version} is not installed`);
+  writeAtomic(p.trialBoot, `${bootId()}\n`, app);
   writeAtomic(p.trial, `${version} ${previous} 0\n`, app);
   rmSync(p.current + '.new', { force: true });
   symlinkSync(`releases/${version}`, p.current + '.new');
@@ -133,6 +145,7 @@ export function switchTo(app: string, version: string): { previous: string } {
 export function commit(app: string, previous: string): void {
   const p = paths(app);
   rmSync(p.trial, { force: true });
+  rmSync(p.trialBoot, { force: true });
   fsyncDir(app);
   const keep = new Set([currentVersion(app), previous]);
   for (const name of readdirSync(p.releases)) {

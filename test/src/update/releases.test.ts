@@ -115,6 +115,20 @@ t('start gate: counts starts on trial, after 3 the previous release is current a
   assert.is(currentVersion(app), '0.1.0');
 });
 
+t('start gate: a trial found by a later boot (power cut or reboot mid-trial) rolls back at once', async () => {
+  const { root, app } = tillWith('0.1.0');
+  await install(app, await bundle(root, '0.2.0'));
+  switchTo(app, '0.2.0');
+  assert.is(gate(app).status, 0, 'the start the update made, in the same boot');
+  assert.is(currentVersion(app), '0.2.0');
+  // the till went down before `glase-pos update` could commit: nothing else ever would
+  const r = spawnSync(GATE, [], { env: { ...process.env, GLASE_POS_APP_DIR: app, GLASE_POS_BOOT_ID: 'another-boot' }, encoding: 'utf8' });
+  assert.is(r.status, 0);
+  assert.is(currentVersion(app), '0.1.0', 'the previous release is current again at the first start of the next boot');
+  assert.is(readTrial(app), undefined);
+  assert.match(lastRollback(app) ?? '', /0\.2\.0 rolled back to 0\.1\.0: the till restarted during the trial \(power cut or reboot\)/);
+});
+
 t('rollback now (OnFailure= or a failed health check) records the reason', async () => {
   const { root, app } = tillWith('0.1.0');
   await install(app, await bundle(root, '0.2.0'));
