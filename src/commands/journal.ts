@@ -2,7 +2,8 @@
 // Text rows show the first 8 characters of each paymentId; --payment takes any unique prefix.
 // Times are local with their UTC offset; amounts are money ("12.50 SEK").
 import { openStore } from '../store/store.js';
-import type { Journal, JournalEntry } from '../store/journal.js';
+import type { JournalEntry } from '../store/journal.js';
+import { resolvePaymentId } from '../cli/payment-id.js';
 import { displayAmount, isKnownCurrency } from '../lib/money.js';
 import { localTime } from '../lib/local-time.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
@@ -18,17 +19,6 @@ const HELP = `usage: glase-pos journal [--payment ID] [--limit N] [--json] [--co
   --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
 
 const SHORT = 8;
-
-/** The one paymentId that starts with `prefix`; none → exit 1, several → exit 2 listing them. */
-function resolvePayment(journal: Journal, prefix: string): string {
-  const ids = journal.paymentIdsStartingWith(prefix.toLowerCase(), 6);
-  if (ids.length === 0) throw new CommandExit(EXIT.failed, `no journal rows for payment ${prefix}`);
-  if (ids.length > 1) {
-    const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
-    throw usage('--payment', `${prefix} is the start of several payments (${shown}); give more characters`);
-  }
-  return ids[0];
-}
 
 // rows written before amounts were journaled as money read "1250 SEK minor units"
 const LEGACY_AMOUNT = /(-?\d+) ([A-Z]{3}) minor units/g;
@@ -57,7 +47,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const store = openStore(config.dataDir);
     let rows: JournalEntry[];
     try {
-      const id = values.payment !== undefined ? resolvePayment(store.journal, values.payment) : undefined;
+      const id = values.payment !== undefined ? resolvePaymentId(store.journal, values.payment, '--payment') : undefined;
       rows = id ? store.journal.forPayment(id) : store.journal.recent(limit ?? 50).reverse();
       if (id && limit !== undefined) rows = rows.slice(-limit);
     } finally {

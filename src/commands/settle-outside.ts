@@ -11,10 +11,12 @@ import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/co
 import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
 import { jsonLine } from '../cli/follow.js';
+import { checkPaymentIdPrefix, resolvePaymentId } from '../cli/payment-id.js';
 
 const HELP = `usage: glase-pos settle-outside <paymentId> --note TEXT [--json] [--config FILE]
 
-  <paymentId>     the payment stuck because Glase cannot be reached (glase-pos status lists it)
+  <paymentId>     the payment stuck because Glase cannot be reached (glase-pos status lists it),
+                  or the start of its id when no other payment starts the same way
   --note TEXT     how it was settled instead, e.g. "customer paid cash" (1-200 characters; audited)
   --json          one JSON result line
   --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
@@ -22,20 +24,19 @@ const HELP = `usage: glase-pos settle-outside <paymentId> --note TEXT [--json] [
 Glase is asked first. Only when it does not answer is the payment closed here; it is then
 flagged for the day close, which reconciles it with Glase's report.`;
 
-const PAYMENT_ID = /^[0-9a-f-]{36}$/;
-
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('settle-outside', async () => {
     const { values, positionals } = parseCommand(argv, { note: { type: 'string' }, json: { type: 'boolean' }, config: { type: 'string' } }, HELP, true);
-    const id = positionals[0];
-    if (!id || positionals.length > 1) throw usage('<paymentId>', 'give exactly one paymentId');
-    if (!PAYMENT_ID.test(id)) throw usage('<paymentId>', 'must be the 36-character paymentId (glase-pos status or journal shows it)');
+    const given = positionals[0];
+    if (!given || positionals.length > 1) throw usage('<paymentId>', 'give exactly one paymentId');
+    checkPaymentIdPrefix(given, '<paymentId>');
     const note = values.note;
     if (note === undefined || note.trim() === '') throw usage('--note', 'is required: say how the payment was settled instead');
     if (note.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(note)) throw usage('--note', 'must be 1-200 characters without control characters');
     const config = commandConfig(values.config, src);
     const t = await openCliTill(config);
     return closing(t, async () => {
+      const id = resolvePaymentId(t.store.journal, given, '<paymentId>');
       const r = await t.till.settleOutside(id, cliActor(), note);
       if (values.json) jsonLine({ type: 'result', ok: r.ok, ...(r.ok ? {} : { rule: r.rule, message: r.message }), ...(r.payment ? { payment: r.payment } : {}) });
       if (!r.ok) throw new CommandExit(EXIT.failed, r.message);

@@ -37,6 +37,9 @@ t('bad usage names the option', async () => {
   const n = await runCli(['settle-outside', '00000000-0000-0000-0000-000000000000'], e.env);
   assert.is(n.code, 2);
   assert.match(n.stderr, /--note/);
+  const none = await runCli(['settle-outside', 'abcdef12', '--note', 'x'], e.env);
+  assert.is(none.code, 1);
+  assert.match(none.stderr, /no journal rows for payment abcdef12/);
 });
 
 t('Glase answers: not settled (exit 1); unreachable: settled outside the till (exit 0), audited, flagged', async () => {
@@ -50,7 +53,8 @@ t('Glase answers: not settled (exit 1); unreachable: settled outside the till (e
   assert.is(withStore((s) => s.payments.unfinished().length), 1, 'still unfinished');
 
   assert.is((await control(e.sim, 'POST', '/simulator/faults', { operation: 'getPaymentStatus', drop: true, times: 10_000 })).status, 201);
-  const r = await runCli(['settle-outside', id, '--note', 'customer paid cash', '--json'], { ...e.env, GLASE_POS__GLASE__TIMEOUT_MS: '1000' });
+  // the 8 characters status and journal show are enough when no other payment starts so
+  const r = await runCli(['settle-outside', id.slice(0, 8), '--note', 'customer paid cash', '--json'], { ...e.env, GLASE_POS__GLASE__TIMEOUT_MS: '1000' });
   assert.is(r.code, 0, r.stderr + r.stdout);
   const last = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
   assert.equal([last.type, last.ok, last.payment.outcome], ['result', true, 'settledOutside']);
