@@ -4,7 +4,7 @@ import { createGlaseClient } from '../glase/client.js';
 import { DB_FILE, RECEIPTS_FILE, openStore } from '../store/store.js';
 import { storageSizes, type StorageSizes } from '../store/retention.js';
 import { freeBytes } from '../store/storage-space.js';
-import { orphanOf, paymentsToCheck, tillLockHolder, unknownTerminalNote } from '../till/index.js';
+import { orphanOf, paymentsToCheck, settledOutsideAwaitingClose, tillLockHolder, unknownTerminalNote } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
 import { EXIT, runCommand } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -26,7 +26,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const { values } = parseCommand(argv, { json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
-    let creds, unfinished, orphan, unknownAtGlase, inDoubt, toCheck, link, backlog;
+    let creds, unfinished, orphan, unknownAtGlase, inDoubt, toCheck, outside, link, backlog;
     let storage: StorageSizes & { freeBytes: number | null };
     try {
       storage = { ...storageSizes(store.db, config.dataDir, DB_FILE, RECEIPTS_FILE), freeBytes: safeFree(config.dataDir) };
@@ -35,6 +35,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       unfinished = store.payments.unfinished().map((p) => ({ paymentId: p.paymentId, state: p.state, since: p.createdAt, updatedAt: p.updatedAt }));
       orphan = orphanOf(store);
       toCheck = paymentsToCheck(store);
+      outside = settledOutsideAwaitingClose(store);
       // posts not yet at the back office (issue 14): pending, and parked (refused there, kept)
       link = store.backoffice.get();
       backlog = store.outbox.backlog();
@@ -74,6 +75,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       orphan: orphan ?? null,
       refundsInDoubt: inDoubt,
       needsChecking: toCheck,
+      settledOutside: outside,
       tillProcess: holder ?? null,
       backoffice: link ? { url: link.url, tillId: link.tillId, pending: backlog!.pending, parked: backlog!.parked, oldestPendingAt: backlog!.oldestPendingAt ?? null } : null,
       release: releaseInfo(),
@@ -89,6 +91,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       console.log(`payments       ${unfinished.length === 0 ? 'none unfinished' : unfinished.map((p) => `${p.paymentId} unfinished in ${p.state}`).join('; ')}`);
       console.log(`orphan         ${orphan ? `${orphan.clientInvoiceId} (${displayAmount(orphan.amount, orphan.currency)}, ${orphan.at}) not confirmed` : '-'}`);
       console.log(`to check       ${toCheck.length === 0 ? '-' : toCheck.map((p) => `${p.clientInvoiceId} (${displayAmount(p.amount, p.currency)}, paid ${p.at}): ${p.why}`).join('; ')}`);
+      console.log(`outside till   ${outside.length === 0 ? '-' : `${outside.map((p) => `${p.clientInvoiceId} (${displayAmount(p.amount, p.currency)}): ${p.note}`).join('; ')}; the next day close reconciles them`}`);
       console.log(`refunds        ${inDoubt.length === 0 ? 'none in doubt' : `${inDoubt.length} in doubt or unfinished: run \`glase-pos refund --check-unknown\``}`);
       const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
       console.log(`storage        database ${mb(storage.dbBytes + storage.walBytes)} (${mb(storage.freePagesBytes)} free inside), receipts.jsonl ${mb(storage.receiptsBytes)}, ${storage.freeBytes === null ? 'free space unknown' : `${mb(storage.freeBytes)} free on the disk`}`);

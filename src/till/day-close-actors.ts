@@ -14,7 +14,7 @@ import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import { isZPost, zPrintKey } from '../store/transaction-post.js';
 import { reachabilityWatch } from './payment-actors.js';
-import { settledOutsideOf } from './settled-outside.js';
+import { settledOutsideAwaitingClose } from './settled-outside.js';
 import { zOutboxEntry } from '../store/day-closes.js';
 import { matchUnknownRefunds } from './refund-match.js';
 import type { RefundRunner } from './refunds.js';
@@ -116,9 +116,7 @@ async function recordZ(d: DayCloseActorDeps, c: DayCloseContext): Promise<ZRepor
     .all()
     .filter((p) => !d.store.dayCloses.inAnyZ(p.ersReference))
     .map((p) => ({ ersReference: p.ersReference, amount: p.amount, currency: p.currency, timestamp: p.timestamp, description: p.description, ...(p.cashierId ? { cashierId: p.cashierId } : {}) }));
-  const outside = settledOutsideOf(d.store)
-    .filter((o) => !d.store.dayCloses.inAnyZ(`outside:${o.paymentId}`))
-    .map((o) => ({ paymentId: o.paymentId, amount: o.amount, by: o.by, note: o.note }));
+  const outside = settledOutsideAwaitingClose(d.store).map((o) => ({ paymentId: o.paymentId, amount: o.amount, by: o.by, note: o.note }));
   const books = reconcileBooks({ reports: c.reports, posts, markedAt: c.markedAt!, currency: d.currency, settledRefunds: settled, markLost: c.markLost, settledOutside: outside });
   const last = d.store.dayCloses.lastZ()?.report;
   const creds = d.store.credentials.get();

@@ -4,7 +4,7 @@ export { createTill, type Till } from './till.js';
 export { realClock, type TillClock } from './clock.js';
 export { ORPHAN_KEY, confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
 export { paymentsToCheck } from './payments-to-check.js';
-export { settledOutsideOf, type PaymentSettledOutside } from './settled-outside.js';
+export { settledOutsideAwaitingClose, settledOutsideOf, type PaymentSettledOutside } from './settled-outside.js';
 export { generateTerminalPassword } from './setup-actors.js';
 export { unknownTerminalNote, type UnknownTerminalNote } from './unknown-terminal.js';
 export type { PaymentToCheck, PaymentOutcome, SettleResult, PaymentRequest, PaymentView, PrinterState, Readiness, SetupView, StartResult, TillConfig, TillEvent, TillOptions } from './types.js';

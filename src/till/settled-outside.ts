@@ -29,3 +29,8 @@ export function settledOutsideOf(store: Store): PaymentSettledOutside[] {
     }];
   });
 }
+
+/** those no Z has reconciled yet: the next day close takes them, status lists them until then */
+export function settledOutsideAwaitingClose(store: Store): PaymentSettledOutside[] {
+  return settledOutsideOf(store).filter((o) => !store.dayCloses.inAnyZ(`outside:${o.paymentId}`));
+}

@@ -65,6 +65,11 @@ t('Glase answers: not settled (exit 1); unreachable: settled outside the till (e
     assert.ok(s.audit.list(10).some((a) => a.action === 'settle-outside' && /^cli:/.test(a.actor)));
   });
   await control(e.sim, 'DELETE', '/simulator/faults');
+  // status lists it until a day close has reconciled it
+  const st = await runCli(['status', '--json'], e.env);
+  assert.equal(JSON.parse(st.stdout).settledOutside.map((p: { paymentId: string; note: string }) => [p.paymentId, p.note]), [[id, 'customer paid cash']]);
+  const text = await runCli(['status'], e.env);
+  assert.match(text.stdout, /outside till +\S+ \(7\.00 SEK\): customer paid cash; the next day close reconciles them/);
 });
 
 t.run();
