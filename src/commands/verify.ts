@@ -12,6 +12,7 @@ import { parseCommand } from '../cli/args.js';
 import { glaseEndpoint } from '../cli/glase.js';
 import { resellerPassword } from '../cli/reseller-password.js';
 import { runVerify, type Customer } from '../cli/verify-run.js';
+import { checkGlaseId } from '../scan/payload.js';
 
 const HELP = `usage: glase-pos verify [--reseller ID --user ID] [--glase-id ID] [--json] [--report FILE] [--timeout S] [--config FILE]
 
@@ -60,7 +61,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (values.reseller !== undefined && !ID.test(values.reseller)) throw usage('--reseller', 'must be 1-100 letters, digits, ".", "_" or "-"');
     if (values.user !== undefined && !ID.test(values.user)) throw usage('--user', 'must be 1-100 letters, digits, ".", "_" or "-"');
     if ((values.reseller === undefined) !== (values.user === undefined)) throw usage('--user', 'give --reseller and --user together');
-    if (values['glase-id'] !== undefined && !/^[A-Za-z0-9]{1,40}$/.test(values['glase-id'])) throw usage('--glase-id', 'must be 1-40 letters and digits');
+    // the one Glase ID rule (machines/glase-id.ts); a ValidationError exits 2 naming --glase-id
+    if (values['glase-id'] !== undefined) checkGlaseId(values['glase-id'], '--glase-id');
     if (values.timeout !== undefined && (!/^\d+$/.test(values.timeout) || Number(values.timeout) < 5 || Number(values.timeout) > 3600)) throw usage('--timeout', 'must be whole seconds from 5 to 3600');
     const config = commandConfig(values.config, src);
     const endpoint = glaseEndpoint(config);

@@ -9,6 +9,7 @@ import { GLASE_ID_MAX, isGlaseId } from '../../machines/glase-id.js';
 import { isErsReference } from '../../machines/ers-reference.js';
 import { AssignGlaseId, ErsReferenceParam, Reprint } from '../../src/api/schemas.js';
 import { checkErsReference, checkGlaseId, classifyScan } from '../../src/scan/payload.js';
+import { run as verifyCommand } from '../../src/commands/verify.js';
 
 const t = suite('one rule, every edge');
 
@@ -72,6 +73,27 @@ t('ersReference: exactly 25 digits, the same at the rule, the API, the CLI and t
     if (ref.trim() !== ref) continue; // the scanner trims what some scanners add around a code
     if (good) assert.is(classifyScan(ref).kind, 'ersReference', `scanner ${where}`);
     else assert.is.not(classifyScan(ref).kind, 'ersReference', `scanner ${where}`);
+  }
+});
+
+t('verify --glase-id refuses by the same rule (it once allowed 1-40), exit 2 naming the option', async () => {
+  const errors: string[] = [];
+  const orig = console.error;
+  console.error = (...a: unknown[]) => void errors.push(a.join(' '));
+  try {
+    // refused before any config is read or Glase asked: the usage check runs first
+    for (const [id, good] of glaseIds) {
+      if (good) continue;
+      errors.length = 0;
+      const code = await verifyCommand(['--glase-id', id]);
+      assert.is(code, 2, `verify --glase-id ${JSON.stringify(id)}`);
+      assert.match(errors.join('\n'), /--glase-id: must/, JSON.stringify(id));
+    }
+    errors.length = 0;
+    assert.is(await verifyCommand(['--glase-id', 'a'.repeat(40)]), 2);
+    assert.match(errors.join('\n'), /--glase-id: must be at most 32 characters \(got 40\)/);
+  } finally {
+    console.error = orig;
   }
 });
 
