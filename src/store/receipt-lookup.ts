@@ -19,6 +19,15 @@ export function findReceipt(store: Pick<Store, 'posts' | 'printQueue'>, ersRefer
   return { post, jobs: jobs.map(({ post: _p, ...j }) => j) };
 }
 
+/**
+ * Whether this till has booked the reference: a payment's or a refund's post, or a refund that
+ * already holds it. The unknown-refund check and the day close ask this before they book a
+ * report row, so a row already booked is never booked again.
+ */
+export function isBooked(store: Pick<Store, 'posts' | 'refunds'>, ersReference: string): boolean {
+  return store.posts.byErsReference(ersReference) !== undefined || store.refunds.byRefundErsReference(ersReference) !== undefined;
+}
+
 /** The post to reprint: by reference, or the last receipt queued when none is given. */
 export function receiptPost(store: Pick<Store, 'posts' | 'printQueue'>, ersReference?: string): StoredPost | undefined {
   if (ersReference !== undefined) return findReceipt(store, ersReference)?.post;

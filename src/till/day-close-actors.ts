@@ -12,6 +12,7 @@ import { reconcileBooks, type BookedTxn } from '../reconcile/reconcile-books.js'
 import { ReportFormatError, parseReport, reportXml } from '../reconcile/report-xml.js';
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
+import { isBooked } from '../store/receipt-lookup.js';
 import { isZPost, zPrintKey } from '../store/transaction-post.js';
 import { reachabilityWatch } from './payment-actors.js';
 import { settledOutsideAwaitingClose } from './settled-outside.js';
@@ -104,8 +105,7 @@ async function recordZ(d: DayCloseActorDeps, c: DayCloseContext): Promise<ZRepor
   if (done) return done.report;
   const rows = c.reports.flatMap((r) => r.details);
   // the unknown-refund check runs in the close: a refund in doubt found in these rows is booked first
-  const booked = (ers: string) => d.store.posts.byErsReference(ers) !== undefined || d.store.refunds.byRefundErsReference(ers) !== undefined;
-  const found = matchUnknownRefunds(d.refunds.unknown(), rows, booked);
+  const found = matchUnknownRefunds(d.refunds.unknown(), rows, (ers) => isBooked(d.store, ers));
   const settled: string[] = [];
   for (const [refundId, ers] of found) {
     if (!d.refunds.settle(refundId, { type: 'SETTLED_APPLIED', refundErsReference: ers, seenAt: d.nowIso() })) continue;

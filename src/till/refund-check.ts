@@ -9,6 +9,7 @@ import type { Logger } from '../lib/log.js';
 import { PeriodReports, TERMINAL_DETAILS, type ReportWaits } from '../reconcile/period-reports.js';
 import { ReportFormatError, type DetailRow } from '../reconcile/report-xml.js';
 import type { Store } from '../store/store.js';
+import { isBooked } from '../store/receipt-lookup.js';
 import { matchUnknownRefunds } from './refund-match.js';
 import type { RefundRunner } from './refunds.js';
 
@@ -87,8 +88,7 @@ export async function checkUnknownRefunds(d: RefundCheckDeps, login: ResellerLog
     d.log.warn('the unknown-refund check failed', { error: e });
     return done({ ...base, periods, ok: false, complete: false, message: e instanceof ReportFormatError ? `Glase's report could not be read: ${e.message}` : 'Glase cannot be reached; the refunds stay in doubt, check again later' });
   }
-  const booked = (ers: string) => d.store.posts.byErsReference(ers) !== undefined || d.store.refunds.byRefundErsReference(ers) !== undefined;
-  const found = matchUnknownRefunds(unknown, rows, booked);
+  const found = matchUnknownRefunds(unknown, rows, (ers) => isBooked(d.store, ers));
   const seenAt = d.nowIso();
   const applied: RefundCheckResult['applied'] = [];
   const notApplied: string[] = [];
