@@ -135,3 +135,24 @@ export class PinGuard {
     return this.sessions.delete(session);
   }
 }
+
+/**
+ * The admin PIN set from outside the kiosk screen, with its audit row, in one transaction:
+ * `glase-pos set-pin` (which also ends a lockout: whoever has the shell may) and the demo's
+ * first PIN (`ifAbsent`: a PIN already set is kept). Returns whether the PIN was set.
+ */
+export function setAdminPin(
+  store: { settings: Settings; audit: { append(actor: string, action: string, detail?: string): number }; transaction<T>(fn: () => T): T },
+  pin: string,
+  by: string,
+  opts: { ifAbsent?: boolean; endLockout?: boolean; detail?: string } = {},
+): boolean {
+  return store.transaction(() => {
+    if (opts.ifAbsent) {
+      if (!setPinIfAbsent(store.settings, pin)) return false;
+    } else setPin(store.settings, pin);
+    if (opts.endLockout) store.settings.delete(PIN_LOCK_KEY);
+    store.audit.append(by, 'set-pin', opts.detail);
+    return true;
+  });
+}

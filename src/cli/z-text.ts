@@ -4,9 +4,8 @@ import type { Config } from '../config.js';
 import { layoutFromConfig } from '../printing/layout-from-config.js';
 import { printedReceiptText } from '../printing/text.js';
 import type { ZReport } from '../../machines/z-report-types.js';
-import { zPrintKey } from '../store/transaction-post.js';
+import { zPrintPost } from '../store/transaction-post.js';
 
 export function zText(config: Config, z: ZReport, copy = false): string {
-  const post = { ersReference: zPrintKey(z.zNumber), description: 'Glase Z report' as const, z, till: config.terminal.externalTerminalId };
-  return printedReceiptText(post, layoutFromConfig(config.printer), { copy });
+  return printedReceiptText(zPrintPost(z, config.terminal.externalTerminalId), layoutFromConfig(config.printer), { copy });
 }

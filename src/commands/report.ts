@@ -7,7 +7,7 @@ import { displayAmount } from '../lib/money.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
-import { zPrintKey } from '../store/transaction-post.js';
+import { reprintZ } from '../till/index.js';
 import { deliver } from './reprint.js';
 import { zText } from '../cli/z-text.js';
 
@@ -43,8 +43,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       if (values.json) console.log(JSON.stringify(out(z), null, 2));
       else console.log(zText(config, z.report, values.print === true) + (z.acknowledged ? `\nacknowledged by ${z.acknowledged.by} at ${z.acknowledged.at}${z.acknowledged.note ? `: ${z.acknowledged.note}` : ''}` : ''));
       if (!values.print) return EXIT.ok;
-      const job = store.printQueue.enqueue({ ersReference: zPrintKey(z.report.zNumber), description: 'Glase Z report', z: z.report, till: config.terminal.externalTerminalId }, { copy: true });
-      store.audit.append('cli', 'z-reprint', `z=${z.report.zNumber} job=${job.id}`);
+      const job = reprintZ({ store, tillName: config.terminal.externalTerminalId, nowIso: () => new Date().toISOString() }, z.report.zNumber, 'cli');
       console.error(`queued a COPY of Z ${z.report.zNumber} (print job ${job.id})`);
       return await deliver(config, store, job.id);
     } finally {

@@ -1,6 +1,6 @@
 // `glase-pos set-pin`: sets the admin PIN (4–12 digits), stored hashed (scrypt + salt) in the
 // till's database. Reads it from a no-echo prompt on a terminal, or one line of stdin.
-import { PIN_LOCK_KEY, pinProblem, setPin } from '../api/pin.js';
+import { pinProblem, setAdminPin } from '../api/pin.js';
 import { openStore } from '../store/store.js';
 import { parseCommand } from '../cli/args.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -32,11 +32,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (why) throw new CommandExit(EXIT.usage, `pin: ${why}; nothing changed`);
     const store = openStore(config.dataDir);
     try {
-      store.transaction(() => {
-        setPin(store.settings, pin);
-        store.settings.delete(PIN_LOCK_KEY); // whoever has the shell may end a PIN lockout
-        store.audit.append('admin@cli', 'set-pin');
-      });
+      setAdminPin(store, pin, 'admin@cli', { endLockout: true });
     } finally {
       store.close();
     }

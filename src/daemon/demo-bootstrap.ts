@@ -5,7 +5,7 @@
 import type { Logger } from '../lib/log.js';
 import type { Store } from '../store/store.js';
 import type { Till } from '../till/index.js';
-import { setPinIfAbsent } from '../api/pin.js';
+import { setAdminPin } from '../api/pin.js';
 
 export const DEMO = { resellerId: 'demo-reseller', userId: 'demo-user', password: 'demo-password', glaseId: 'GLASEDEMO1', pin: '1234' } as const;
 
@@ -44,8 +44,7 @@ export async function demoBootstrap(o: { till: Till; store: Store; log: Logger; 
     say(`demo: Glase ID ${DEMO.glaseId} assigned to this till`);
   }
   let adminPin: string | undefined;
-  if (setPinIfAbsent(o.store.settings, DEMO.pin)) {
-    o.store.audit.append('demo', 'set-pin', 'demo PIN');
+  if (setAdminPin(o.store, DEMO.pin, 'demo', { ifAbsent: true, detail: 'demo PIN' })) {
     adminPin = DEMO.pin;
     say(`demo: the admin PIN is ${DEMO.pin}; change it with glase-pos set-pin`);
   }

@@ -30,3 +30,8 @@ export type PrintablePost = StoredPost | ZPrintPost;
 
 export const isZPost = (p: PrintablePost): p is ZPrintPost => p.description === 'Glase Z report';
 export const zPrintKey = (zNumber: number) => `Z-${zNumber}`;
+
+/** The print post of a Z: the day close, a reprint and the CLI's text view lay out this one. */
+export function zPrintPost(z: ZReport, till?: string): ZPrintPost {
+  return { ersReference: zPrintKey(z.zNumber), description: 'Glase Z report', z, ...(till === undefined ? {} : { till }) };
+}

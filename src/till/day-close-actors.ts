@@ -13,7 +13,7 @@ import { ReportFormatError, parseReport, reportXml } from '../reconcile/report-x
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import { isBooked } from '../store/receipt-lookup.js';
-import { isZPost, zPrintKey } from '../store/transaction-post.js';
+import { isZPost, zPrintPost } from '../store/transaction-post.js';
 import { reachabilityWatch } from './payment-actors.js';
 import { settledOutsideAwaitingClose } from './settled-outside.js';
 import { zOutboxEntry } from '../store/day-closes.js';
@@ -93,10 +93,16 @@ export function dayCloseActors(d: DayCloseActorDeps) {
 export function printZ(d: Pick<DayCloseActorDeps, 'store' | 'tillName' | 'onReceiptQueued'>, zNumber: number, copy: boolean): PrintJob {
   const stored = d.store.dayCloses.z(zNumber);
   if (!stored) throw new Error(`there is no Z ${zNumber}`);
-  const post = { ersReference: zPrintKey(zNumber), description: 'Glase Z report' as const, z: stored.report, till: d.tillName };
-  const job = d.store.printQueue.enqueue(post, { copy });
+  const job = d.store.printQueue.enqueue(zPrintPost(stored.report, d.tillName), { copy });
   if (!isZPost(job.post)) throw new Error(`print job ${job.id} is not a Z report`);
   d.onReceiptQueued?.(job);
+  return job;
+}
+
+/** A COPY of a Z, audited in the same place for the admin screen and `glase-pos report --print`. */
+export function reprintZ(d: Pick<DayCloseActorDeps, 'store' | 'tillName' | 'onReceiptQueued' | 'nowIso'>, zNumber: number, by: string): PrintJob {
+  const job = printZ(d, zNumber, true);
+  d.store.audit.append(by, 'z-reprint', `z=${zNumber} job=${job.id}`, d.nowIso());
   return job;
 }
 

@@ -9,7 +9,7 @@ import type { CloseWaits, DayCloseContext, DayCloseInput } from '../../machines/
 import type { Principal } from '../glase/types.js';
 import type { StoredZ } from '../store/day-closes.js';
 import type { TillClock } from './clock.js';
-import { dayCloseActors, printZ, type DayCloseActorDeps } from './day-close-actors.js';
+import { dayCloseActors, reprintZ, type DayCloseActorDeps } from './day-close-actors.js';
 import type { ResellerLogin } from './refund-check.js';
 
 export const DEFAULT_CLOSE_WAITS: CloseWaits = { firstMs: 3_000, retryMs: 3_000, factor: 1.5, maxMs: 10_000 };
@@ -164,8 +164,8 @@ export class DayCloseRunner {
     this.actor = undefined;
   }
 
-  /** Queues a COPY of a Z (audited by the caller). */
-  reprint(zNumber: number) {
-    return printZ(this.d, zNumber, true);
+  /** Queues a COPY of a Z, audited as `by`'s. */
+  reprint(zNumber: number, by: string) {
+    return reprintZ(this.d, zNumber, by);
   }
 }

@@ -13,3 +13,4 @@ export type { RefundView } from './refund-view.js';
 export type { NewRefund, PaymentRefunds, RefundCheckResult, ResellerLogin, RefundStartResult } from './refund-service.js';
 export type { DayCloseResult, DayCloseView } from './day-close.js';
 export { DEFAULT_REPORT_ATTEMPTS } from './day-close.js';
+export { reprintZ } from './day-close-actors.js';

@@ -338,11 +338,7 @@ export function createTill(o: TillOptions) {
       return done;
     },
     /** Prints a COPY of a Z (audited). */
-    reprintZ(zNumber: number, by: string) {
-      const job = dayCloses.reprint(zNumber);
-      store.audit.append(by, 'z-reprint', `z=${zNumber} job=${job.id}`, nowIso());
-      return job;
-    },
+    reprintZ: (zNumber: number, by: string) => dayCloses.reprint(zNumber, by),
 
     /** The unconfirmed orphan (a sendInvoice whose reply was lost), if any. */
     orphan: (): OrphanNote | undefined => orphanOf(store),

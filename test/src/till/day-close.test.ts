@@ -9,6 +9,7 @@ import { makeTill, type Harness } from '../../fakes/till-harness.js';
 import { LOGIN, PAID_REF, recordPayment } from '../../fakes/refund-harness.js';
 import { TERMINAL, runClose, wireClose } from '../../fakes/day-close-harness.js';
 import { isZPost } from '../../../src/store/transaction-post.js';
+import { reprintZ } from '../../../src/till/index.js';
 
 const t = suite('day close');
 let h: Harness;
@@ -46,6 +47,18 @@ t('ready at once: one mark with TERMINALID, 006 and 007 of that period, Z 1 matc
   // the reseller password is nowhere in the store
   assert.not.ok(JSON.stringify(h.store.dayCloses.journalOf(r.close.closeId)).includes(LOGIN.password));
   assert.not.ok(readFileSync(join(h.dir, 'glase-pos.sqlite')).includes(LOGIN.password));
+});
+
+t('a COPY of a Z: the admin path and the CLI path (report --print) queue it and audit it the same way, once each', async () => {
+  wireClose(h, [[1250, PAID_REF, 'anna']]);
+  assert.ok((await runClose(h)).ok);
+  const screen = h.till.reprintZ(1, 'admin');
+  const cli = reprintZ({ store: h.store, tillName: 'till-1', nowIso: () => new Date(h.clock.now()).toISOString() }, 1, 'cli');
+  const jobs = h.store.printQueue.byErsReference('Z-1');
+  assert.equal(jobs.map((j) => [j.id, j.copy]), [[jobs[0]!.id, false], [screen.id, true], [cli.id, true]]);
+  assert.ok(jobs.every((j) => isZPost(j.post) && j.post.z.zNumber === 1));
+  const rows = h.store.audit.list().filter((a) => a.action === 'z-reprint').map((a) => [a.actor, a.detail]);
+  assert.equal(rows.sort(), [['admin', `z=1 job=${screen.id}`], ['cli', `z=1 job=${cli.id}`]]);
 });
 
 t('REPORT_NOT_READY three times: retried after growing waits, the try shown, then closed', async () => {
