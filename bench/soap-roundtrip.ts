@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const { resellerPrincipal, terminalPrincipal } = await import('../src/glase/context.js');
   const { child, info } = await startChild();
   try {
-    const client = await createGlaseClient({ endpoint: info.soapUrl, timeoutMs: 5000, soapSerializer: process.env.BENCH_SOAP_SERIALIZER === '1' });
+    const client = await createGlaseClient({ endpoint: info.soapUrl, timeoutMs: 5000 });
     let p = terminalPrincipal('0123456789abcdef0123456789abcdef', 'bench-pass');
     let ref = '1';
     if (info.kind === 'simulator' && info.url) {
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     const f = (x: number) => x.toFixed(3);
     console.log(`server: ${info.kind} (child process); ${N} calls each, sequential, in alternating blocks of ${N / 10}`);
     console.log(`bare node:http POST    median ${f(bs.median)} ms  p99 ${f(bs.p99)} ms  cpu/call ${f(bs.cpuMs)} ms`);
-    console.log(`glase client (soap)    median ${f(cs.median)} ms  p99 ${f(cs.p99)} ms  cpu/call ${f(cs.cpuMs)} ms`);
+    console.log(`glase client           median ${f(cs.median)} ms  p99 ${f(cs.p99)} ms  cpu/call ${f(cs.cpuMs)} ms`);
     console.log(`ratio client/bare      median ${(cs.median / bs.median).toFixed(2)}x  p99 ${(cs.p99 / bs.p99).toFixed(2)}x   (target ≤ 2x)`);
     console.log(`client cpu per call    ${f(cs.cpuMs)} ms   (target ≤ 1 ms)`);
     agent.destroy();

@@ -1,14 +1,15 @@
-// The till's typed Glase client: one async method per POS operation over the soap package.
-// Business results come back as values; transport trouble throws GlaseTransportError that
-// says whether the request may have been applied. Passwords never leave the envelope.
-import { fileURLToPath } from 'node:url';
-import soap from 'soap';
+// The till's typed Glase client: one async method per POS operation, over our own SOAP
+// leg (request-xml.ts writes the envelope, http-transport.ts carries it, reply-xml.ts reads
+// the answer). Business results come back as values; transport trouble throws
+// GlaseTransportError that says whether the request may have been applied. Passwords never
+// leave the envelope.
 import { silentLogger, type Logger } from '../lib/log.js';
 import { GlaseTransportError } from './errors.js';
 import { GlaseHttpTransport } from './http-transport.js';
 import { clientContext } from './context.js';
 import { resultName } from './result-codes.js';
-import { requestXml, xmlSafeArgs } from './request-xml.js';
+import { soapEnvelope } from './request-xml.js';
+import { ReplyFormatError, readReply } from './reply-xml.js';
 import type { Failure, GlaseApi, Principal } from './types.js';
 import {
   WireShapeError, compact, fromWirePaymentStatus, fromWireReport, optText, requiredInt,
@@ -17,89 +18,57 @@ import {
 
 export interface GlaseClientOptions {
   endpoint: string;
-  /** path or URL of the WSDL; default: our glase.wsdl beside this module (src/ or dist/src/) */
-  wsdl?: string;
   timeoutMs?: number;
   caFile?: string;
   log?: Logger;
   clientId?: string;
   channel?: string;
-  /** let the soap package serialize requests from the WSDL (slower; same XML) instead of request-xml.ts */
-  soapSerializer?: boolean;
 }
 
 export interface GlaseClient extends GlaseApi {
   close(): Promise<void>;
 }
 
-export const DEFAULT_WSDL = fileURLToPath(new URL('./glase.wsdl', import.meta.url));
-
-// Keep numbers, dates and binaries as the text that came over the wire: the mappers check
-// them strictly (the package's own parseInt/Number would accept "12abc" or round decimals).
-const asText = (s: string) => s;
-const DESERIALIZE = { int: asText, long: asText, integer: asText, short: asText, decimal: asText, double: asText, float: asText, dateTime: asText, date: asText, boolean: asText };
-
 type Obj = Record<string, unknown>;
-type SoapMethod = (args: Obj, cb: (err: unknown, result: unknown) => void, options: Obj) => void;
 
 export async function createGlaseClient(opts: GlaseClientOptions): Promise<GlaseClient> {
   const log = opts.log ?? silentLogger;
   const timeoutMs = opts.timeoutMs ?? 10000;
   const ctxOpts = { channel: opts.channel ?? 'ClientWS', clientId: opts.clientId ?? 'glase-pos' };
   const transport = new GlaseHttpTransport({ caFile: opts.caFile });
-  let soapClient: soap.Client;
-  try {
-    soapClient = await soap.createClientAsync(
-      opts.wsdl ?? DEFAULT_WSDL,
-      { httpClient: transport as unknown as soap.IOptions['httpClient'], customDeserializer: DESERIALIZE, disableCache: true },
-      opts.endpoint,
-    );
-  } catch (e) {
-    transport.close();
-    throw new Error(`cannot load the Glase WSDL ${opts.wsdl ?? DEFAULT_WSDL}: ${(e as Error).message}`);
-  }
-  const methods = soapClient as unknown as Record<string, SoapMethod>;
 
   /**
    * Sends one operation; resolves with the <return> object, or a Failure for a non-zero code.
    * `extraSecrets`: passwords in the arguments (registerTerminal's new terminal password).
    */
-  function call(op: string, p: Principal | undefined, args: Obj, extraSecrets: string[] = []): Promise<{ ok: true; r: Obj } | Failure> {
+  async function call(op: string, p: Principal | undefined, args: Obj, extraSecrets: string[] = []): Promise<{ ok: true; r: Obj } | Failure> {
     const started = performance.now();
     const secret = [p?.password ?? '', ...extraSecrets];
-    const fn = methods[op];
-    return new Promise((resolve, reject) => {
-      const onFault = (err: GlaseTransportError) => {
-        log.debug('glase call', { op, principal: p?.type ?? 'none', fault: err.kind, outcome: err.outcome, ms: Math.round(performance.now() - started) });
-        reject(err);
-      };
-      if (typeof fn !== 'function') {
-        onFault(new GlaseTransportError('transport', op, 'not-applied', 'the WSDL in use has no such operation'));
-        return;
+    let r: Obj;
+    let code: number;
+    try {
+      const res = await transport.post(opts.endpoint, soapEnvelope(op, args), op, timeoutMs);
+      const reply = readReply(op, res.data);
+      if (reply.kind === 'fault') {
+        // Scrub before cutting: a cut through the password would leave a prefix scrub cannot see.
+        throw new GlaseTransportError('soap-fault', op, 'unknown', scrub(`SOAP fault ${reply.code}: ${reply.text}`, secret).slice(0, 300));
       }
-      const body = opts.soapSerializer ? xmlSafeArgs(args) : { _xml: requestXml(op, args) };
-      fn.call(soapClient, body, (err, result) => {
-        if (err) return onFault(classify(op, err, secret));
-        let r: Obj;
-        let code: number;
-        try {
-          const ret = (result as Obj | null | undefined)?.return;
-          if (!ret || typeof ret !== 'object') throw new WireShapeError('return', 'is missing');
-          r = ret as Obj;
-          code = requiredInt(r.resultCode, 'resultCode');
-        } catch (e) {
-          return onFault(classify(op, e, secret));
-        }
-        log.debug('glase call', { op, principal: p?.type ?? 'none', code, ms: Math.round(performance.now() - started) });
-        if (code !== 0) {
-          const f: Failure = { ok: false, code, name: resultName(code) };
-          const ers = optText(r.ersReference, 'ersReference');
-          if (ers) f.ersReference = ers;
-          return resolve(f);
-        }
-        resolve({ ok: true, r });
-      }, { glaseOperation: op, glaseTimeoutMs: timeoutMs });
-    });
+      if (!reply.value || typeof reply.value !== 'object') throw new WireShapeError('return', 'is missing');
+      r = reply.value as Obj;
+      code = requiredInt(r.resultCode, 'resultCode');
+    } catch (e) {
+      const err = classify(op, e, secret);
+      log.debug('glase call', { op, principal: p?.type ?? 'none', fault: err.kind, outcome: err.outcome, ms: Math.round(performance.now() - started) });
+      throw err;
+    }
+    log.debug('glase call', { op, principal: p?.type ?? 'none', code, ms: Math.round(performance.now() - started) });
+    if (code !== 0) {
+      const f: Failure = { ok: false, code, name: resultName(code) };
+      const ers = optText(r.ersReference, 'ersReference');
+      if (ers) f.ersReference = ers;
+      return f;
+    }
+    return { ok: true, r };
   }
 
   /** Runs a mapper over a successful return; a shape problem becomes a malformed fault. */
@@ -217,25 +186,7 @@ export function classify(op: string, e: unknown, secret?: string | readonly stri
     return new GlaseTransportError(e.kind, op, e.outcome, scrub(e.message.slice(op.length + 2), secret), { status: e.status });
   }
   if (e instanceof WireShapeError) return new GlaseTransportError('malformed', op, 'unknown', scrub(e.message, secret));
-  const obj = e as { root?: { Envelope?: { Body?: { Fault?: Obj } } }; Fault?: Obj; message?: string };
-  const fault = obj?.root?.Envelope?.Body?.Fault;
-  if (fault) {
-    // the package's message is "code: string"; rebuilt here so no parsed tree rides along.
-    // Scrub before cutting: a cut through the password would leave a prefix scrub cannot see.
-    const code = faultText(fault.faultcode) ?? 'soap:Server';
-    const str = faultText(fault.faultstring) ?? '';
-    return new GlaseTransportError('soap-fault', op, 'unknown', scrub(`SOAP fault ${code}: ${str}`, secret).slice(0, 300));
-  }
-  if (obj?.Fault) {
-    // the package throws a plain { Fault } object when the response is not XML
-    return new GlaseTransportError('malformed', op, 'unknown', `response is not valid XML: ${scrub(String(faultText(obj.Fault.detail) ?? ''), secret).slice(0, 200)}`);
-  }
+  if (e instanceof ReplyFormatError) return new GlaseTransportError('malformed', op, 'unknown', scrub(e.message, secret).slice(0, 300));
   const msg = e instanceof Error ? e.message : String(e);
   return new GlaseTransportError('malformed', op, 'unknown', `cannot read the response: ${scrub(msg, secret).slice(0, 200)}`);
-}
-
-function faultText(v: unknown): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'object') return faultText((v as Obj).$value) ?? JSON.stringify(v).slice(0, 200);
-  return String(v);
 }

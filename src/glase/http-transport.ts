@@ -1,4 +1,4 @@
-// The HTTP leg of a Glase call, plugged into the soap package as its httpClient. We own it
+// The HTTP leg of a Glase call: POSTs one SOAP 1.1 envelope and reads the reply. We own it
 // so that (1) sockets are kept alive and reused, (2) every call has a hard deadline, (3) a
 // reply has a size cap, and (4) each failure is classified by whether the request can have
 // reached the server.
@@ -24,7 +24,7 @@ export interface TransportOptions {
   idleSocketMs?: number;
 }
 
-/** What the client passes per call through the soap package's extra options. */
+/** What the client passes per call. */
 export interface CallOptions {
   glaseOperation: string;
   glaseTimeoutMs: number;
@@ -58,7 +58,14 @@ export class GlaseHttpTransport {
     this.httpsAgent.destroy();
   }
 
-  /** The soap package's HttpClient contract: request(url, body, callback, headers, options). */
+  /** POSTs one envelope; resolves with a 2xx reply or any reply that holds a SOAP fault. */
+  post(url: string, xml: string, operation: string, timeoutMs: number): Promise<TransportResponse> {
+    return new Promise((resolve, reject) => {
+      this.request(url, xml, (err, res) => (err ? reject(err) : resolve(res!)), { SOAPAction: '""' }, { glaseOperation: operation, glaseTimeoutMs: timeoutMs });
+    });
+  }
+
+  /** request(url, body, callback, headers, options); a null body is a GET. */
   request(rurl: string, data: string | null, callback: Callback, exheaders?: Record<string, string>, exoptions?: Partial<CallOptions>): void {
     const op = exoptions?.glaseOperation ?? 'unknown';
     const timeoutMs = exoptions?.glaseTimeoutMs ?? 10000;
@@ -70,7 +77,7 @@ export class GlaseHttpTransport {
       return;
     }
     const secure = url.protocol === 'https:';
-    // data is null when the soap package fetches the WSDL itself
+    // null: a GET (nothing of ours sends one today; kept so the transport can fetch, e.g. a WSDL)
     const body = data === null ? null : Buffer.from(data, 'utf8');
     const headers: http.OutgoingHttpHeaders = body
       ? { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: exheaders?.SOAPAction ?? '""', 'Content-Length': body.length }

@@ -1,8 +1,18 @@
-// Writes a request wrapper element from the ordered wire objects of wire-map.ts. The soap
-// package's own serializer walks the schema for every element, which costs ~0.1 ms per
-// call; our objects are already in xs:sequence order, so a plain ordered writer yields the
-// same XML (tests compare the two and validate both against the reference schema).
+// Writes a request from the ordered wire objects of wire-map.ts: the objects are already in
+// xs:sequence order, so a plain ordered writer is all it takes. The result is byte for byte
+// what the soap package (1.13, replaced in issue 11) sent, envelope included; the tests
+// compare it with a recording of that package's output (test/fixtures/glase/wire/) and
+// validate every request against the reference schema with xmllint.
 export const GLASE_NS = 'http://external.interfaces.ers.seamless.com/';
+
+/**
+ * The envelope's opening exactly as the soap package wrote it with our WSDL, the double
+ * space and the unused xsi and g declarations included: the shape the service has accepted.
+ */
+const ENVELOPE_OPEN =
+  '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" ' +
+  `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"  xmlns:g="${GLASE_NS}"><soap:Body>`;
+const ENVELOPE_CLOSE = '</soap:Body></soap:Envelope>';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const NEEDS_ESCAPE = /[&<>"']/;
@@ -22,14 +32,6 @@ export function xmlChars(s: string): string {
 export function escapeXml(s: string): string {
   const t = xmlChars(s);
   return NEEDS_ESCAPE.test(t) ? t.replace(/[&<>"']/g, (c) => ESC[c]) : t;
-}
-
-/** The arguments with every string cleaned by xmlChars, for serializers that do not (the soap package's). */
-export function xmlSafeArgs<T>(v: T): T {
-  if (typeof v === 'string') return xmlChars(v) as T;
-  if (Array.isArray(v)) return v.map(xmlSafeArgs) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, xmlSafeArgs(x)])) as T;
-  return v;
 }
 
 function writeValue(name: string, v: unknown, out: string[]): void {
@@ -54,4 +56,9 @@ export function requestXml(op: string, args: Record<string, unknown>): string {
   for (const [k, v] of Object.entries(args)) writeValue(k, v, out);
   out.push(`</tns:${op}>`);
   return out.join('');
+}
+
+/** The whole SOAP 1.1 request for one operation. */
+export function soapEnvelope(op: string, args: Record<string, unknown>): string {
+  return ENVELOPE_OPEN + requestXml(op, args) + ENVELOPE_CLOSE;
 }

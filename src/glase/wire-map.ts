@@ -1,6 +1,6 @@
-// Converts between the till's types (integer minor units) and the wire objects the soap
-// package serializes. Objects are built in the schema's xs:sequence order because the
-// serializer writes keys in insertion order. Responses are checked, never trusted.
+// Converts between the till's types (integer minor units) and the wire objects that
+// request-xml.ts writes. Objects are built in the schema's xs:sequence order because the
+// writer keeps key order. Responses (as reply-xml.ts reads them) are checked, never trusted.
 import { GlasePosError } from '../lib/errors.js';
 import { AmountFormatError, formatAmount, isKnownCurrency, parseAmount } from '../lib/money.js';
 import type { CustomerToken, Invoice, InvoiceRow, InvoiceStatus, Money, PaymentReceipt, PaymentStatus, Report } from './types.js';
@@ -110,6 +110,8 @@ export function fromWireAmount(v: unknown, field: string): Money | undefined {
   if (currency === undefined) throw new WireShapeError(`${field}.currency`, 'is required');
   if (value === undefined) throw new WireShapeError(`${field}.value`, 'is required');
   if (!isKnownCurrency(currency)) throw new WireShapeError(`${field}.currency`, `${JSON.stringify(currency)} is not a supported currency`);
+  // quoted whole or not at all (see requiredInt); no real amount is this long
+  if (value.length > 40) throw new WireShapeError(`${field}.value`, `must be a decimal amount, got ${value.length} characters`);
   try {
     return { minor: parseAmount(value, currency), currency };
   } catch (e) {

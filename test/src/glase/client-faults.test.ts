@@ -10,7 +10,6 @@ import { GlaseTransportError } from '../../../src/glase/errors.js';
 import { createLogger } from '../../../src/lib/log.js';
 import { envelope, ok, soapFault, startLoopback, type Loopback } from './_loopback.js';
 
-const REFERENCE_WSDL = '/work/shared/reference/seqr-erswsexternal.wsdl';
 const PASSWORD = 'Zq9-very-secret-pw';
 const P = terminalPrincipal('0123456789abcdef0123456789abcdef', PASSWORD);
 const t = suite('glase client faults');
@@ -62,9 +61,9 @@ function allText(e: unknown, depth = 0): string {
   return s + allText(o.cause, depth + 1);
 }
 
-for (const [label, wsdl] of [['our WSDL', undefined], ['reference WSDL', REFERENCE_WSDL]] as const) {
-  t(`success with a receipt: amounts in minor units (${label})`, async () => {
-    const c = await createGlaseClient({ endpoint: lb.url, wsdl });
+{
+  t('success with a receipt: amounts in minor units', async () => {
+    const c = await createGlaseClient({ endpoint: lb.url });
     lb.handle((_s, res) => ok(res, envelope('getPaymentStatus', PAID)));
     const r = await c.getPaymentStatus(P, '20151029186719114', 0);
     await c.close();

@@ -81,7 +81,7 @@ t('the deadline covers the whole call, not just socket inactivity', async () => 
   assert.ok(Date.now() - started < 1500);
 });
 
-t('a null body is a GET (how the soap package fetches a WSDL by URL)', async () => {
+t('a null body is a GET (e.g. to fetch a WSDL by URL)', async () => {
   let method = '';
   lb.handle((_s, res, req) => {
     method = req.method ?? '';
