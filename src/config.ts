@@ -83,8 +83,9 @@ export const configSchema = z
         pid: usbId.optional(),
         columns: z.union([z.literal(32), z.literal(42), z.literal(48)]).default(42),
         codePage: str.default('cp437'),
-        header: z.array(str).default(['Glase demo shop']),
-        footer: z.array(str).default(['Thank you!']),
+        // printed on every receipt: the same rule as text sent to Glase
+        header: z.array(wireText).default(['Glase demo shop']),
+        footer: z.array(wireText).default(['Thank you!']),
       })
       .strict()
       .default({}),

@@ -4,6 +4,7 @@
 import { openStore } from '../store/store.js';
 import { confirmOrphan } from '../till/index.js';
 import { displayAmount } from '../lib/money.js';
+import { unprintable } from '../lib/printable.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
@@ -19,6 +20,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const { values } = parseCommand(argv, { by: { type: 'string' }, note: { type: 'string' }, config: { type: 'string' } }, HELP);
     if (values.by !== undefined && !/^[\w.@-]{1,40}$/.test(values.by)) throw usage('--by', 'must be 1-40 letters, digits, ".", "_", "@" or "-"');
     if (values.note !== undefined && values.note.length > 200) throw usage('--note', 'must be at most 200 characters');
+    const badNote = values.note !== undefined ? unprintable(values.note) : undefined; // shown in the audit log and status
+    if (badNote) throw usage('--note', badNote);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
     try {

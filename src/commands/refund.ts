@@ -5,6 +5,7 @@
 // Exit 0 refunded (or settled), 1 not refunded, 2 bad usage, 3 in doubt (do not pay back another way).
 import { cliActor } from '../cli/actor.js';
 import { AmountFormatError, parseAmount } from '../lib/money.js';
+import { unprintable } from '../lib/printable.js';
 import type { RefundCheckResult, RefundStartResult, RefundView } from '../till/index.js';
 import { EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
@@ -75,6 +76,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     }
     if (amount <= 0) throw usage('--amount', 'must be more than 0');
     if (values.reason !== undefined && (values.reason.trim() === '' || values.reason.length > 200)) throw usage('--reason', 'must be 1-200 characters');
+    const badReason = values.reason !== undefined ? unprintable(values.reason) : undefined; // printed on the refund receipt
+    if (badReason) throw usage('--reason', badReason);
     if (values.cashier !== undefined && !/^[\w.@-]{1,40}$/.test(values.cashier)) throw usage('--cashier', 'must be 1-40 letters, digits, ".", "_", "@" or "-"');
     return inTill(config, json, async (t) => {
       const r = t.till.startRefund(

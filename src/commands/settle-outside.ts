@@ -6,6 +6,7 @@
 // Exit 0 settled, 1 not settled (Glase answered, or nothing to settle), 2 bad usage.
 import { cliActor } from '../cli/actor.js';
 import { displayAmount } from '../lib/money.js';
+import { unprintable } from '../lib/printable.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
@@ -32,7 +33,9 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     checkPaymentIdPrefix(given, '<paymentId>');
     const note = values.note;
     if (note === undefined || note.trim() === '') throw usage('--note', 'is required: say how the payment was settled instead');
-    if (note.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(note)) throw usage('--note', 'must be 1-200 characters without control characters');
+    if (note.length > 200) throw usage('--note', 'must be 1-200 characters');
+    const badNote = unprintable(note);
+    if (badNote) throw usage('--note', badNote);
     const config = commandConfig(values.config, src);
     const t = await openCliTill(config);
     return closing(t, async () => {

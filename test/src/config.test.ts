@@ -122,13 +122,16 @@ t('config text that reaches Glase refuses control characters, naming the key and
     [{ GLASE_POS__TERMINAL__EXTERNAL_TERMINAL_ID: 'till\u001b1' }, 'terminal.externalTerminalId'],
     [{ GLASE_POS__GLASE__CLIENT_ID: 'pos\u0000' }, 'glase.clientId'],
     [{ GLASE_POS__GLASE__CHANNEL: 'W\nS' }, 'glase.channel'],
+    // printed on every receipt: a raw ESC or NUL there reaches the printer
+    [{ GLASE_POS__PRINTER__HEADER: '["Shop", "\\u001bp\\u0000"]' }, 'printer.header.1'],
+    [{ GLASE_POS__PRINTER__FOOTER: '["Tack\\u0007"]' }, 'printer.footer.0'],
   ] as const) {
     try {
       loadConfig({ env });
       assert.unreachable(key);
     } catch (e) {
       assert.instance(e, ConfigError, key);
-      assert.match((e as ConfigError).problems.join('\n'), new RegExp(`^${key.replace('.', '\\.')}: must not contain control characters`, 'm'), key);
+      assert.match((e as ConfigError).problems.join('\n'), new RegExp(`^${key.replaceAll('.', '\\.')}: must not contain control characters`, 'm'), key);
     }
   }
   assert.is(loadConfig({ env: { GLASE_POS__TERMINAL__NAME: 'Kassa 1 – Café' } }).terminal.name, 'Kassa 1 – Café');

@@ -58,4 +58,19 @@ t('control characters in --title, --cashier, --rows descriptions, register --nam
   }
 });
 
+t('control characters in refund --reason, confirm-orphan --note and settle-outside --note', async () => {
+  const ers = '2'.repeat(25);
+  const cases: Array<[string[], RegExp]> = [
+    // the reason is printed on the refund receipt: ESC there is a printer command
+    [['refund', ers, '--amount', '1.00', '--reason', 'broken\u001bp'], new RegExp(`--reason: ${RULE} \\(U\\+001B at character 7\\)`)],
+    [['confirm-orphan', '--note', 'phone said\u0007 nothing'], new RegExp(`--note: ${RULE} \\(U\\+0007 at character 11\\)`)],
+    [['settle-outside', '0b6c1b8e-0000-4000-8000-000000000001', '--note', 'cash\u0085'], new RegExp(`--note: ${RULE} \\(U\\+0085 at character 5\\)`)],
+  ];
+  for (const [args, msg] of cases) {
+    const r = await runCli(args, env);
+    assert.is(r.code, 2, `${JSON.stringify(args)}: ${r.stderr}`);
+    assert.match(r.stderr, msg, JSON.stringify(args));
+  }
+});
+
 t.run();
