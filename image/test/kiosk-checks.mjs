@@ -67,6 +67,10 @@ export async function kioskChecks({ c, check, DATA, until }) {
 
   let page = kioskPage(c, 120_000);
   check('kiosk: Chromium shows the till from the local API, authorised by the kiosk secret', page.url?.startsWith(TILL) && page.apiStatus === 200 && page.withoutCookie === 401, page.error ?? `${page.url} "${page.title}", the page's GET /api/status → ${page.apiStatus} (without its cookie → ${page.withoutCookie})`);
+  // ui.sound on an unattended screen: the unit's autoplay flag reaches the browser through
+  // Debian's chromium wrapper, and the till's page may play a sound nobody tapped for
+  const browserArgs = c.run(['ps', '-o', 'args=', '-p', up.browser]).out;
+  check('kiosk: the till page plays a sound without a tap (--autoplay-policy=no-user-gesture-required)', browserArgs.includes('--autoplay-policy=no-user-gesture-required') && page.autoplay === 'played', page.error ?? `flag on Chromium's command line: ${browserArgs.includes('--autoplay-policy=no-user-gesture-required')}; play() without a gesture → ${page.autoplay}`);
 
   // a crashed browser: cage exits with its client, systemd starts the unit again
   const before = c.show('glase-pos-kiosk.service', ['MainPID', 'NRestarts']);
