@@ -3,7 +3,7 @@
 // systemd-nspawn (read-only root, a data directory bound to /data, a private network) with
 // the embedded Glase simulator and the virtual printer, and checks the till as firmware:
 // READY, a payment, the sandbox, the watchdog, a config error, a power cut mid-payment,
-// updates. Prints PASS/FAIL per check; exits 1 on any failure. Needs root.
+// updates (with a power cut mid-trial). Prints PASS/FAIL per check; exits 1 on any failure. Needs root.
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -211,7 +211,12 @@ try {
 
   // 10. updates
   await updateChecks({
-    c, check, repo, OUT, ROOT, DATA, WORK, keys, waitReady,
+    c, check, repo, OUT, ROOT, DATA, WORK, keys, waitReady, until,
+    powerCutAndBoot: async () => {
+      const code = await c.powerCut();
+      c = await bootIt();
+      return { code, c };
+    },
     payment: async (amount) => {
       const pid = await startPayment(c, amount);
       await payAsCustomer(c);

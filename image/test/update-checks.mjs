@@ -22,14 +22,15 @@ function bundle(repo, OUT, key, dir, out) {
   if (r.status !== 0) throw new Error(`npm run bundle failed: ${r.stderr}`);
 }
 
-export async function updateChecks({ c, check, repo, OUT, ROOT, DATA, WORK, keys, waitReady, payment }) {
+export async function updateChecks({ c, check, repo, OUT, ROOT, DATA, WORK, keys, waitReady, payment, powerCutAndBoot, until }) {
   const incoming = join(DATA, 'incoming');
   mkdirSync(incoming, { recursive: true });
   let started = Date.now();
   bundle(repo, OUT, keys.trusted, release(ROOT, WORK, '0.2.0'), join(incoming, 'good.bundle'));
   bundle(repo, OUT, keys.trusted, release(ROOT, WORK, '0.3.0', 'crashing at start on purpose (boot test)'), join(incoming, 'crash.bundle'));
   bundle(repo, OUT, keys.stranger, release(ROOT, WORK, '0.4.0'), join(incoming, 'badsig.bundle'));
-  console.log(`     (3 bundles made in ${secs(Date.now() - started)})`);
+  bundle(repo, OUT, keys.trusted, release(ROOT, WORK, '0.5.0'), join(incoming, 'cut.bundle'));
+  console.log(`     (4 bundles made in ${secs(Date.now() - started)})`);
   const runningRelease = () => {
     const pid = c.show('glase-pos.service', ['MainPID']).MainPID;
     return (c.run(['cat', `/proc/${pid}/cmdline`]).out.match(/releases\/(\d+\.\d+\.\d+)/) ?? [])[1] ?? c.run(['readlink', '/opt/glase-pos/current']).out.trim();
@@ -61,4 +62,22 @@ export async function updateChecks({ c, check, repo, OUT, ROOT, DATA, WORK, keys
   r = c.run(['glase-pos', 'update', '/data/incoming/badsig.bundle'], { timeoutMs: 60_000 });
   const installed = c.run(['ls', '/opt/glase-pos/releases']).out.split(/\s+/).filter(Boolean);
   check('update: a bad signature is refused before anything is written', r.code === 1 && /bad signature/.test(r.err) && !installed.some((v) => v.startsWith('0.4.0')) && runningRelease() === '0.2.0', `exit ${r.code}: ${r.err.trim()}; releases ${installed.join(' ')}`);
+
+  // a power cut while a good release is on trial: the update that would commit it dies with the
+  // till; at the next boot the start gate finds the trial from another boot and puts 0.2.0 back
+  started = Date.now();
+  c.run(['systemd-run', '--unit=boot-test-update', '--quiet', 'glase-pos', 'update', '/data/incoming/cut.bundle', '--settle', '600']);
+  const onTrial = await until(() => c.run(['test', '-e', '/opt/glase-pos/trial']).code === 0 && runningRelease() === '0.5.0' && c.show('glase-pos.service', ['StatusText']).StatusText === 'till ready', 180_000, 500);
+  const exit = await powerCutAndBoot();
+  c = exit.c;
+  ready = await waitReady(c, 120_000);
+  const trialLeft = c.run(['test', '-e', '/opt/glase-pos/trial']).code === 0;
+  const stCut = status();
+  const gateLog = await c.journal('glase-pos.service');
+  const paidAfter = ready ? await payment(5500) : undefined;
+  check(
+    'update: a power cut while a release is on trial brings the previous one back at the next boot',
+    !!onTrial && !!ready && runningRelease() === '0.2.0' && !trialLeft && /last rollback: .*0\.5\.0 rolled back to 0\.2\.0: the till restarted during the trial/.test(stCut) && /0\.5\.0 rolled back to 0\.2\.0/.test(gateLog) && paidAfter?.outcome === 'completed',
+    `0.5.0 READY on trial ${onTrial ? 'yes' : 'never'}, nspawn exit ${exit.code}; after boot running ${runningRelease()} ${ready ? `READY ${secs(Date.now() - started)} after the update began` : 'not READY'}, trial ${trialLeft ? 'left' : 'gone'}, payment ${paidAfter?.outcome}; ${(stCut.match(/last rollback: .*/) ?? ['no rollback in status'])[0]}`,
+  );
 }
