@@ -24,6 +24,7 @@ import { uiFile } from './static-files.js';
 import { paymentOut, readinessOut } from './views.js';
 import { refundOut } from './refund-views.js';
 import { readBody } from '../lib/http-body.js';
+import { requestUrl } from './request-target.js';
 
 const MAX_BODY = 64 * 1024;
 
@@ -155,10 +156,10 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
     try {
       // DNS rebinding: a page under another name that now resolves to us is not answered
       if (!hosts.allows(req.headers.host)) throw new HttpError(421, 'host', hosts.rule);
+      const url = requestUrl(req.url);
       const m = match(routes, req.method ?? 'GET', url.pathname);
       if (m === 'method') throw new HttpError(405, 'method', `${req.method} is not allowed on ${url.pathname}`);
       if (!m) throw new HttpError(404, 'path', `no route ${url.pathname}`);

@@ -88,11 +88,19 @@ t('unregister asks first; No keeps the registration, Yes unregisters', async () 
   await k.click('#confirm-no');
   assert.ok(till.daemon.till.setup().terminalId, 'still registered');
   await k.click('#unreg-btn');
+  const unregistering = k.waitForRequest((r) => r.url().endsWith('/api/admin/unregister'));
   await k.click('#confirm-yes');
+  const session = (await unregistering).headers()['x-admin-session'];
+  assert.ok(session, 'the screen sends its admin session');
   await k.waitForSelector('#reg-msg.ok', { timeout: 10_000 });
   await k.waitForSelector('#reg-form:not([hidden])');
   assert.not.ok(till.daemon.till.setup().terminalId);
+  // issue 9 item 12: Close ends the session at the till, not only on the screen
+  const loggedOut = k.waitForResponse((r) => r.url().endsWith('/api/admin/logout'));
   await k.click('#admin-exit');
+  assert.is((await loggedOut).status(), 204);
+  const reused = await k.evaluate(async (s) => (await fetch('/api/admin/audit', { headers: { 'x-admin-session': s } })).status, session);
+  assert.is(reused, 401, 'the closed session is refused');
   await k.waitForFunction(() => /not registered/.test(document.querySelector('#status-text')?.textContent ?? ''), null, { timeout: 10_000 });
 });
 
