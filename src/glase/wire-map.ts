@@ -2,7 +2,7 @@
 // request-xml.ts writes. Objects are built in the schema's xs:sequence order because the
 // writer keeps key order. Responses (as reply-xml.ts reads them) are checked, never trusted.
 import { GlasePosError } from '../lib/errors.js';
-import { AmountFormatError, formatAmount, isKnownCurrency, parseAmount } from '../lib/money.js';
+import { AmountFormatError, displayAmount, formatAmount, isKnownCurrency, maxAmountMinor, parseAmount } from '../lib/money.js';
 import type { CustomerToken, Invoice, InvoiceRow, InvoiceStatus, Money, PaymentReceipt, PaymentStatus, Report } from './types.js';
 
 /** A response that does not have the shape the contract promises. */
@@ -112,13 +112,19 @@ export function fromWireAmount(v: unknown, field: string): Money | undefined {
   if (!isKnownCurrency(currency)) throw new WireShapeError(`${field}.currency`, `${JSON.stringify(currency)} is not a supported currency`);
   // quoted whole or not at all (see requiredInt); no real amount is this long
   if (value.length > 40) throw new WireShapeError(`${field}.value`, `must be a decimal amount, got ${value.length} characters`);
+  let minor: number;
   try {
-    return { minor: parseAmount(value, currency), currency };
+    minor = parseAmount(value, currency);
   } catch (e) {
     // more decimals than the currency has, or not a number: an error, never rounded
     if (e instanceof AmountFormatError) throw new WireShapeError(`${field}.value`, e.message);
     throw e;
   }
+  // every amount here belongs to one invoice, which the till bounds by the currency's largest
+  // amount: a paid amount beyond it is not booked (it would become the payment's amount)
+  const limit = maxAmountMinor(currency);
+  if (Math.abs(minor) > limit) throw new WireShapeError(`${field}.value`, `is beyond the largest amount (${displayAmount(limit, currency)}, either sign)`);
+  return { minor, currency };
 }
 
 function fromWireRow(v: unknown, field: string): InvoiceRow {

@@ -108,6 +108,21 @@ t('a response amount with too many decimals is malformed, never rounded', async 
   assert.match(e.message, /receipt\.invoice\.totalAmount\.value.*more than 2 decimals/);
 });
 
+// a hostile server's PAID with an absurd amount: the paid amount becomes the payment's amount
+// (payment-change.ts paidAmount), so it must not get through (issue 9, attacked again)
+t('a response amount beyond the currency\'s largest amount is malformed, never booked', async () => {
+  for (const value of ['1000000.01', '90071992547409.91', '-1000000.01']) {
+    lb.handle((_s, res) => ok(res, envelope('getPaymentStatus', PAID.replace('149.90', value))));
+    const e = await fault(client.getPaymentStatus(P, '1', 0));
+    assert.equal([e.kind, e.outcome], ['malformed', 'unknown'], value);
+    assert.match(e.message, /receipt\.invoice\.totalAmount\.value: is beyond the largest amount \(1000000\.00 SEK, either sign\)/, value);
+  }
+  lb.handle((_s, res) => ok(res, envelope('getPaymentStatus', PAID.replace('149.90', '1000000.00'))));
+  const most = await client.getPaymentStatus(P, '1', 0);
+  if (!most.ok) throw new Error('expected ok');
+  assert.is(most.receipt?.invoice?.totalAmount.minor, 100_000_000, 'the largest amount itself is read');
+});
+
 t('missing resultCode, missing return, or a non-integer code are malformed', async () => {
   lb.handle((_s, res) => ok(res, envelope('cancelInvoice', '<resultDescription>SUCCESS</resultDescription>')));
   assert.match((await fault(client.cancelInvoice(P, '1'))).message, /resultCode: is required/);
