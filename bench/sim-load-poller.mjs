@@ -1,7 +1,10 @@
 // One of bench/sim-load.ts's load generators, in a worker thread (plain JS: no loader in the
 // worker): polls its share of the tills once a second each over keep-alive connections and
-// sends back the round trips. The main thread sends {i, body} when a till's invoice changes.
+// sends back the round trips, how late each poll left against its schedule and this
+// thread's event-loop delay (so the bench can tell the generator's own lag from the
+// server's). The main thread sends {i, body} when a till's invoice changes.
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { target, tills, offset, total, end } = workerData;
@@ -9,7 +12,10 @@ const url = new URL(target);
 const bodies = tills.map((t) => t.body);
 const agent = new http.Agent({ keepAlive: true, maxSockets: tills.length, noDelay: true });
 const ms = [];
+const lateMs = [];
 let failed = 0;
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 parentPort.on('message', (m) => (bodies[m.i - offset] = m.body));
 
 function poll(k) {
@@ -41,6 +47,7 @@ await Promise.all(
     await new Promise((r) => setTimeout(r, ((offset + k) / total) * 1000));
     let next = Date.now();
     while (Date.now() < end) {
+      lateMs.push(Math.max(0, Date.now() - next));
       await poll(k);
       next += 1000;
       const wait = next - Date.now();
@@ -49,4 +56,6 @@ await Promise.all(
   }),
 );
 agent.destroy();
-parentPort.postMessage({ ms, failed, seconds: (Date.now() - startAt) / 1000 });
+loop.disable();
+const q = (p) => loop.percentile(p) / 1e6;
+parentPort.postMessage({ ms, lateMs, failed, seconds: (Date.now() - startAt) / 1000, loopMs: { p50: q(50), p99: q(99), max: loop.max / 1e6 } });
