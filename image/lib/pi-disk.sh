@@ -19,7 +19,8 @@ kver=$(ls "$R/lib/modules" | sort -V | tail -1)
 [ -e "$B/vmlinuz-$kver" ] || cp "$R/boot/vmlinuz-$kver" "$B/"
 [ -e "$B/initrd.img-$kver" ] || cp "$R/boot/initrd.img-$kver" "$B/"
 for f in "$R/usr/lib/raspi-firmware/"*; do [ -e "$B/$(basename "$f")" ] || cp -r "$f" "$B/"; done
-for f in "$R/usr/lib/linux-image-$kver/broadcom/"bcm27*-rpi-*.dtb; do [ -e "$B/$(basename "$f")" ] || cp "$f" "$B/"; done
+# every Pi DTB: bcm2835/6/7 (Pi 1-3, Zero 2 W) and bcm2711 (Pi 4)
+for f in "$R/usr/lib/linux-image-$kver/broadcom/"bcm2*-rpi-*.dtb; do [ -e "$B/$(basename "$f")" ] || cp "$f" "$B/"; done
 cat > "$B/config.txt" <<CFG
 # glase-pos till (Raspberry Pi 3/4, arm64, Debian kernel)
 arm_64bit=1

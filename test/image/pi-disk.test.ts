@@ -35,6 +35,7 @@ function standInRoot(dir: string) {
     'boot/firmware/start4.elf': 'FIRMWARE',
     'usr/lib/raspi-firmware/fixup4.dat': 'FIXUP',
     [`usr/lib/linux-image-${KVER}/broadcom/bcm2711-rpi-4-b.dtb`]: 'DTB4',
+    [`usr/lib/linux-image-${KVER}/broadcom/bcm2837-rpi-3-b.dtb`]: 'DTB3',
     'etc/fstab': 'tmpfs /tmp tmpfs defaults 0 0\n',
     'etc/hostname': 'till\n',
   };
@@ -70,7 +71,7 @@ if (missing.length) {
       // p1: FAT with firmware, kernel, initrd, DTBs, config.txt and cmdline.txt
       const boot = `${img}@@${parts[0].start * 512}`;
       const listing = run('mdir', ['-b', '-i', boot, '::']);
-      for (const f of ['start4.elf', 'fixup4.dat', `vmlinuz-${KVER}`, `initrd.img-${KVER}`, 'bcm2711-rpi-4-b.dtb', 'config.txt', 'cmdline.txt']) assert.ok(listing.includes(`::/${f}`), `${f} on the boot partition:\n${listing}`);
+      for (const f of ['start4.elf', 'fixup4.dat', `vmlinuz-${KVER}`, `initrd.img-${KVER}`, 'bcm2711-rpi-4-b.dtb', 'bcm2837-rpi-3-b.dtb', 'config.txt', 'cmdline.txt']) assert.ok(listing.includes(`::/${f}`), `${f} on the boot partition:\n${listing}`);
       const cmdline = run('mtype', ['-i', boot, '::cmdline.txt']);
       assert.match(cmdline, new RegExp(`\\broot=PARTUUID=${diskId}-02\\b`), 'root is partition 2 of this disk');
       assert.match(cmdline, /\bro\b/);
