@@ -3,7 +3,7 @@
 // and with --expect MACHINE fails unless all of them (at least one) are for that machine: an
 // x86-64 addon in an arm64 image would only fail on the till, at require().
 // Usage: node elf-machine.mjs [--expect aarch64|x86-64] PATH...
-import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const MACHINES = { 3: 'i386', 40: 'arm', 62: 'x86-64', 183: 'aarch64' }; // e_machine values (elf.h)
@@ -11,6 +11,7 @@ const MACHINES = { 3: 'i386', 40: 'arm', 62: 'x86-64', 183: 'aarch64' }; // e_ma
 /** the ELF e_machine of a file, or why it has none */
 export function elfMachine(file) {
   const head = Buffer.alloc(20);
+  if (!existsSync(file)) return 'missing';
   const fd = openSync(file, 'r');
   try { readSync(fd, head, 0, 20, 0); } finally { closeSync(fd); }
   if (head.readUInt32BE(0) !== 0x7f454c46) return 'not ELF';
