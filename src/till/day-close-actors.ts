@@ -13,8 +13,9 @@ import { ReportFormatError, parseReport, reportXml } from '../reconcile/report-x
 import type { PrintJob } from '../store/print-queue.js';
 import type { Store } from '../store/store.js';
 import { isBooked } from '../store/receipt-lookup.js';
+import { queueReceipt } from './receipt-out.js';
 import { isZPost, zPrintPost } from '../store/transaction-post.js';
-import { reachabilityWatch } from './payment-actors.js';
+import { reachabilityWatch } from './glase-calls.js';
 import { settledOutsideAwaitingClose } from './settled-outside.js';
 import { zOutboxEntry } from '../store/day-closes.js';
 import { matchUnknownRefunds } from './refund-match.js';
@@ -93,9 +94,8 @@ export function dayCloseActors(d: DayCloseActorDeps) {
 export function printZ(d: Pick<DayCloseActorDeps, 'store' | 'tillName' | 'onReceiptQueued'>, zNumber: number, copy: boolean): PrintJob {
   const stored = d.store.dayCloses.z(zNumber);
   if (!stored) throw new Error(`there is no Z ${zNumber}`);
-  const job = d.store.printQueue.enqueue(zPrintPost(stored.report, d.tillName), { copy });
+  const job = queueReceipt(d, zPrintPost(stored.report, d.tillName), { copy });
   if (!isZPost(job.post)) throw new Error(`print job ${job.id} is not a Z report`);
-  d.onReceiptQueued?.(job);
   return job;
 }
 

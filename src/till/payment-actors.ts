@@ -2,8 +2,7 @@
 // principal, and the store writes. Recording is one SQLite transaction (post + journal row)
 // and idempotent per ersReference, so a resumed payment is never recorded twice.
 import { fromPromise } from 'xstate';
-import type { GlaseApi, Principal } from '../glase/types.js';
-import { GlaseTransportError } from '../glase/errors.js';
+import type { GlaseApi } from '../glase/types.js';
 import type { Store } from '../store/store.js';
 import type {
   CancelInvoiceInput, CancelInvoiceOutput, PollStatusInput, PollStatusOutput, PrintReceiptInput, PrintReceiptOutput,
@@ -14,6 +13,8 @@ import type { StoredPost } from '../store/transaction-post.js';
 import type { Logger } from '../lib/log.js';
 import { displayAmount } from '../lib/money.js';
 import { digitalReceiptText } from './digital-receipt-text.js';
+import { reachabilityWatch, tillPrincipal } from './glase-calls.js';
+import { queueReceipt, submitDigitalReceipt } from './receipt-out.js';
 
 export interface PaymentActorDeps {
   store: Store;
@@ -24,26 +25,6 @@ export interface PaymentActorDeps {
   onReachability?: (reachable: boolean) => void;
   /** called after a receipt job is queued, so a spooler can print it at once */
   onReceiptQueued?: (job: PrintJob) => void;
-}
-
-export function terminalPrincipal(store: Store, op: string): Principal {
-  const c = store.credentials.get();
-  if (!c) throw new GlaseTransportError('transport', op, 'not-applied', 'this till has no Glase credentials (not registered)');
-  return { type: 'TERMINALID', terminalId: c.terminalId, password: c.terminalPassword };
-}
-
-/** Wraps Glase calls so each answer (or a transport failure, not a SOAP fault) tells the till whether Glase is reachable. */
-export function reachabilityWatch(onReachability?: (reachable: boolean) => void) {
-  return async <T>(p: Promise<T>): Promise<T> => {
-    try {
-      const v = await p;
-      onReachability?.(true);
-      return v;
-    } catch (e) {
-      if (e instanceof GlaseTransportError && e.kind !== 'soap-fault') onReachability?.(false);
-      throw e;
-    }
-  };
 }
 
 export function paymentActors(d: PaymentActorDeps) {
@@ -67,13 +48,13 @@ export function paymentActors(d: PaymentActorDeps) {
     return { post: flagged, created: false, conflict: { paymentId: bookedFor, clientInvoiceId: other } };
   };
   return {
-    sendInvoice: fromPromise<SendInvoiceOutput, SendInvoiceInput>(({ input }) => watch(d.glase.sendInvoice(terminalPrincipal(d.store, 'sendInvoice'), input.invoice))),
+    sendInvoice: fromPromise<SendInvoiceOutput, SendInvoiceInput>(({ input }) => watch(d.glase.sendInvoice(tillPrincipal(d.store, 'sendInvoice'), input.invoice))),
     pollStatus: fromPromise<PollStatusOutput, PollStatusInput>(async ({ input }) => {
-      const result = await watch(d.glase.getPaymentStatus(terminalPrincipal(d.store, 'getPaymentStatus'), input.invoiceReference, input.version));
+      const result = await watch(d.glase.getPaymentStatus(tillPrincipal(d.store, 'getPaymentStatus'), input.invoiceReference, input.version));
       return { result, seenAt: d.nowIso() };
     }),
-    cancelInvoice: fromPromise<CancelInvoiceOutput, CancelInvoiceInput>(({ input }) => watch(d.glase.cancelInvoice(terminalPrincipal(d.store, 'cancelInvoice'), input.invoiceReference))),
-    updateInvoice: fromPromise<UpdateInvoiceOutput, UpdateInvoiceInput>(({ input }) => watch(d.glase.updateInvoice(terminalPrincipal(d.store, 'updateInvoice'), input.invoiceReference, input.invoice))),
+    cancelInvoice: fromPromise<CancelInvoiceOutput, CancelInvoiceInput>(({ input }) => watch(d.glase.cancelInvoice(tillPrincipal(d.store, 'cancelInvoice'), input.invoiceReference))),
+    updateInvoice: fromPromise<UpdateInvoiceOutput, UpdateInvoiceInput>(({ input }) => watch(d.glase.updateInvoice(tillPrincipal(d.store, 'updateInvoice'), input.invoiceReference, input.invoice))),
     recordPayment: fromPromise<RecordPaymentOutput, RecordPaymentInput>(async ({ input }) => {
       // let the `paid.recording` state reach the journal first, so the rows read in order
       await Promise.resolve();
@@ -100,16 +81,9 @@ export function paymentActors(d: PaymentActorDeps) {
       if (r.conflict) d.log.error('Glase gave a paid payment the ersReference of another payment; kept apart, needs checking', { paymentId: input.paymentId, ersReference: post.ersReference, bookedFor: r.conflict.paymentId });
       return r;
     }),
-    printReceipt: fromPromise<PrintReceiptOutput, PrintReceiptInput>(async ({ input }) => {
-      const job = d.store.printQueue.enqueue(input.post);
-      d.onReceiptQueued?.(job);
-      return { jobId: job.id };
-    }),
-    submitReceipt: fromPromise<SubmitReceiptOutput, SubmitReceiptInput>(async ({ input }) => {
-      const doc = { mimeType: 'text/plain', receiptType: 'PAYMENT_RECEIPT', receiptData: Buffer.from(digitalReceiptText(input.post), 'utf8').toString('base64') };
-      const r = await watch(d.glase.submitPaymentReceipt(terminalPrincipal(d.store, 'submitPaymentReceipt'), input.ersReference, doc));
-      if (!r.ok) d.log.warn('submitPaymentReceipt refused; the payment stays complete', { paymentId: input.paymentId, code: r.code });
-      return r;
-    }),
+    printReceipt: fromPromise<PrintReceiptOutput, PrintReceiptInput>(async ({ input }) => ({ jobId: queueReceipt(d, input.post).id })),
+    submitReceipt: fromPromise<SubmitReceiptOutput, SubmitReceiptInput>(({ input }) =>
+      submitDigitalReceipt(d, watch, input.ersReference, digitalReceiptText(input.post), { line: 'submitPaymentReceipt refused; the payment stays complete', fields: { paymentId: input.paymentId } }),
+    ),
   };
 }

@@ -13,8 +13,9 @@ import type {
   PrintRefundInput, PrintRefundOutput, RecordRefundInput, RecordRefundOutput, RefundPost, SendRefundInput, SendRefundOutput,
   SubmitRefundReceiptInput, SubmitRefundReceiptOutput,
 } from '../../machines/refund-types.js';
-import { reachabilityWatch, terminalPrincipal } from './payment-actors.js';
+import { reachabilityWatch, tillPrincipal } from './glase-calls.js';
 import { refundReceiptText } from './refund-receipt-text.js';
+import { queueReceipt, submitDigitalReceipt } from './receipt-out.js';
 
 export interface RefundActorDeps {
   store: Store;
@@ -65,7 +66,7 @@ export function refundActors(d: RefundActorDeps) {
       await Promise.resolve();
       if (d.store.refunds.get(input.refundId)?.state !== 'sending')
         throw new GlaseTransportError('transport', 'refundPayment', 'not-applied', 'the refund was not journaled as sending; it was not sent');
-      const result = await watch(d.glase.refundPayment(terminalPrincipal(d.store, 'refundPayment'), input.originalErsReference, refundInvoice(input)));
+      const result = await watch(d.glase.refundPayment(tillPrincipal(d.store, 'refundPayment'), input.originalErsReference, refundInvoice(input)));
       return { result, seenAt: d.nowIso() };
     }),
     recordRefund: fromPromise<RecordRefundOutput, RecordRefundInput>(async ({ input }) => {
@@ -94,16 +95,9 @@ export function refundActors(d: RefundActorDeps) {
       if (r.conflict) d.log.error('Glase gave a refund a reference already booked for another post; kept apart, needs checking', { refundId: input.refundId, ersReference: post.ersReference, bookedFor: r.conflict.bookedFor });
       return r;
     }),
-    printRefundReceipt: fromPromise<PrintRefundOutput, PrintRefundInput>(async ({ input }) => {
-      const job = d.store.printQueue.enqueue(input.post);
-      d.onReceiptQueued?.(job);
-      return { jobId: job.id };
-    }),
-    submitRefundReceipt: fromPromise<SubmitRefundReceiptOutput, SubmitRefundReceiptInput>(async ({ input }) => {
-      const doc = { mimeType: 'text/plain', receiptType: 'PAYMENT_RECEIPT', receiptData: Buffer.from(refundReceiptText(input.post), 'utf8').toString('base64') };
-      const r = await watch(d.glase.submitPaymentReceipt(terminalPrincipal(d.store, 'submitPaymentReceipt'), input.post.ersReference, doc));
-      if (!r.ok) d.log.warn('submitPaymentReceipt refused for a refund; the refund stays complete', { refundId: input.refundId, code: r.code });
-      return r;
-    }),
+    printRefundReceipt: fromPromise<PrintRefundOutput, PrintRefundInput>(async ({ input }) => ({ jobId: queueReceipt(d, input.post).id })),
+    submitRefundReceipt: fromPromise<SubmitRefundReceiptOutput, SubmitRefundReceiptInput>(({ input }) =>
+      submitDigitalReceipt(d, watch, input.post.ersReference, refundReceiptText(input.post), { line: 'submitPaymentReceipt refused for a refund; the refund stays complete', fields: { refundId: input.refundId } }),
+    ),
   };
 }

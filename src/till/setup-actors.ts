@@ -7,7 +7,7 @@ import type { GlaseApi, Result } from '../glase/types.js';
 import type { Store } from '../store/store.js';
 import type { ForgetReason, RegisterRequest, RegisterTerminalOutput } from '../../machines/terminal-setup.js';
 import { UNKNOWN_TERMINAL_KEY } from './unknown-terminal.js';
-import { terminalPrincipal } from './payment-actors.js';
+import { tillPrincipal } from './glase-calls.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -43,12 +43,12 @@ export function setupActors(d: SetupActorDeps) {
       return r;
     }),
     assignSeqrId: fromPromise<Result, { glaseId: string }>(async ({ input }) => {
-      const r = await d.glase.assignSeqrId(terminalPrincipal(d.store, 'assignSeqrId'), input.glaseId);
+      const r = await d.glase.assignSeqrId(tillPrincipal(d.store, 'assignSeqrId'), input.glaseId);
       if (r.ok) d.store.credentials.saveGlaseId(input.glaseId, d.nowIso());
       return r;
     }),
     unregisterTerminal: fromPromise<Result, void>(async () => {
-      return d.glase.unregisterTerminal(terminalPrincipal(d.store, 'unregisterTerminal'));
+      return d.glase.unregisterTerminal(tillPrincipal(d.store, 'unregisterTerminal'));
     }),
     // after Glase unregistered the till, or because Glase no longer knows it (29): the same local step
     forgetCredentials: fromPromise<void, { reason: ForgetReason }>(async () =>

@@ -22,7 +22,7 @@ import { findReceipt, receiptPost, type ReceiptFound } from '../store/receipt-lo
 import { setupActors } from './setup-actors.js';
 import { auditSetup } from './setup-audit.js';
 import { unknownTerminalNote, watchUnknownTerminal } from './unknown-terminal.js';
-import { terminalPrincipal } from './payment-actors.js';
+import { tillPrincipal } from './glase-calls.js';
 
 /** an invoice reference no invoice has (17 digits, like the real ones): its status question only tests the TERMINALID */
 const TERMINAL_CHECK_INVOICE = '00000000000000000';
@@ -236,7 +236,7 @@ export function createTill(o: TillOptions) {
   async function checkTerminalKnown(): Promise<void> {
     if (!store.credentials.get() || readiness.getSnapshot().context.serverReachable !== true) return;
     try {
-      await glase.getPaymentStatus(terminalPrincipal(store, 'getPaymentStatus'), TERMINAL_CHECK_INVOICE, 0);
+      await glase.getPaymentStatus(tillPrincipal(store, 'getPaymentStatus'), TERMINAL_CHECK_INVOICE, 0);
     } catch (e) {
       log.warn('could not ask Glase whether it knows this till', { error: e as Error });
     }
