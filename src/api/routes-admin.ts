@@ -9,6 +9,11 @@ import { AssignGlaseId, AwaitScan, ChooseLanguage, Empty, PinLogin, Register, Re
 import type { Language } from '../i18n/i18n.js';
 import { receiptTranslator } from '../printing/receipt-document.js';
 
+/** An action's outcome as the answer: 200 with it, or 409 with it and the error naming field and rule. */
+function outcome<R extends { ok: boolean }>(r: R, field: string, rule: string, message: string) {
+  return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field, rule, message } } };
+}
+
 export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (event: string, data: unknown) => void): Route[] {
   const audit = (actor: string, action: string, detail?: string) => d.till.audit.append(actor, action, detail);
   return [
@@ -106,7 +111,7 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (even
       handler: async ({ body, actor }) => {
         const b = body as { resellerId: string; userId: string; password: string };
         const r = await d.till.register(b, actor);
-        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'register', rule: 'refused', message: r.message } } };
+        return outcome(r, 'register', 'refused', r.message);
       },
     }),
     route({
@@ -120,7 +125,7 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (even
       handler: async ({ body, actor }) => {
         const { glaseId } = body as { glaseId: string };
         const r = await d.till.assignGlaseId(glaseId, actor);
-        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'glaseId', rule: 'refused', message: r.message } } };
+        return outcome(r, 'glaseId', 'refused', r.message);
       },
     }),
     route({
@@ -146,7 +151,7 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (even
       responses: { 200: 'SetupView & {ok}', 409: 'not registered or a payment is in progress' },
       handler: async ({ actor }) => {
         const r = await d.till.unregister(actor);
-        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'unregister', rule: 'refused', message: r.message } } };
+        return outcome(r, 'unregister', 'refused', r.message);
       },
     }),
     route({
@@ -159,7 +164,7 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (even
       responses: { 200: 'SetupView & {ok}', 409: 'Glase has not said it no longer knows this till, or a payment is in progress' },
       handler: async ({ actor }) => {
         const r = await d.till.forgetRegistration(actor); // audited by the till, done or refused
-        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'forget-registration', rule: 'not offered', message: r.message } } };
+        return outcome(r, 'forget-registration', 'not offered', r.message);
       },
     }),
     route({
@@ -189,7 +194,7 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (even
       handler: async ({ actor }) => {
         const r = await d.devices.printerTest();
         audit(actor, 'printer-test', r.ok ? 'ok' : `failed: ${r.reason}`);
-        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'printer', rule: 'not ready', message: r.reason ?? 'the printer cannot print' } } };
+        return outcome(r, 'printer', 'not ready', r.reason ?? 'the printer cannot print');
       },
     }),
     route({

@@ -28,6 +28,14 @@ import { requestUrl } from './request-target.js';
 
 const MAX_BODY = 64 * 1024;
 
+/** A static file of the screen (no-cache: a till update takes effect at the next load), or 404. */
+function sendFile(res: ServerResponse, f: { type: string; data: Buffer } | undefined): { raw: true } {
+  if (!f) throw new HttpError(404, 'path', 'no such file');
+  res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-cache' });
+  res.end(f.data);
+  return { raw: true };
+}
+
 export interface ApiServer {
   url: string;
   port: number;
@@ -79,11 +87,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       summary: 'Kiosk screen assets',
       responses: { 200: 'file', 404: 'no such file' },
       handler: async ({ params, res }) => {
-        const f = await uiFile(d.uiDir, params['*']);
-        if (!f) throw new HttpError(404, 'path', 'no such file');
-        res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-cache' });
-        res.end(f.data);
-        return { raw: true };
+        return sendFile(res, await uiFile(d.uiDir, params['*']));
       },
     }),
     route({
@@ -93,11 +97,7 @@ export async function startApi(d: ApiDeps, listen: { host: string; port: number 
       summary: 'The message catalogues and formats (src/i18n), shared by the screen and the till',
       responses: { 200: 'file', 404: 'no such file' },
       handler: async ({ params, res }) => {
-        const f = params['*'].endsWith('.js') ? await uiFile(join(d.uiDir, '..', 'i18n'), params['*']) : undefined;
-        if (!f) throw new HttpError(404, 'path', 'no such file');
-        res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-cache' });
-        res.end(f.data);
-        return { raw: true };
+        return sendFile(res, params['*'].endsWith('.js') ? await uiFile(join(d.uiDir, '..', 'i18n'), params['*']) : undefined);
       },
     }),
     route({

@@ -231,6 +231,15 @@ export function createTill(o: TillOptions) {
     return auditedSetup(by, action, facts, { ...v, ok: false, message });
   };
   const settle = async () => waitFor(setup, (s) => ['unregistered', 'registered', 'ready'].includes(String(s.value)));
+  /** registered, with or without a Glase ID, and not busy asking Glase */
+  const isRegisteredNow = () => ['registered', 'ready'].includes(String(setup.getSnapshot().value));
+  // a set-up action: the event, the wait until the machine has settled, one audit row of the outcome
+  const runSetup = async (by: string, action: Parameters<typeof auditSetup>[3], event: Parameters<typeof setup.send>[0], facts: (v: SetupView) => string, done: (v: SetupView) => boolean) => {
+    setup.send(event);
+    await settle();
+    const v = setupView();
+    return auditedSetup(by, action, facts(v), { ...v, ok: done(v) });
+  };
 
   /** getPaymentStatus of an invoice that does not exist: 54 = Glase knows the till, 29 = it does not (noted by the wrapper) */
   async function checkTerminalKnown(): Promise<void> {
@@ -351,29 +360,18 @@ export function createTill(o: TillOptions) {
         const stale = setupView().unknownAtGlase;
         return refuseSetup(by, 'register', facts, stale ? `this till is still registered here, but Glase no longer knows it: ${FORGET_HINT}` : 'this till is already registered; unregister it first');
       }
-      setup.send({ type: 'REGISTER', credentials: req });
-      await settle();
-      const v = setupView();
-      return auditedSetup(by, 'register', `terminalId=${v.terminalId ?? '-'} ${facts}`, { ...v, ok: v.state === 'registered' });
+      return runSetup(by, 'register', { type: 'REGISTER', credentials: req }, (v) => `terminalId=${v.terminalId ?? '-'} ${facts}`, (v) => v.state === 'registered');
     },
     async assignGlaseId(glaseId: string, by = 'admin'): Promise<SetupView & { ok: boolean }> {
       const facts = `glaseId=${glaseId}`;
-      const before = setup.getSnapshot().value;
-      if (before !== 'registered' && before !== 'ready') return refuseSetup(by, 'assign-glase-id', facts, 'register the till before assigning a Glase ID');
-      setup.send({ type: 'ASSIGN', glaseId });
-      await settle();
-      const v = setupView();
-      return auditedSetup(by, 'assign-glase-id', facts, { ...v, ok: v.state === 'ready' && v.glaseId === glaseId && v.resultCode === 0 });
+      if (!isRegisteredNow()) return refuseSetup(by, 'assign-glase-id', facts, 'register the till before assigning a Glase ID');
+      return runSetup(by, 'assign-glase-id', { type: 'ASSIGN', glaseId }, () => facts, (v) => v.state === 'ready' && v.glaseId === glaseId && v.resultCode === 0);
     },
     async unregister(by = 'admin'): Promise<SetupView & { ok: boolean }> {
       const facts = `terminalId=${setup.getSnapshot().context.terminalId ?? '-'}`;
       if (payments.inProgress()) return refuseSetup(by, 'unregister', facts, 'a Glase payment is in progress; finish it before unregistering');
-      const before = setup.getSnapshot().value;
-      if (before !== 'registered' && before !== 'ready') return refuseSetup(by, 'unregister', facts, 'this till is not registered');
-      setup.send({ type: 'UNREGISTER' });
-      await settle();
-      const v = setupView();
-      return auditedSetup(by, 'unregister', facts, { ...v, ok: v.state === 'unregistered' });
+      if (!isRegisteredNow()) return refuseSetup(by, 'unregister', facts, 'this till is not registered');
+      return runSetup(by, 'unregister', { type: 'UNREGISTER' }, () => facts, (v) => v.state === 'unregistered');
     },
     /**
      * Removes the local registration without asking Glase, offered only while Glase's last
@@ -385,12 +383,8 @@ export function createTill(o: TillOptions) {
       const facts = `terminalId=${v.terminalId ?? '-'} glaseId=${v.glaseId ?? '-'}${note ? ` (Glase answered 29 to ${note.op} at ${note.at})` : ''}`;
       if (!note) return refuseSetup(by, 'forget-registration', facts, v.terminalId ? 'Glase has not said that it no longer knows this till; to leave Glase, unregister instead' : 'this till is not registered');
       if (payments.inProgress()) return refuseSetup(by, 'forget-registration', facts, 'a Glase payment is in progress; wait until it has ended');
-      const before = setup.getSnapshot().value;
-      if (before !== 'registered' && before !== 'ready') return refuseSetup(by, 'forget-registration', facts, 'the till is busy with Glase set-up; try again in a moment');
-      setup.send({ type: 'FORGET' });
-      await settle();
-      const after = setupView();
-      return auditedSetup(by, 'forget-registration', facts, { ...after, ok: after.state === 'unregistered' });
+      if (!isRegisteredNow()) return refuseSetup(by, 'forget-registration', facts, 'the till is busy with Glase set-up; try again in a moment');
+      return runSetup(by, 'forget-registration', { type: 'FORGET' }, () => facts, (v) => v.state === 'unregistered');
     },
     setup: setupView,
 
