@@ -4,13 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GlasePosError } from '../lib/errors.js';
 import { readBody } from '../lib/http-body.js';
 
-export class HttpError extends GlasePosError {
+/** An answer of the back office that is not a success (code backoffice.http.<status>); the till's API has its own HttpError. */
+export class BackOfficeHttpError extends GlasePosError {
   constructor(
     readonly status: number,
     message: string,
     readonly field?: string,
   ) {
-    super(`http-${status}`, message);
+    super(`backoffice.http.${status}`, message);
   }
 }
 
@@ -43,22 +44,22 @@ export const redirect = (res: ServerResponse, to: string, extra: Record<string, 
 };
 
 export async function jsonBody(req: IncomingMessage, maxBytes = 4 * 1024 * 1024): Promise<Record<string, unknown>> {
-  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'content-type: must be application/json');
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new BackOfficeHttpError(415, 'content-type: must be application/json');
   const text = await readBody(req, maxBytes);
-  if (text === undefined) throw new HttpError(413, `body: at most ${maxBytes} bytes`);
+  if (text === undefined) throw new BackOfficeHttpError(413, `body: at most ${maxBytes} bytes`);
   try {
     const v = JSON.parse(text) as unknown;
     if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
     return v as Record<string, unknown>;
   } catch {
-    throw new HttpError(400, 'body: must be a JSON object');
+    throw new BackOfficeHttpError(400, 'body: must be a JSON object');
   }
 }
 
 export async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
-  if (!/^application\/x-www-form-urlencoded\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'content-type: must be a form');
+  if (!/^application\/x-www-form-urlencoded\b/.test(req.headers['content-type'] ?? '')) throw new BackOfficeHttpError(415, 'content-type: must be a form');
   const text = await readBody(req, 64 * 1024);
-  if (text === undefined) throw new HttpError(413, 'form: too large');
+  if (text === undefined) throw new BackOfficeHttpError(413, 'form: too large');
   return new URLSearchParams(text);
 }
 

@@ -4,7 +4,7 @@
 // replay changes neither. Each post is answered stored, duplicate (same key, same body),
 // conflict (same key, other body: the first is kept, this one shown) or rejected (why).
 import { createHash } from 'node:crypto';
-import { isErsReference } from '../../machines/ers-reference.js';
+import { ERS_REFERENCE_DIGITS, isErsReference } from '../../machines/ers-reference.js';
 import { isKnownCurrency } from '../lib/money.js';
 import type { Db, Queryable } from './db.js';
 
@@ -42,7 +42,8 @@ interface Parsed {
 }
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const KEY = /^(pay|ref):\d{25}$|^z:\d{1,12}$/;
+// a post's key: pay:/ref: and the one ersReference rule's digits (machines/ers-reference.ts), or z:<number>
+const KEY = new RegExp(`^(pay|ref):\\d{${ERS_REFERENCE_DIGITS}}$|^z:\\d{1,12}$`);
 
 /** Checks one post; a reason naming the field and rule, or the parsed row. */
 export function parsePost(p: IncomingPost): Parsed | string {

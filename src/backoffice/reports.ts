@@ -1,6 +1,7 @@
 // What the pages and exports read: day totals from the rollup (day_total, one row per till,
 // day, kind and currency — never a scan of post), search over post by its indexes.
 import type { Queryable } from './db.js';
+import { isErsReference } from '../../machines/ers-reference.js';
 
 export interface DayTotal {
   day: string;
@@ -53,8 +54,9 @@ export async function searchPosts(db: Queryable, q: { ersReference?: string; amo
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.ersReference) {
-    params.push(q.ersReference.length === 25 ? q.ersReference : `${q.ersReference}%`);
-    where.push(q.ersReference.length === 25 ? `p.ers_reference = $${params.length}` : `p.ers_reference LIKE $${params.length}`);
+    const whole = isErsReference(q.ersReference); // a whole reference is found exactly, a start by prefix
+    params.push(whole ? q.ersReference : `${q.ersReference}%`);
+    where.push(whole ? `p.ers_reference = $${params.length}` : `p.ers_reference LIKE $${params.length}`);
   }
   if (q.amount !== undefined) {
     params.push(q.amount);

@@ -6,7 +6,7 @@ import type { Backoffice } from './open.js';
 import type { Role, User } from './users.js';
 import type { SieSettings } from './sie-settings.js';
 import { csvExport, periodOf, sieExport } from './ledger.js';
-import { esc, formBody, HttpError, redirect, send, sendHtml } from './http.js';
+import { esc, formBody, BackOfficeHttpError, redirect, send, sendHtml } from './http.js';
 import { layout } from './pages.js';
 import { acknowledge, listDifferences, listPeriods, reconcileShop } from './reconcile-shop.js';
 import { reconciliationPage } from './recon-page.js';
@@ -36,7 +36,7 @@ export async function extraRoutes(d: ExtraRouteDeps, req: IncomingMessage, res: 
   }
   if ((path === '/export.sie' || path === '/export.csv') && req.method === 'GET') {
     const p = await periodOf(db, url.searchParams);
-    if (typeof p === 'string') throw new HttpError(400, p);
+    if (typeof p === 'string') throw new BackOfficeHttpError(400, p);
     const name = `glase-${p.label.replace(/[^\w.-]+/g, '_')}`;
     if (path === '/export.sie') {
       const now = new Date().toISOString().slice(0, 10).replaceAll('-', '');
@@ -70,7 +70,7 @@ export async function extraRoutes(d: ExtraRouteDeps, req: IncomingMessage, res: 
     need(user, 'owner');
     const f = await formBody(req);
     const period = await acknowledge(db, Number(ack[1]), user.username, (f.get('note') ?? '').slice(0, 200));
-    if (!period) throw new HttpError(404, `no open difference ${ack[1]}`);
+    if (!period) throw new BackOfficeHttpError(404, `no open difference ${ack[1]}`);
     redirect(res, `/reconciliation?period=${encodeURIComponent(period)}`);
     return true;
   }

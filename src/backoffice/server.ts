@@ -9,7 +9,7 @@ import type { GlaseApi } from '../glase/types.js';
 import { silentLogger, type Logger } from '../lib/log.js';
 import { parseAmount } from '../lib/money.js';
 import type { Backoffice } from './open.js';
-import { cookie, esc, formBody, HttpError, redirect, sendHtml, sendJson } from './http.js';
+import { cookie, esc, formBody, BackOfficeHttpError, redirect, sendHtml, sendJson } from './http.js';
 import { tillApi } from './till-api.js';
 import { addUser, listUsers, login, logout, sessionUser, SESSION_HOURS, type Role, type User } from './users.js';
 import { createCode, listCodes } from './enrolment.js';
@@ -61,8 +61,8 @@ export async function startBackofficeServer(o: BackofficeServerOptions): Promise
   }
 
   function need(user: User | undefined, role?: Role): User {
-    if (!user) throw new HttpError(401, 'log in first');
-    if (role === 'owner' && user.role !== 'owner') throw new HttpError(403, 'only an owner may do this');
+    if (!user) throw new BackOfficeHttpError(401, 'log in first');
+    if (role === 'owner' && user.role !== 'owner') throw new BackOfficeHttpError(403, 'only an owner may do this');
     return user;
   }
 
@@ -70,7 +70,7 @@ export async function startBackofficeServer(o: BackofficeServerOptions): Promise
   function sameOrigin(req: IncomingMessage): void {
     const origin = req.headers.origin;
     if (origin === undefined) return;
-    if (origin !== `${secure ? 'https' : 'http'}://${req.headers.host}`) throw new HttpError(403, 'origin: forms are accepted only from the back office\'s own pages');
+    if (origin !== `${secure ? 'https' : 'http'}://${req.headers.host}`) throw new BackOfficeHttpError(403, 'origin: forms are accepted only from the back office\'s own pages');
   }
 
   const more: ExtraRouteDeps = { bo: o.bo, glase: o.glase, log, currency, today, sie: o.sie ?? DEFAULT_SIE };
@@ -94,7 +94,7 @@ export async function startBackofficeServer(o: BackofficeServerOptions): Promise
     const user = await userOf(req);
     if (!user) {
       if (req.method === 'GET') return redirect(res, '/login');
-      throw new HttpError(401, 'log in first');
+      throw new BackOfficeHttpError(401, 'log in first');
     }
     if (path === '/logout' && req.method === 'POST') {
       await logout(db, cookie(req, SESSION) ?? '');
@@ -120,7 +120,7 @@ export async function startBackofficeServer(o: BackofficeServerOptions): Promise
         try {
           made = await createCode(db, user.username, f.get('label') ?? '', minutes);
         } catch (e) {
-          throw new HttpError(400, (e as Error).message);
+          throw new BackOfficeHttpError(400, (e as Error).message);
         }
         log.info('enrolment code made', { by: user.username, label: f.get('label') ?? '' });
         return sendHtml(res, 201, await enrolmentPage(user, made));
@@ -142,7 +142,7 @@ export async function startBackofficeServer(o: BackofficeServerOptions): Promise
       return sendHtml(res, 200, await usersPage(user));
     }
     if (await extraRoutes(more, req, res, url, user, need)) return;
-    throw new HttpError(404, `no page ${path}`);
+    throw new BackOfficeHttpError(404, `no page ${path}`);
   }
 
   async function dashboard(user: User): Promise<string> {
@@ -205,15 +205,15 @@ export async function startBackofficeServer(o: BackofficeServerOptions): Promise
     try {
       if (url.pathname.startsWith('/api/')) {
         if (await tillApi({ bo: o.bo, glase: o.glase, log, fault: o.fault }, req, res, url.pathname)) return;
-        throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
+        throw new BackOfficeHttpError(404, `no route ${req.method} ${url.pathname}`);
       }
       await pages(req, res, url);
     } catch (e) {
       if (res.headersSent) return void res.destroy();
-      const status = e instanceof HttpError ? e.status : 500;
+      const status = e instanceof BackOfficeHttpError ? e.status : 500;
       if (status === 500) log.error('back office request failed', { path: url.pathname, error: e });
-      const message = e instanceof HttpError ? e.message : 'internal error';
-      if (url.pathname.startsWith('/api/')) sendJson(res, status, { error: message, ...(e instanceof HttpError && e.field ? { field: e.field } : {}) });
+      const message = e instanceof BackOfficeHttpError ? e.message : 'internal error';
+      if (url.pathname.startsWith('/api/')) sendJson(res, status, { error: message, ...(e instanceof BackOfficeHttpError && e.field ? { field: e.field } : {}) });
       else sendHtml(res, status, layout('Error', undefined, `<p class="err">${esc(message)}</p><p><a href="/">Back</a></p>`));
     }
   }

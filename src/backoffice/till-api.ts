@@ -6,7 +6,7 @@ import type { Backoffice } from './open.js';
 import { enrol, enrolProblem, type EnrolRequest } from './enrolment.js';
 import { ingestBatch, MAX_BATCH, type FaultHook, type IncomingPost } from './ingest.js';
 import { markUnregistered, tillByToken } from './tills.js';
-import { bearer, HttpError, jsonBody, sendJson } from './http.js';
+import { bearer, BackOfficeHttpError, jsonBody, sendJson } from './http.js';
 import type { Logger } from '../lib/log.js';
 
 export interface TillApiDeps {
@@ -21,11 +21,11 @@ export async function tillApi(d: TillApiDeps, req: IncomingMessage, res: ServerR
   if (path === '/api/enrol' && req.method === 'POST') {
     const body = await jsonBody(req, 16 * 1024);
     const bad = enrolProblem(body as Partial<EnrolRequest>);
-    if (bad) throw new HttpError(400, `${bad.field}: ${bad.message}`, bad.field);
+    if (bad) throw new BackOfficeHttpError(400, `${bad.field}: ${bad.message}`, bad.field);
     const r = await enrol(db, d.bo.box, d.glase, body as unknown as EnrolRequest);
     if (!r.ok) {
       d.log.warn('enrolment refused', { status: r.status, field: r.field, why: r.message });
-      throw new HttpError(r.status, r.field ? `${r.field}: ${r.message}` : r.message, r.field);
+      throw new BackOfficeHttpError(r.status, r.field ? `${r.field}: ${r.message}` : r.message, r.field);
     }
     d.log.info('till enrolled', { tillId: r.tillId, terminalId: r.terminalId, name: body.name as string });
     sendJson(res, 201, r);
@@ -33,12 +33,12 @@ export async function tillApi(d: TillApiDeps, req: IncomingMessage, res: ServerR
   }
   if (!path.startsWith('/api/till')) return false;
   const till = await tillByToken(db, bearer(req));
-  if (!till) throw new HttpError(401, 'authorization: a valid till token is required (Bearer); the till may have been unregistered');
+  if (!till) throw new BackOfficeHttpError(401, 'authorization: a valid till token is required (Bearer); the till may have been unregistered');
   if (path === '/api/till/posts' && req.method === 'POST') {
     const body = await jsonBody(req);
     const posts = body.posts;
-    if (!Array.isArray(posts)) throw new HttpError(400, 'posts: must be an array', 'posts');
-    if (posts.length > MAX_BATCH) throw new HttpError(413, `posts: at most ${MAX_BATCH} per batch`, 'posts');
+    if (!Array.isArray(posts)) throw new BackOfficeHttpError(400, 'posts: must be an array', 'posts');
+    if (posts.length > MAX_BATCH) throw new BackOfficeHttpError(413, `posts: at most ${MAX_BATCH} per batch`, 'posts');
     const backlog = Number.isSafeInteger(body.backlog) && (body.backlog as number) >= 0 ? (body.backlog as number) : undefined;
     const version = typeof body.version === 'string' && /^[\w.+-]{1,40}$/.test(body.version) ? body.version : undefined;
     const results = await ingestBatch(db, till.id, posts as IncomingPost[], { backlog, version }, d.fault);
@@ -55,5 +55,5 @@ export async function tillApi(d: TillApiDeps, req: IncomingMessage, res: ServerR
     sendJson(res, 200, { ok: true });
     return true;
   }
-  throw new HttpError(404, `no route ${req.method} ${path}`);
+  throw new BackOfficeHttpError(404, `no route ${req.method} ${path}`);
 }

@@ -49,6 +49,15 @@ t('no error class in drivers/ extends a built-in error: each one extends DriverE
   assert.equal(bad, []);
 });
 
+t('no two error classes share a name (two HttpError once did): a log line names which one', () => {
+  const seen = new Map<string, string[]>();
+  for (const f of [...sources(join(root, 'src')), ...sources(join(root, 'drivers'))]) {
+    for (const m of readFileSync(f, 'utf8').matchAll(ERROR_CLASS)) seen.set(m[1]!, [...(seen.get(m[1]!) ?? []), relative(root, f)]);
+  }
+  assert.ok(seen.size >= 15, `found ${seen.size} error classes`);
+  assert.equal([...seen].filter(([, files]) => files.length > 1).map(([name, files]) => `${name}: ${files.join(', ')}`), []);
+});
+
 t('every error of src/ is a GlasePosError with a stable code and its own name', () => {
   const cases: [Error, string, string][] = [
     [new GlaseTransportError('timeout', 'sendInvoice', 'unknown', 'no response'), 'GlaseTransportError', 'glase.timeout'],
