@@ -26,6 +26,8 @@ export interface RefundChecks {
   refundInProgress: boolean;
   /** an admin typed the reference in: a payment this till did not record may be refunded */
   unrecordedAllowed: boolean;
+  /** the data directory is (nearly) full, or the start write found it full: nothing can be journaled */
+  storageFull?: boolean;
 }
 
 export function refundable(o: RefundOriginal): number | undefined {
@@ -39,6 +41,8 @@ export function refundRuleFailure(
   format: (minor: number) => string = String,
 ): RefundRuleFailure | undefined {
   const fail = (rule: string, message: string): RefundRuleFailure => ({ rule, message });
+  // first: a refund that cannot be journaled before it is sent is never sent
+  if (checks.storageFull) return fail('storage', 'the till\'s storage is full; the refund could not be saved and nothing was refunded; call support');
   if (checks.refundInProgress) return fail('one-refund', 'a refund is already being sent on this till; wait for it to finish');
   if (checks.paymentInProgress) return fail('no-payment', 'a Glase payment is in progress on this till; finish it before a refund');
   if (!checks.registered) return fail('registered', 'this till is not registered with Glase; register it in the admin menu');

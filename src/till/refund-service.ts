@@ -20,7 +20,9 @@ export interface RefundServiceOptions {
   nowIso: () => string;
   currency: string;
   /** the till's state a refund depends on */
-  checks: () => { registered: boolean; serverReachable: boolean; paymentInProgress: boolean; terminalId?: string };
+  checks: () => { registered: boolean; serverReachable: boolean; paymentInProgress: boolean; storageFull?: boolean; terminalId?: string };
+  /** the start write found the storage full (readiness says so from then on) */
+  onStorageFull?: () => void;
   onChange: (view: RefundView) => void;
   onReachability?: (reachable: boolean) => void;
   onReceiptQueued?: (job: PrintJob) => void;
@@ -52,7 +54,7 @@ export interface PaymentRefunds {
 }
 
 export function createRefundService(o: RefundServiceOptions) {
-  const runner = new RefundRunner({ store: o.store, glase: o.glase, log: o.log, clock: o.clock, nowIso: o.nowIso, onChange: o.onChange, onReachability: o.onReachability, onReceiptQueued: o.onReceiptQueued });
+  const runner = new RefundRunner({ store: o.store, glase: o.glase, log: o.log, clock: o.clock, nowIso: o.nowIso, onChange: o.onChange, onReachability: o.onReachability, onReceiptQueued: o.onReceiptQueued, onStorageFull: o.onStorageFull });
   const sleep = (ms: number) => new Promise<void>((resolve) => o.clock.setTimeout(() => resolve(), ms));
   let checking: Promise<RefundCheckResult> | undefined;
 
@@ -60,7 +62,7 @@ export function createRefundService(o: RefundServiceOptions) {
     const c = o.checks();
     return runner.start(
       { ersReference: r.ersReference, amount: r.amount, currency: o.currency, ...(r.reason ? { reason: r.reason } : {}), ...(r.cashierId ? { cashierId: r.cashierId } : {}), by, ...(resendOf ? { resendOf } : {}) },
-      { registered: c.registered, serverReachable: c.serverReachable, paymentInProgress: c.paymentInProgress, unrecordedAllowed },
+      { registered: c.registered, serverReachable: c.serverReachable, paymentInProgress: c.paymentInProgress, unrecordedAllowed, ...(c.storageFull ? { storageFull: true } : {}) },
       c.terminalId,
     );
   };

@@ -10,6 +10,7 @@ import type { RefundContext, RefundEvent, RefundInput, RefundRequest } from '../
 import { displayAmount } from '../lib/money.js';
 import type { Logger } from '../lib/log.js';
 import type { RefundRecord } from '../store/refunds.js';
+import { isStorageFullError } from '../store/storage-space.js';
 import { findReceipt } from '../store/receipt-lookup.js';
 import { isRefundPost } from '../store/transaction-post.js';
 import type { TillClock } from './clock.js';
@@ -25,6 +26,8 @@ export interface RefundRunnerDeps extends RefundActorDeps {
   onChange: (view: RefundView) => void;
   /** delay before re-trying a failed store write */
   retryMs?: number;
+  /** the start write found the storage full */
+  onStorageFull?: () => void;
 }
 
 interface CreatedSnapshot {
@@ -75,12 +78,7 @@ export class RefundRunner {
     const original = this.original(req.ersReference);
     const format = (minor: number) => displayAmount(minor, req.currency);
     const refusal = refundRuleFailure(req, original, { ...checks, refundInProgress: this.inProgress() }, format);
-    const store = this.d.store;
-    if (refusal) {
-      store.audit.append(req.by, 'refund-refused', `original=${req.ersReference} amount=${req.amount} rule=${refusal.rule}`, this.d.nowIso());
-      this.d.log.info('refund refused', { rule: refusal.rule });
-      return { ok: false, ...refusal };
-    }
+    if (refusal) return this.refused(req, refusal);
     const refundId = randomUUID();
     const at = this.d.nowIso();
     const input: RefundInput = {
@@ -96,6 +94,33 @@ export class RefundRunner {
       ...(req.resendOf ? { resendOf: req.resendOf } : {}),
     };
     // journaled (and audited: who, why, how much, which payment) before anything is sent
+    try {
+      this.journalStart(req, input, original.kind === 'unrecorded');
+    } catch (e) {
+      if (!isStorageFullError(e)) throw e;
+      // nothing was written and nothing sent: the same refusal as a full disk seen before the start
+      this.d.log.error('the till\'s storage is full; refund refused', { error: e as Error });
+      this.d.onStorageFull?.();
+      return this.refused(req, refundRuleFailure(req, original, { ...checks, refundInProgress: false, storageFull: true }, format)!);
+    }
+    this.run(input);
+    return { ok: true, refundId, refund: this.view(refundId)! };
+  }
+
+  /** A refusal is audited; on a full disk even that may not fit, and the refusal stands anyway. */
+  private refused(req: RefundRequest & { by: string }, refusal: { rule: string; message: string }): RefundStartResult {
+    try {
+      this.d.store.audit.append(req.by, 'refund-refused', `original=${req.ersReference} amount=${req.amount} rule=${refusal.rule}`, this.d.nowIso());
+    } catch (e) {
+      if (!isStorageFullError(e)) throw e;
+    }
+    this.d.log.info('refund refused', { rule: refusal.rule });
+    return { ok: false, ...refusal };
+  }
+
+  private journalStart(req: RefundRequest & { by: string; resendOf?: string }, input: RefundInput, unrecorded: boolean): void {
+    const store = this.d.store;
+    const { refundId, createdAt: at } = input;
     store.transaction(() => {
       if (req.resendOf && !store.refunds.markResent(req.resendOf, refundId)) throw new Error(`refund ${req.resendOf} was already sent again`);
       store.refunds.create({ refundId, originalErsReference: req.ersReference, amount: req.amount, currency: req.currency, at, snapshot: { status: 'created', input } satisfies CreatedSnapshot });
@@ -104,12 +129,10 @@ export class RefundRunner {
         req.by,
         req.resendOf ? 'refund-resend' : 'refund',
         `refundId=${refundId} original=${req.ersReference} amount=${req.amount} ${req.currency}${req.reason ? ` reason=${JSON.stringify(req.reason.trim())}` : ''}` +
-          `${original.kind === 'unrecorded' ? ' recorded=no (typed by an admin)' : ''}${req.resendOf ? ` resendOf=${req.resendOf}` : ''}`,
+          `${unrecorded ? ' recorded=no (typed by an admin)' : ''}${req.resendOf ? ` resendOf=${req.resendOf}` : ''}`,
         at,
       );
     });
-    this.run(input);
-    return { ok: true, refundId, refund: this.view(refundId)! };
   }
 
   /** Resumes every unfinished refund, oldest first; returns their ids. */

@@ -158,8 +158,11 @@ export function createTill(o: TillOptions) {
     currency: terminal.currency,
     checks: () => {
       const c = store.credentials.get();
-      return { registered: !!c, serverReachable: readiness.getSnapshot().context.serverReachable === true, paymentInProgress: payments.inProgress(), terminalId: c?.terminalId };
+      const storage = storageState();
+      readiness.send({ type: 'STORAGE', ...storage });
+      return { registered: !!c, serverReachable: readiness.getSnapshot().context.serverReachable === true, paymentInProgress: payments.inProgress(), storageFull: storage.full, terminalId: c?.terminalId };
     },
+    onStorageFull: () => readiness.send({ type: 'STORAGE', full: true }),
     onChange: (refund) => emit({ type: 'refund', refund }),
     onReachability: (reachable) => readiness.send({ type: 'SERVER', reachable }),
     onReceiptQueued: o.onReceiptQueued,

@@ -9,6 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { freeBytes } from '../../../src/store/storage-space.js';
 import { makeTill, tempDir, wireInvoice, type Harness } from '../../fakes/till-harness.js';
+import { PAID_REF, recordPayment } from '../../fakes/refund-harness.js';
 
 const t = suite('storage full at payment start');
 let h: Harness | undefined;
@@ -71,6 +72,57 @@ t('the start write hits SQLITE_FULL (free space looked fine): the same refusal, 
   assert.ok(codes(h).includes('storage-full'));
   assert.is(h.store.payments.recent().length, 0);
   assert.is(h.glase.count('sendInvoice'), 0);
+});
+
+/** fills the database so that not even a small row of the refund tables fits any more */
+function fillEveryPage(x: Harness): void {
+  fillDatabase(x);
+  for (const size of [200, 10]) {
+    for (let i = 0; ; i++) {
+      try {
+        x.store.settings.set(`small-${size}-${i}`, 'x'.repeat(size));
+      } catch {
+        break;
+      }
+    }
+  }
+  // the refund tables' own pages (their last page may have room for one more row)
+  for (const sql of [
+    "INSERT INTO refund_journal (at, refund_id, state, original_ers_reference, amount) VALUES ('t', 'filler', 'filler', 'filler', 1)",
+    "INSERT INTO audit (at, actor, action, detail) VALUES ('t', 'filler', 'filler', 'filler')",
+  ]) {
+    try {
+      for (;;) x.store.db.prepare(sql).run();
+    } catch (e) {
+      assert.is((e as { code?: string }).code, 'SQLITE_FULL');
+    }
+  }
+}
+
+// Found attacking again: a refund started on a full disk threw SQLITE_FULL out of startRefund
+// (the API's "500 internal error", readiness still ready), as payments did before item 10.
+t('a refund on a full disk: refused in cashier words, readiness says so, nothing sent; low free space refuses it too', async () => {
+  let free = 512 * 1024 * 1024;
+  h = await makeTill({ till: { freeBytes: () => free, probeIntervalMs: 60_000 } });
+  recordPayment(h, 1250);
+  fillEveryPage(h);
+  const refund = () => h!.till.startRefund({ ersReference: PAID_REF, amount: 400, cashierId: 'anna' }, { by: 'admin@kiosk' });
+  const r = refund();
+  assert.not.ok(r.ok, 'refused, not thrown as an internal error');
+  if (!r.ok) {
+    assert.is(r.rule, 'storage');
+    assert.match(r.message, /the till's storage is full; the refund could not be saved and nothing was refunded/);
+  }
+  assert.ok(codes(h).includes('storage-full'), JSON.stringify(h.till.readiness()));
+  assert.is(h.glase.count('refundPayment'), 0, 'nothing sent');
+  assert.equal(h.store.refunds.byOriginal(PAID_REF), [], 'nothing half-written');
+
+  // seen first by statfs (the database itself still has room)
+  h.store.db.pragma('max_page_count = 1000000');
+  free = 1024 * 1024;
+  const low = refund();
+  assert.equal(low.ok ? 'started' : low.rule, 'storage');
+  assert.is(h.glase.count('refundPayment'), 0);
 });
 
 // A real full file system: a 16 MiB tmpfs (mounting needs root; skipped with a note otherwise).
