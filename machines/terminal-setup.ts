@@ -4,6 +4,8 @@
 // registerTerminal (provided) generates and stores the terminal password itself for the
 // same reason. Local credentials are forgotten only after the server answered 0, or, with
 // FORGET, when Glase said it no longer knows this till (29; the runtime only sends FORGET then).
+// ENROL registers through the shop's back office instead (issue 14): only its address and a
+// one-time code travel; the back office registers the till with the reseller credentials it keeps.
 import { assign, fromPromise, setup } from 'xstate';
 import type { Result } from './glase-contract.js';
 import { byCode, notApplied, notProvided } from './glase-answers.js';
@@ -26,8 +28,19 @@ export interface RegisterRequest {
   userId: string;
   password: string;
 }
+/** enrolment through the shop's back office: its address and the owner's one-time code */
+export interface EnrolRequest {
+  backofficeUrl: string;
+  code: string;
+}
+/** a refusal or a connection problem comes back as a sentence (the actor names the cause) */
+export type EnrolOutput = { ok: true; terminalId: string } | { ok: false; message: string };
+export const ENROLLED_MESSAGE = 'enrolled through the back office; now assign the Glase ID';
+export const ENROL_FAILED_MESSAGE = 'the enrolment failed unexpectedly; nothing was registered here, try again';
+
 export type SetupEvent =
   | { type: 'REGISTER'; credentials: RegisterRequest }
+  | { type: 'ENROL'; enrolment: EnrolRequest }
   | { type: 'ASSIGN'; glaseId: string }
   | { type: 'UNREGISTER' }
   | { type: 'FORGET' };
@@ -48,6 +61,7 @@ export const terminalSetupMachine = setup({
   types: {} as { context: SetupContext; events: SetupEvent; input: SetupInput },
   actors: {
     registerTerminal: fromPromise<RegisterTerminalOutput, RegisterRequest>(notProvided('registerTerminal')),
+    enrolTerminal: fromPromise<EnrolOutput, EnrolRequest>(notProvided('enrolTerminal')),
     assignSeqrId: fromPromise<Result, { glaseId: string }>(notProvided('assignSeqrId')),
     unregisterTerminal: fromPromise<Result, void>(notProvided('unregisterTerminal')),
     forgetCredentials: fromPromise<void, { reason: ForgetReason }>(notProvided('forgetCredentials')),
@@ -70,7 +84,23 @@ export const terminalSetupMachine = setup({
       ],
     },
     unregistered: {
-      on: { REGISTER: 'registering' },
+      on: { REGISTER: 'registering', ENROL: 'enrolling' },
+    },
+    enrolling: {
+      invoke: {
+        id: 'enrolTerminal',
+        src: 'enrolTerminal',
+        input: ({ event }) => (event as Extract<SetupEvent, { type: 'ENROL' }>).enrolment,
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'registered',
+            actions: assign(({ event }) => ({ terminalId: (event.output as { terminalId: string }).terminalId, glaseId: undefined, resultCode: undefined, message: ENROLLED_MESSAGE })),
+          },
+          { target: 'unregistered', actions: assign(({ event }) => ({ resultCode: undefined, message: (event.output as { message: string }).message })) },
+        ],
+        onError: { target: 'unregistered', actions: assign({ resultCode: undefined, message: ENROL_FAILED_MESSAGE }) },
+      },
     },
     registering: {
       invoke: {

@@ -137,6 +137,8 @@ export const configSchema = z
         port: port.default(8070),
         tlsCertFile: str.optional(),
         tlsKeyFile: str.optional(),
+        /** on a till: the CA (PEM) that signed the back office's certificate, when it is not a public CA */
+        caFile: str.optional(),
         currency: str.refine(isKnownCurrency, 'must be a supported ISO 4217 code such as SEK').default('SEK'),
         /** the SIE 4 export: the company and its BAS accounts, never hard-coded */
         sie: z

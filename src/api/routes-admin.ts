@@ -5,7 +5,7 @@ import type { ApiDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 import type { LockedTries } from './locked-tries.js';
 import { route, type Route } from './router.js';
-import { AssignGlaseId, AwaitScan, ChooseLanguage, Empty, PinLogin, Register, Reprint } from './schemas.js';
+import { AssignGlaseId, AwaitScan, ChooseLanguage, Empty, Enrol, PinLogin, Register, Reprint } from './schemas.js';
 import type { Language } from '../i18n/i18n.js';
 import { receiptTranslator } from '../printing/receipt-document.js';
 
@@ -112,6 +112,19 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (even
         const b = body as { resellerId: string; userId: string; password: string };
         const r = await d.till.register(b, actor);
         return outcome(r, 'register', 'refused', r.message);
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/admin/enrol',
+      access: 'admin',
+      returns: 'SetupView',
+      summary: "Register this till through the shop's back office with the owner's one-time code (issue 14); the reseller password never reaches the till",
+      body: Enrol,
+      responses: { 200: 'SetupView & {ok}', 409: 'already registered, or the back office refused or was not reached (message says which)' },
+      handler: async ({ body, actor }) => {
+        const r = await d.till.enrol(body as { backofficeUrl: string; code: string }, actor);
+        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'enrol', rule: 'refused', message: r.message } } };
       },
     }),
     route({

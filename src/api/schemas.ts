@@ -7,6 +7,7 @@ import { ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE } from '../../machines/ers-re
 import { GLASE_ID_PATTERN, GLASE_ID_RULE } from '../../machines/glase-id.js';
 import { CLIENT_INVOICE_ID_PATTERN, CLIENT_INVOICE_ID_RULE } from '../../machines/client-invoice-id.js';
 import { LANGUAGES, LANGUAGE_RULE, type Language } from '../i18n/i18n.js';
+import { backofficeUrl, CODE_RULE, isEnrolCode, URL_RULE } from '../shipper/enrol-client.js';
 
 const minor = (what: string) => z.number({ error: `must be ${what}` }).int(`must be ${what}`);
 
@@ -93,6 +94,14 @@ export const Register = z
     resellerId: text(100),
     userId: text(100),
     password: password(),
+  })
+  .strict();
+
+/** enrolment through the shop's back office (issue 14): its address and the owner's one-time code */
+export const Enrol = z
+  .object({
+    backofficeUrl: z.string({ error: URL_RULE }).max(300, 'must be at most 300 characters').refine((u) => backofficeUrl(u).ok, { error: (i) => { const r = backofficeUrl(String(i.input)); return r.ok ? URL_RULE : r.rule; } }),
+    code: z.string({ error: CODE_RULE }).refine(isEnrolCode, CODE_RULE),
   })
   .strict();
 

@@ -22,7 +22,7 @@ export const VIEW_SCHEMAS = {
     type: 'object',
     required: ['state', 'message'],
     properties: {
-      state: { enum: ['unregistered', 'registering', 'registered', 'assigning', 'ready', 'unregistering', 'forgetting', 'forgettingUnknown'] }, terminalId: str, glaseId: str, message: str, resultCode: int, ok: bool,
+      state: { enum: ['unregistered', 'registering', 'enrolling', 'registered', 'assigning', 'ready', 'unregistering', 'forgetting', 'forgettingUnknown'] }, terminalId: str, glaseId: str, message: str, resultCode: int, ok: bool,
       unknownAtGlase: { type: 'object', required: ['op', 'at', 'message'], description: 'Glase answered 29 (no longer knows this till): POST /api/admin/forget-registration is offered', properties: { op: str, at: { ...str, format: 'date-time' }, message: str } },
     },
   },

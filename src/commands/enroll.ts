@@ -9,31 +9,36 @@ import { parseCommand } from '../cli/args.js';
 import { openStore } from '../store/store.js';
 import { acquireTillLock, generateTerminalPassword, TillBusyError } from '../till/index.js';
 import { unprintable } from '../lib/printable.js';
+import { backofficeUrl, CODE_RULE, enrolAtBackoffice, isEnrolCode } from '../shipper/enrol-client.js';
+import { backofficeFetch } from '../shipper/backoffice-fetch.js';
 import { privateDir } from '../lib/private-files.js';
 
-const HELP = `usage: glase-pos enroll <backoffice-url> <code> [--name NAME] [--config FILE]
+const HELP = `usage: glase-pos enroll <backoffice-url> <code> [--name NAME] [--ca-file PEM] [--config FILE]
 
   <backoffice-url>  the shop's back office, e.g. https://backoffice.shop.example:8070
   <code>            the one-time enrolment code the owner made there (XXXX-XXXX-XXXX)
   --name NAME       the till's name at Glase (default: terminal.name from the config)
+  --ca-file PEM     the CA that signed the back office's certificate, when not a public one
+                    (default: backoffice.caFile); the daemon's shipper uses the config's
   --config FILE     config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
 
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('enroll', async () => {
-    const { values, positionals } = parseCommand(argv, { name: { type: 'string' }, config: { type: 'string' } }, HELP, true);
+    const { values, positionals } = parseCommand(argv, { name: { type: 'string' }, 'ca-file': { type: 'string' }, config: { type: 'string' } }, HELP, true);
     const [url, code, extra] = positionals;
     if (!url || !code || extra !== undefined) throw usage('arguments', 'give exactly the back office URL and the code', HELP);
-    let base: URL;
-    try {
-      base = new URL(url);
-      if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new Error('scheme');
-    } catch {
-      throw usage('<backoffice-url>', 'must be an http:// or https:// URL');
-    }
-    if (base.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname)) throw usage('<backoffice-url>', 'must be https:// unless the back office is on this machine (the till token travels in it)');
-    if (!/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/.test(code)) throw usage('<code>', 'must be the 12-character code, XXXX-XXXX-XXXX');
+    const parsed = backofficeUrl(url);
+    if (!parsed.ok) throw usage('<backoffice-url>', parsed.rule);
+    const base = parsed.url;
+    if (!isEnrolCode(code)) throw usage('<code>', CODE_RULE);
     const config = commandConfig(values.config, src);
     const name = values.name ?? config.terminal.name;
+    let f;
+    try {
+      f = backofficeFetch(values['ca-file'] ?? config.backoffice.caFile);
+    } catch (e) {
+      throw usage(values['ca-file'] ? '--ca-file' : 'backoffice.caFile', (e as Error).message.replace(/^backoffice\.caFile: /, ''));
+    }
     if (name.trim() === '' || name.length > 100 || unprintable(name)) throw usage('--name', 'must be 1-100 printable characters');
     let unlock: () => void;
     try {
@@ -41,7 +46,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       privateDir(config.dataDir);
       unlock = acquireTillLock(config.dataDir);
     } catch (e) {
-      if (e instanceof TillBusyError) throw new CommandExit(EXIT.failed, `${e.message}; stop the till (the daemon), enrol, then start it again`);
+      if (e instanceof TillBusyError) throw new CommandExit(EXIT.failed, `${e.message}; stop the till (the daemon), enrol, then start it again, or enrol on the running till's admin screen (Registration)`);
       throw e;
     }
     const store = openStore(config.dataDir);
@@ -49,25 +54,12 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       const had = store.credentials.get();
       if (had) throw new CommandExit(EXIT.failed, `this till is already registered (terminalId ${had.terminalId}); run \`glase-pos unregister\` first`);
       const terminalPassword = generateTerminalPassword();
-      let res: Response;
-      try {
-        res = await fetch(new URL('/api/enrol', base), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ code, name, externalId: config.terminal.externalTerminalId, terminalPassword, version: process.env.npm_package_version ?? '0.1.0' }),
-          signal: AbortSignal.timeout(60_000),
-        });
-      } catch (e) {
-        throw new CommandExit(EXIT.failed, `no back office at ${base.origin}: ${(e as Error).message}`);
-      }
-      const body = (await res.json().catch(() => ({}))) as { terminalId?: string; tillToken?: string; tillId?: number; error?: string };
-      if (res.status !== 201 || !body.terminalId || !body.tillToken || !Number.isSafeInteger(body.tillId)) {
-        throw new CommandExit(EXIT.failed, `not enrolled: ${body.error ?? `the back office answered HTTP ${res.status}`}`);
-      }
+      const body = await enrolAtBackoffice({ url: base, code, name, externalId: config.terminal.externalTerminalId, terminalPassword, version: process.env.npm_package_version }, f);
+      if (!body.ok) throw new CommandExit(EXIT.failed, body.reached ? `not enrolled: ${body.message}` : body.message);
       const at = new Date().toISOString();
       store.transaction(() => {
-        store.credentials.saveRegistration({ terminalId: body.terminalId!, terminalPassword, externalTerminalId: config.terminal.externalTerminalId, registeredAt: at });
-        store.backoffice.save({ url: base.origin, tillId: body.tillId!, tillToken: body.tillToken!, enrolledAt: at });
+        store.credentials.saveRegistration({ terminalId: body.terminalId, terminalPassword, externalTerminalId: config.terminal.externalTerminalId, registeredAt: at });
+        store.backoffice.save({ url: base.origin, tillId: body.tillId, tillToken: body.tillToken, enrolledAt: at });
         store.audit.append('cli', 'enroll', `back office ${base.origin}, till ${body.tillId}, terminalId ${body.terminalId}`, at);
       });
       console.log(`enrolled with ${base.origin}: terminalId ${body.terminalId} (till ${body.tillId})`);

@@ -29,6 +29,7 @@ import { portError } from './ports.js';
 import { openStore, type Store } from '../store/store.js';
 import { startPruner } from './pruner.js';
 import { Shipper } from '../shipper/shipper.js';
+import { backofficeFetch } from '../shipper/backoffice-fetch.js';
 import { chooseShopLanguage, shopLanguage } from '../store/shop-language.js';
 
 export const UI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui');
@@ -108,6 +109,8 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     const started = devices;
     stops.push(['devices', () => started.stop()]);
 
+    // enrolment on the admin screen and the shipper reach the back office alike (backoffice.caFile)
+    const toBackoffice = backofficeFetch(config.backoffice.caFile);
     let api: ApiServer | undefined;
     const till = createTill({
       store,
@@ -116,6 +119,8 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
       config: { terminal: config.terminal, payment: config.payment, api: { mode: config.api.mode }, dayClose: config.dayClose },
       lock: false, // taken above, before the store was opened
       checkTerminalAtStart: true, // readiness learns a till Glase forgot (29) before a payment fails
+      backofficeFetch: toBackoffice,
+      version,
       lowFreeBytes: config.retention.lowFreeMB * 1024 * 1024,
       printerStatus: devices.printerStatus,
       onReceiptQueued: (job) => {
@@ -142,7 +147,7 @@ export async function startDaemon(config: Config, opts: DaemonOptions = {}): Pro
     });
     stops.push(['pruner', () => pruner.stop()]);
     // the outbox to the shop's back office, when this till is enrolled with one (issue 14)
-    const shipper = new Shipper({ store, log: log.child({ component: 'shipper' }), version: process.env.npm_package_version });
+    const shipper = new Shipper({ store, log: log.child({ component: 'shipper' }), version: process.env.npm_package_version, fetch: toBackoffice });
     shipper.start();
     stops.push(['shipper', () => shipper.stop()]);
 

@@ -7,6 +7,7 @@
 import type { Store } from '../store/store.js';
 import { silentLogger, type Logger } from '../lib/log.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
+import { reachProblem } from './backoffice-fetch.js';
 
 export interface ShipperOptions {
   store: Pick<Store, 'outbox' | 'backoffice'>;
@@ -71,7 +72,7 @@ export class Shipper {
         signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000),
       });
     } catch (e) {
-      return this.retry(seqs, `back office unreachable: ${(e as Error).message}`);
+      return this.retry(seqs, `back office unreachable: ${reachProblem(e)}`);
     }
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel();

@@ -5,7 +5,9 @@ import { randomInt } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import type { GlaseApi, Result } from '../glase/types.js';
 import type { Store } from '../store/store.js';
-import type { ForgetReason, RegisterRequest, RegisterTerminalOutput } from '../../machines/terminal-setup.js';
+import type { EnrolOutput, EnrolRequest, ForgetReason, RegisterRequest, RegisterTerminalOutput } from '../../machines/terminal-setup.js';
+import { backofficeUrl, CODE_RULE, enrolAtBackoffice, isEnrolCode } from '../shipper/enrol-client.js';
+import type { FetchLike } from '../shipper/backoffice-fetch.js';
 import { UNKNOWN_TERMINAL_KEY } from './unknown-terminal.js';
 import { tillPrincipal } from './glase-calls.js';
 
@@ -24,7 +26,14 @@ export interface SetupActorDeps {
   glase: GlaseApi;
   nowIso: () => string;
   terminal: { externalTerminalId: string; name: string };
+  /** how the till reaches its back office (with backoffice.caFile when set) */
+  backofficeFetch?: FetchLike;
+  version?: string;
 }
+
+/** sentences of an enrolment that did not happen (srv.enrol.* in the catalogue) */
+export const enrolRefused = (reason: string) => `the back office refused the enrolment: ${reason}`;
+export const enrolNotReached = (reason: string) => `could not enrol: ${reason}`;
 
 export function setupActors(d: SetupActorDeps) {
   return {
@@ -41,6 +50,23 @@ export function setupActors(d: SetupActorDeps) {
         });
       }
       return r;
+    }),
+    // enrolment through the back office: it registers the till with the reseller credentials it
+    // keeps; the till stores the terminalId, its own new terminal password and the till token
+    enrolTerminal: fromPromise<EnrolOutput, EnrolRequest>(async ({ input }) => {
+      const url = backofficeUrl(input.backofficeUrl);
+      if (!url.ok) return { ok: false, message: enrolRefused(`backofficeUrl: ${url.rule}`) };
+      if (!isEnrolCode(input.code)) return { ok: false, message: enrolRefused(`code: ${CODE_RULE}`) };
+      const password = generateTerminalPassword();
+      const r = await enrolAtBackoffice({ url: url.url, code: input.code, name: d.terminal.name, externalId: d.terminal.externalTerminalId, terminalPassword: password, version: d.version }, d.backofficeFetch);
+      if (!r.ok) return { ok: false, message: r.reached ? enrolRefused(r.message) : enrolNotReached(r.message) };
+      const at = d.nowIso();
+      d.store.transaction(() => {
+        d.store.settings.delete(UNKNOWN_TERMINAL_KEY);
+        d.store.credentials.saveRegistration({ terminalId: r.terminalId, terminalPassword: password, externalTerminalId: d.terminal.externalTerminalId, registeredAt: at });
+        d.store.backoffice.save({ url: url.url.origin, tillId: r.tillId, tillToken: r.tillToken, enrolledAt: at });
+      });
+      return { ok: true, terminalId: r.terminalId };
     }),
     assignSeqrId: fromPromise<Result, { glaseId: string }>(async ({ input }) => {
       const r = await d.glase.assignSeqrId(tillPrincipal(d.store, 'assignSeqrId'), input.glaseId);

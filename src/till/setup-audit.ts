@@ -11,7 +11,7 @@ export interface SetupOutcome {
   message: string;
 }
 
-export function auditSetup(store: Pick<Store, 'audit'>, at: string, by: string, action: 'register' | 'assign-glase-id' | 'unregister' | 'forget-registration', facts: string, r: SetupOutcome): void {
+export function auditSetup(store: Pick<Store, 'audit'>, at: string, by: string, action: 'register' | 'enrol' | 'assign-glase-id' | 'unregister' | 'forget-registration', facts: string, r: SetupOutcome): void {
   const why = r.ok ? '' : r.resultCode !== undefined ? ` code=${r.resultCode}` : ` reason=${JSON.stringify(r.message)}`;
   store.audit.append(by, r.ok ? action : `${action}-refused`, `${facts}${why}`, at);
 }

@@ -3,7 +3,7 @@
 // and the HTTP API all drive a till through this object.
 import { createActor, fromCallback, waitFor } from 'xstate';
 import { readinessMachine, readinessOf, type ReadinessEvent, type Readiness } from '../../machines/readiness.js';
-import { terminalSetupMachine, type RegisterRequest } from '../../machines/terminal-setup.js';
+import { terminalSetupMachine, type EnrolRequest, type RegisterRequest } from '../../machines/terminal-setup.js';
 import { FORGET_HINT } from '../../machines/messages.js';
 import type { PaymentRequest } from '../../machines/payment-types.js';
 import { silentLogger } from '../lib/log.js';
@@ -199,7 +199,7 @@ export function createTill(o: TillOptions) {
   // terminal set-up, starting from the stored credentials
   const creds = store.credentials.get();
   const setup = createActor(
-    terminalSetupMachine.provide({ actors: setupActors({ store, glase, nowIso, terminal }) }),
+    terminalSetupMachine.provide({ actors: setupActors({ store, glase, nowIso, terminal, backofficeFetch: o.backofficeFetch, version: o.version }) }),
     { input: { terminalId: creds?.terminalId, glaseId: creds?.glaseId }, clock },
   );
   function setupView(): SetupView {
@@ -364,6 +364,21 @@ export function createTill(o: TillOptions) {
         return refuseSetup(by, 'register', facts, stale ? `this till is still registered here, but Glase no longer knows it: ${FORGET_HINT}` : 'this till is already registered; unregister it first');
       }
       return runSetup(by, 'register', { type: 'REGISTER', credentials: req }, (v) => `terminalId=${v.terminalId ?? '-'} ${facts}`, (v) => v.state === 'registered');
+    },
+    /**
+     * Registers through the shop's back office (issue 14): the admin types its address and the
+     * owner's one-time code; the reseller password never reaches the till. Audited like register.
+     */
+    async enrol(req: EnrolRequest, by = 'admin'): Promise<SetupView & { ok: boolean }> {
+      const facts = `backoffice=${req.backofficeUrl}`;
+      if (setup.getSnapshot().value !== 'unregistered') {
+        const stale = setupView().unknownAtGlase;
+        return refuseSetup(by, 'enrol', facts, stale ? `this till is still registered here, but Glase no longer knows it: ${FORGET_HINT}` : 'this till is already registered; unregister it first');
+      }
+      setup.send({ type: 'ENROL', enrolment: req });
+      await settle();
+      const v = setupView();
+      return auditedSetup(by, 'enrol', `terminalId=${v.terminalId ?? '-'} ${facts}`, { ...v, ok: v.state === 'registered' });
     },
     async assignGlaseId(glaseId: string, by = 'admin'): Promise<SetupView & { ok: boolean }> {
       const facts = `glaseId=${glaseId}`;

@@ -11,6 +11,7 @@ import type { RefundView } from './refund-view.js';
 import type { ReportWaits } from '../reconcile/period-reports.js';
 import type { ZReport } from '../../machines/z-report-types.js';
 import type { DayCloseView } from './day-close.js';
+import type { FetchLike } from '../shipper/backoffice-fetch.js';
 
 export type { PaymentRequest, Readiness };
 
@@ -59,6 +60,10 @@ export interface TillOptions {
   reportWaits?: Partial<ReportWaits>;
   /** a Z was stored (for a back office): the finished close's record */
   onDayClosed?: (z: ZReport) => void;
+  /** how enrolment from the admin screen reaches the back office (backoffice.caFile); default fetch */
+  backofficeFetch?: FetchLike;
+  /** the program's version, sent to the back office when enrolling */
+  version?: string;
 }
 
 /**

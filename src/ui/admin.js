@@ -212,6 +212,7 @@ function renderAdmin() {
   const registered = isRegistered(s);
   $('reg-registered').hidden = !registered;
   $('reg-form').hidden = registered;
+  $('enrol-form').hidden = registered;
   setText('reg-terminal', s.terminalId ?? '');
   // Glase answered 29: unregistering cannot work, forgetting the registration here is offered
   const unknown = registered && !!s.unknownAtGlase;
@@ -255,6 +256,22 @@ async function register(e) {
     if (r.data?.state) st.setup = { ...st.setup, ...r.data };
     renderAdmin();
     message('reg-msg', `${t('reg.registered', { terminal: r.data?.terminalId ?? '' })}${nextStep() ? ` ${nextStep().text}` : ''}`, 'ok');
+  } else message('reg-msg', errorText(r.error), 'bad');
+}
+
+/** Enrolment through the back office: only its address and the one-time code go to the till's API. */
+async function enrol(e) {
+  e.preventDefault();
+  const body = { backofficeUrl: $('enrol-url').value.trim(), code: $('enrol-code').value.trim() };
+  message('reg-msg', t('enrol.enrolling'));
+  $('enrol-btn').disabled = true;
+  const r = await adminCall('/api/admin/enrol', body);
+  $('enrol-btn').disabled = false;
+  if (r.ok) {
+    $('enrol-code').value = ''; // a used code is worth nothing; do not leave it on the screen
+    if (r.data?.state) st.setup = { ...st.setup, ...r.data };
+    renderAdmin();
+    message('reg-msg', `${t('enrol.done', { terminal: r.data?.terminalId ?? '' })}${nextStep() ? ` ${nextStep().text}` : ''}`, 'ok');
   } else message('reg-msg', errorText(r.error), 'bad');
 }
 
@@ -377,6 +394,7 @@ export function initAdmin(appHooks) {
   $('admin-exit').addEventListener('click', close);
   for (const b of document.querySelectorAll('#s-admin .tab[data-tab]')) b.addEventListener('click', () => openTab(b.dataset.tab));
   $('reg-form').addEventListener('submit', register);
+  $('enrol-form').addEventListener('submit', enrol);
   $('unreg-btn').addEventListener('click', askUnregister);
   $('confirm-no').addEventListener('click', () => ($('confirm').hidden = true));
   $('forget-btn').addEventListener('click', askForget);

@@ -73,7 +73,8 @@ document.addEventListener('keydown', (e) => {
   pad.onKey(key);
 });
 
-const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl-', 'zxcvbnm_.@'];
+// ':' and '/' so a back office address (https://host:8070) can be typed on the till
+const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl-:', 'zxcvbnm_.@/'];
 
 /** The on-screen keyboard: shows while an input[data-osk] has focus, types into it. */
 export function onScreenKeyboard(osk) {

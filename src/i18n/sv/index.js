@@ -10,6 +10,7 @@ import cli from './cli.js';
 import payflow from './payflow.js';
 import z from './z.js';
 import paper from './paper.js';
+import backoffice from './backoffice.js';
 
 // one area per line: parallel additions merge without a conflict
 export default {
@@ -23,4 +24,5 @@ export default {
   ...payflow,
   ...z,
   ...paper,
+  ...backoffice,
 };
