@@ -128,7 +128,7 @@ t('the OpenAPI 3.1 document lists every route with its schema', async () => {
     ['get', '/api/status'], ['get', '/api/readiness'], ['post', '/api/payments'], ['get', '/api/payments/current'],
     ['get', '/api/payments/{id}'], ['patch', '/api/payments/{id}'], ['post', '/api/payments/{id}/try-again'], ['post', '/api/payments/{id}/cancel'],
     ['post', '/api/orphan/confirm'], ['get', '/api/events'], ['get', '/api/receipts/last.svg'], ['get', '/api/receipts/{ersReference}'], ['get', '/api/receipts/{ersReference}/receipt.svg'],
-    ['post', '/api/admin/session'], ['post', '/api/admin/logout'], ['get', '/api/admin/pin'], ['post', '/api/admin/pin'], ['post', '/api/admin/register'], ['post', '/api/admin/glase-id'], ['post', '/api/admin/glase-id/await-scan'],
+    ['post', '/api/admin/session'], ['post', '/api/admin/logout'], ['get', '/api/admin/pin'], ['post', '/api/admin/pin'], ['post', '/api/admin/register'], ['post', '/api/admin/enrol'], ['post', '/api/admin/glase-id'], ['post', '/api/admin/glase-id/await-scan'],
     ['post', '/api/admin/unregister'], ['post', '/api/admin/forget-registration'], ['post', '/api/admin/reprint'], ['post', '/api/admin/printer-test'], ['post', '/api/admin/health-ticket'], ['get', '/api/admin/audit'], ['put', '/api/admin/language'],
     ['get', '/api/openapi.json'], ['get', '/'], ['get', '/metrics'],
     ['put', '/api/receipt'], ['get', '/api/receipt'], ['delete', '/api/receipt'],
