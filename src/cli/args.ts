@@ -3,10 +3,16 @@
 // --help / -h prints the help and exits 0.
 import { parseArgs } from 'node:util';
 import { CommandExit, EXIT } from './exit.js';
+import { configuredLanguage } from './config.js';
+import { guessCliLanguage } from './language.js';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 export function parseCommand<T extends OptionSpec>(argv: string[], options: T, help: string, allowPositionals = false) {
+  // a usage error found before the command reads its config is still said in the shop's language
+  const flag = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
+  const file = flag < 0 ? undefined : argv[flag].startsWith('--config=') ? argv[flag].slice('--config='.length) : argv[flag + 1];
+  guessCliLanguage(() => configuredLanguage(file));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals });

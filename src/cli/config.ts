@@ -6,6 +6,8 @@
 import { statSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { CommandExit, EXIT } from './exit.js';
+import { useConfigLanguage } from './language.js';
+import type { Language } from '../i18n/i18n.js';
 
 /** The file the systemd unit's daemon reads (systemd/glase-pos.service). */
 export const DEFAULT_CONFIG_FILE = '/etc/glase-pos/config.json';
@@ -38,9 +40,20 @@ export function configFile(flag: string | undefined, src: ConfigSource): string 
 /** Loads the command's config; an invalid one is a usage exit listing every problem by key. */
 export function commandConfig(flag: string | undefined, src: ConfigSource = processConfigSource()): Config {
   try {
-    return loadConfig({ file: configFile(flag, src), env: src.env });
+    const config = loadConfig({ file: configFile(flag, src), env: src.env });
+    useConfigLanguage(config);
+    return config;
   } catch (e) {
     if (e instanceof ConfigError) throw new CommandExit(EXIT.usage, `${e.message}\n(fix the config file or the GLASE_POS__… environment variable named above)`);
     throw e;
+  }
+}
+
+/** The configured language, for a usage error before the command read its config; en when the config cannot be read. */
+export function configuredLanguage(flag: string | undefined, src: ConfigSource = processConfigSource()): Language | undefined {
+  try {
+    return loadConfig({ file: configFile(flag, src), env: src.env }).ui.language;
+  } catch {
+    return undefined;
   }
 }

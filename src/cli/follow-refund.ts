@@ -1,7 +1,7 @@
 // Follows one refund in the till until it ends or is in doubt, for `refund`: a line per change
 // (or one JSON event per change with --json). A refund in doubt (`unknown`) is where the
 // command stops: only the report check (`refund --check-unknown`) can settle it.
-import { displayAmount } from '../lib/money.js';
+import { cliMoney, said } from './language.js';
 import type { RefundView } from '../till/index.js';
 import type { CliTill } from './till.js';
 import { jsonLine } from './follow.js';
@@ -9,8 +9,8 @@ import { jsonLine } from './follow.js';
 export const EXIT_IN_DOUBT = 3;
 
 export function describeRefund(v: RefundView): string {
-  const parts = [v.state, displayAmount(v.amount, v.currency), v.message];
-  if (v.notice) parts.push(`(${v.notice})`);
+  const parts = [v.state, cliMoney(v.amount, v.currency), said(v.message)];
+  if (v.notice) parts.push(`(${said(v.notice)})`);
   return parts.join(' — ');
 }
 
@@ -44,7 +44,7 @@ export function refundExitCode(v: RefundView): number {
 }
 
 export function refundOutcomeLine(v: RefundView): string {
-  if (v.outcome === 'completed') return `refunded ${displayAmount(v.amount, v.currency)} of ${v.originalErsReference}: refund reference ${v.refundErsReference}`;
+  if (v.outcome === 'completed') return `refunded ${cliMoney(v.amount, v.currency)} of ${v.originalErsReference}: refund reference ${v.refundErsReference}`;
   if (v.state === 'unknown') return `IN DOUBT: ${v.message} Settle it with \`glase-pos refund --check-unknown\` (refund ${v.refundId}).`;
   return `not refunded (${v.outcome ?? v.state}): ${v.message}`;
 }

@@ -45,7 +45,7 @@ export async function followPayment(t: CliTill, paymentId: string, o: FollowOpti
 
   const say = (line: string) => {
     if (o.json) jsonLine({ type: 'notice', paymentId, message: line });
-    else process.stderr.write(`${ttyOut ? '\r\x1b[K' : ''}${line}\n`);
+    else process.stderr.write(`${ttyOut ? '\r\x1b[K' : ''}${tr.fromServer(line)}\n`); // --json keeps the English
   };
   const render = () => {
     if (!view || !ttyOut) return;

@@ -3,12 +3,13 @@
 // of stdin. Never taken from argv, printed, logged or stored.
 import { CommandExit, EXIT, usage } from './exit.js';
 import { isTty, readFirstLine, readSecret } from './tty.js';
+import { said } from './language.js';
 import { PRINTABLE_RULE, unprintable } from '../lib/printable.js';
 
 export async function resellerPassword(nothingDone: string): Promise<string> {
   let pw: string | undefined;
   if (isTty()) {
-    pw = await readSecret('reseller password: ');
+    pw = await readSecret(`${said('reseller password')}: `);
     if (pw === undefined) throw new CommandExit(EXIT.failed, `cancelled; ${nothingDone}`);
   } else pw = process.env.GLASE_RESELLER_PASSWORD ?? (await readFirstLine());
   if (pw === undefined || pw.length === 0) {

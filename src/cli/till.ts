@@ -10,6 +10,7 @@ import { openStore, type Store } from '../store/store.js';
 import { TillBusyError, acquireTillLock, createTill, type Till } from '../till/index.js';
 import { CommandExit, EXIT } from './exit.js';
 import { cliLogger } from './log.js';
+import { useShopLanguage } from './language.js';
 import { testCrashInjection } from './test-crash.js';
 
 export interface CliTill {
@@ -33,6 +34,7 @@ export interface CliTill {
 export async function openCliTill(config: Config, opts: { terminalName?: string; wrap?: (g: GlaseClient) => GlaseClient } = {}): Promise<CliTill> {
   const log = cliLogger(config);
   const store = openStore(config.dataDir);
+  useShopLanguage(store.settings, config);
   let release: () => void;
   try {
     release = acquireTillLock(config.dataDir);

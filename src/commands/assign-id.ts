@@ -2,6 +2,7 @@
 import { checkGlaseId } from '../scan/payload.js';
 import { ValidationError } from '../lib/validation-error.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { said } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
@@ -29,7 +30,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       if (!serverReachable()) throw new CommandExit(EXIT.failed, noServerMessage(config));
       const r = await till.assignGlaseId(glaseId, 'cli');
       if (!r.ok) throw new CommandExit(EXIT.failed, `Glase ID not assigned: ${r.message}`);
-      console.log(`Glase ID ${glaseId} assigned; the till is ready for Glase payments`);
+      console.log(said(`Glase ID ${glaseId} assigned; the till is ready for Glase payments`));
       return EXIT.ok;
     });
   });

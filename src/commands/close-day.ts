@@ -6,6 +6,7 @@
 // 4 closed with differences that need attention.
 import { cliActor } from '../cli/actor.js';
 import { EXIT, runCommand } from '../cli/exit.js';
+import { said } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
@@ -39,7 +40,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       let last = '';
       const stop = t.till.subscribe((e) => {
         if (e.type !== 'day-close') return;
-        const line = `${e.close.state}: ${e.close.message}`;
+        const line = `${e.close.state}: ${said(e.close.message)}`;
         if (line === last) return;
         last = line;
         if (json) jsonLine({ type: 'close', ...e.close });
@@ -49,7 +50,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       stop();
       if (!r.ok) {
         if (json) jsonLine({ type: 'result', outcome: 'refused', rule: r.rule, message: r.message, exitCode: EXIT.failed });
-        else console.error(`glase-pos close-day: refused (${r.rule}): ${r.message}`);
+        else console.error(said(`glase-pos close-day: refused (${r.rule}): ${r.message}`));
         return EXIT.failed;
       }
       const z = r.z?.report;
@@ -59,11 +60,11 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
         return code;
       }
       if (!z) {
-        console.error(`glase-pos close-day: ${r.close.message}`);
+        console.error(said(`glase-pos close-day: ${r.close.message}`));
         return code;
       }
       console.log(zText(config, z));
-      console.log(`Z ${z.zNumber} stored and queued for the printer (the till prints it when it runs); ${z.verdict === 'matched' ? 'Glase and the till agree' : `${z.differences.filter((d) => d.attention).length} difference(s) need attention`}`);
+      console.log(said(`Z ${z.zNumber} stored and queued for the printer (the till prints it when it runs); ${z.verdict === 'matched' ? 'Glase and the till agree' : `${z.differences.filter((d) => d.attention).length} difference(s) need attention`}`));
       return code;
     });
   });

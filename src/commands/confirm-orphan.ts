@@ -3,9 +3,9 @@
 // through on the phone?) and confirms here. The confirmation is audited.
 import { openStore } from '../store/store.js';
 import { confirmOrphan } from '../till/index.js';
-import { displayAmount } from '../lib/money.js';
 import { unprintable } from '../lib/printable.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { cliMoney, cliTime, said, useShopLanguage } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
 
@@ -24,11 +24,12 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (badNote) throw usage('--note', badNote);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
+    useShopLanguage(store.settings, config);
     try {
       // the till's own confirmation, without starting a till (nothing to resume here)
       const o = confirmOrphan(store, values.by ?? 'cashier', new Date().toISOString(), values.note);
       if (!o) throw new CommandExit(EXIT.failed, 'there is no unconfirmed payment to confirm');
-      console.log(`confirmed ${o.clientInvoiceId} (${displayAmount(o.amount, o.currency)}, ${o.at}); Glase payments may start again`);
+      console.log(said(`confirmed ${o.clientInvoiceId} (${cliMoney(o.amount, o.currency)}, ${cliTime(o.at)}); Glase payments may start again`));
       return EXIT.ok;
     } finally {
       store.close();

@@ -4,6 +4,7 @@
 // office calls registerTerminal with the reseller credentials it keeps, and answers the
 // terminalId and a till token for shipping posts. The reseller password never reaches the till.
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { said, useShopLanguage } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
 import { openStore } from '../store/store.js';
@@ -50,6 +51,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       throw e;
     }
     const store = openStore(config.dataDir);
+    useShopLanguage(store.settings, config);
     try {
       const had = store.credentials.get();
       if (had) throw new CommandExit(EXIT.failed, `this till is already registered (terminalId ${had.terminalId}); run \`glase-pos unregister\` first`);
@@ -62,8 +64,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
         store.backoffice.save({ url: base.origin, tillId: body.tillId, tillToken: body.tillToken, enrolledAt: at });
         store.audit.append('cli', 'enroll', `back office ${base.origin}, till ${body.tillId}, terminalId ${body.terminalId}`, at);
       });
-      console.log(`enrolled with ${base.origin}: terminalId ${body.terminalId} (till ${body.tillId})`);
-      console.log('next: glase-pos assign-id <GLASEID>   (the id on the till\'s Glase sticker)');
+      console.log(said(`enrolled with ${base.origin}: terminalId ${body.terminalId} (till ${body.tillId})`));
+      console.log(said('next: glase-pos assign-id <GLASEID>   (the id on the till\'s Glase sticker)'));
       return EXIT.ok;
     } finally {
       store.close();

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { openStore } from '../store/store.js';
 import { exportRows, toCsv } from '../reconcile/export-rows.js';
 import { EXIT, runCommand, usage } from '../cli/exit.js';
+import { said, useShopLanguage } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
 
@@ -30,6 +31,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (values.format !== 'csv' && values.format !== 'json') throw usage('--format', 'must be csv or json', HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
+    useShopLanguage(store.settings, config);
     let text: string;
     let count: number;
     try {
@@ -42,7 +44,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     }
     if (values.out) {
       writeFileSync(values.out, text, { mode: 0o600 });
-      console.error(`${count} transaction(s) written to ${values.out}`);
+      console.error(said(`${count} transaction(s) written to ${values.out}`));
     } else process.stdout.write(text);
     return EXIT.ok;
   });

@@ -3,6 +3,7 @@
 // a dead end: pay fails with 29, unregister fails with 29, register refuses (still registered
 // here). Audited; the next step is `glase-pos register`.
 import { CommandExit, EXIT, runCommand } from '../cli/exit.js';
+import { said } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
@@ -28,13 +29,13 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       if (!s.unknownAtGlase) throw new CommandExit(EXIT.failed, 'Glase has not said that it no longer knows this till; to leave Glase, run `glase-pos unregister`');
       const why = `Glase answered 29 (it no longer knows terminal ${s.terminalId}) to ${s.unknownAtGlase.op} at ${s.unknownAtGlase.at}`;
       if (!values.yes && !(await confirm(`${why}. Forget this registration here${s.glaseId ? ` (and Glase ID ${s.glaseId})` : ''}?`))) {
-        console.error('nothing was forgotten');
+        console.error(said('nothing was forgotten'));
         return EXIT.failed;
       }
       const r = await till.forgetRegistration('cli');
       if (!r.ok) throw new CommandExit(EXIT.failed, `not forgotten: ${r.message}`);
-      console.log(`forgot the registration of terminal ${s.terminalId} (${why})`);
-      console.log('next: glase-pos register --reseller ID --user ID, then glase-pos assign-id <GLASEID>');
+      console.log(said(`forgot the registration of terminal ${s.terminalId} (${why})`));
+      console.log(said('next: glase-pos register --reseller ID --user ID, then glase-pos assign-id <GLASEID>'));
       return EXIT.ok;
     });
   });

@@ -5,8 +5,8 @@ import { openStore } from '../store/store.js';
 import type { JournalEntry } from '../store/journal.js';
 import { resolvePaymentId } from '../cli/payment-id.js';
 import { displayAmount, isKnownCurrency } from '../lib/money.js';
-import { localTime } from '../lib/local-time.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { cliText, cliTime, said, useShopLanguage } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
 
@@ -29,7 +29,9 @@ function textLine(r: JournalEntry): string {
   const ver = r.version !== undefined ? ` v${r.version}` : '';
   const code = r.resultCode !== undefined ? ` code=${r.resultCode}` : '';
   const ers = r.ersReference ? ` ers=${r.ersReference}` : '';
-  return `${localTime(r.at)}  ${r.paymentId.slice(0, SHORT)}  ${r.state.padEnd(20)}${ref}${ver}${code}${ers}  ${money(r.message ?? '')}`;
+  // the till's sentence in the shop's language; en converts amounts of old rows as it always did
+  const message = cliText().lang === 'en' ? money(r.message ?? '') : said(r.message ?? '');
+  return `${cliTime(r.at)}  ${r.paymentId.slice(0, SHORT)}  ${r.state.padEnd(20)}${ref}${ver}${code}${ers}  ${message}`;
 }
 
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
@@ -45,6 +47,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     }
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
+    useShopLanguage(store.settings, config);
     let rows: JournalEntry[];
     try {
       const id = values.payment !== undefined ? resolvePaymentId(store.journal, values.payment, '--payment') : undefined;
@@ -58,7 +61,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       return EXIT.ok;
     }
     if (rows.length === 0) {
-      console.log('the journal is empty');
+      console.log(said('the journal is empty'));
       return EXIT.ok;
     }
     for (const r of rows) console.log(textLine(r));

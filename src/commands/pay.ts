@@ -2,7 +2,7 @@
 // payment in this process through the till runtime. Unfinished payments are resumed (and
 // followed to their end) first. Exit 0 = paid, 1 = cancelled/failed/refused, 2 = bad usage.
 import { readFileSync } from 'node:fs';
-import { AmountFormatError, displayAmount, maxAmountMinor, parseAmount } from '../lib/money.js';
+import { AmountFormatError, maxAmountMinor, parseAmount } from '../lib/money.js';
 import { rowsFailure } from '../../machines/payment-rules.js';
 import { unprintable } from '../lib/printable.js';
 import type { InvoiceRow } from '../glase/types.js';
@@ -12,7 +12,7 @@ import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
-import { cliTranslator } from '../cli/language.js';
+import { cliMoney, cliTranslator, said } from '../cli/language.js';
 import { jsonSyntaxWhere } from '../lib/json-syntax.js';
 import { CLIENT_INVOICE_ID_PATTERN, CLIENT_INVOICE_ID_RULE } from '../../machines/client-invoice-id.js';
 
@@ -87,7 +87,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       throw e;
     }
     if (amount <= 0) throw usage('--amount', 'must be more than 0');
-    if (amount > maxAmountMinor(currency)) throw usage('--amount', `must be at most ${displayAmount(maxAmountMinor(currency), currency)}`);
+    if (amount > maxAmountMinor(currency)) throw usage('--amount', `must be at most ${cliMoney(maxAmountMinor(currency), currency)}`);
     if (values.cashier !== undefined && !/^[\w.@-]{1,40}$/.test(values.cashier)) throw usage('--cashier', 'must be 1-40 letters, digits, ".", "_", "@" or "-"');
     if (values.title !== undefined && (values.title.trim() === '' || values.title.length > 100)) throw usage('--title', 'must be 1-100 characters');
     const badTitle = values.title !== undefined ? unprintable(values.title) : undefined;
@@ -103,7 +103,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
         // a payment left unfinished by a crash comes first: it may already be paid
         for (const id of t.resumed) {
           if (json) jsonLine({ type: 'resumed', paymentId: id });
-          else console.error(`resuming unfinished payment ${id} first`);
+          else console.error(said(`resuming unfinished payment ${id} first`));
           const v = await followPayment(t, id, { json });
           if (!json) console.error(outcomeLine(v, cliTranslator(t)));
         }
@@ -117,7 +117,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
           };
           const why = r.message + (hint[r.rule] ?? '');
           if (json) jsonLine({ type: 'result', outcome: 'refused', rule: r.rule, message: why, exitCode: EXIT.failed });
-          else console.error(`glase-pos pay: refused (${r.rule}): ${why}`);
+          else console.error(said(`glase-pos pay: refused (${r.rule}): ${why}`));
           return EXIT.failed;
         }
         if (json) jsonLine({ type: 'started', paymentId: r.paymentId, clientInvoiceId: r.payment.clientInvoiceId, amount, currency });

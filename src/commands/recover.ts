@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/co
 import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
 import { followPayment, jsonLine, outcomeLine } from '../cli/follow.js';
-import { cliTranslator } from '../cli/language.js';
+import { cliTranslator, said } from '../cli/language.js';
 import { followRefund, refundOutcomeLine } from '../cli/follow-refund.js';
 
 const HELP = `usage: glase-pos recover [--wait] [--json] [--config FILE]
@@ -52,7 +52,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     try {
       return await closing(t, async ({ till, resumed }) => {
         if (json) jsonLine({ type: 'resumed', paymentIds: resumed });
-        else console.log(resumed.length === 0 ? 'no unfinished payment' : `resumed ${resumed.length} unfinished payment(s)`);
+        else console.log(said(resumed.length === 0 ? 'no unfinished payment' : `resumed ${resumed.length} unfinished payment(s)`));
         let open = 0;
         for (const id of resumed) {
           let v = till.payment(id)!;
@@ -67,14 +67,14 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
             if (v.state.startsWith('paid')) v = await till.waitForPayment(id);
           }
           if (json) jsonLine({ type: v.final ? 'result' : 'open', ...v });
-          else console.log(`${id}: ${v.final ? outcomeLine(v, cliTranslator(t)) : `still open (${v.state}: ${v.message}); run \`glase-pos recover --wait\` to follow it`}`);
+          else console.log(`${id}: ${v.final ? outcomeLine(v, cliTranslator(t)) : said(`still open (${v.state}: ${v.message}); run \`glase-pos recover --wait\` to follow it`)}`);
           if (!v.final) open++;
         }
         // refunds are never sent again by a restart: they finish booking, or stay in doubt
         for (const id of t.resumedRefunds) {
           const v = await followRefund(t, id, { json });
           if (json) jsonLine({ type: 'refund-result', ...v });
-          else console.log(`refund ${id}: ${refundOutcomeLine(v)}`);
+          else console.log(said(`refund ${id}: ${refundOutcomeLine(v)}`));
           if (!v.final) open++;
         }
         return open === 0 ? EXIT.ok : EXIT.failed;

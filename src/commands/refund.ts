@@ -8,6 +8,7 @@ import { AmountFormatError, parseAmount } from '../lib/money.js';
 import { unprintable } from '../lib/printable.js';
 import type { RefundCheckResult, RefundStartResult, RefundView } from '../till/index.js';
 import { EXIT, runCommand, usage } from '../cli/exit.js';
+import { said } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill, type CliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
@@ -97,7 +98,7 @@ async function inTill(config: CliTill['config'], json: boolean, body: (t: CliTil
     for (const id of t.resumedRefunds) {
       const v = await followRefund(t, id, { json });
       if (json) jsonLine({ type: 'resumed', refundId: id, state: v.state });
-      else console.error(`resumed refund ${id}: ${refundOutcomeLine(v)}`);
+      else console.error(said(`resumed refund ${id}: ${refundOutcomeLine(v)}`));
     }
     return body(t);
   });
@@ -105,7 +106,7 @@ async function inTill(config: CliTill['config'], json: boolean, body: (t: CliTil
 
 function refused(json: boolean, rule: string, message: string): number {
   if (json) jsonLine({ type: 'result', outcome: 'refused', rule, message, exitCode: EXIT.failed });
-  else console.error(`glase-pos refund: refused (${rule}): ${message}`);
+  else console.error(said(`glase-pos refund: refused (${rule}): ${message}`));
   return EXIT.failed;
 }
 
@@ -124,7 +125,7 @@ function result(v: RefundView, json: boolean): number {
 }
 
 async function checkUnknown(t: CliTill, login: { resellerId: string; userId: string; password: string }, json: boolean): Promise<number> {
-  if (!json) console.error('closing this till\'s transaction period at Glase and reading its report (this takes a few seconds)…');
+  if (!json) console.error(said('closing this till\'s transaction period at Glase and reading its report (this takes a few seconds)…'));
   const r: RefundCheckResult = await t.till.checkUnknownRefunds(login, cliActor());
   // the refunds found are booked, printed and their receipts sent before the command ends
   const booked = await Promise.all(r.applied.map((a) => t.till.waitForRefund(a.refundId)));
@@ -134,9 +135,9 @@ async function checkUnknown(t: CliTill, login: { resellerId: string; userId: str
     jsonLine({ type: 'result', ...r, exitCode: code });
     return code;
   }
-  (code === 0 ? console.log : console.error)(r.message);
-  for (const v of booked) console.log(`  ${v.refundId}: went through — ${refundOutcomeLine(v)}`);
-  for (const id of r.notApplied) console.log(`  ${id}: never happened; send it again with \`glase-pos refund --resend ${id}\``);
-  for (const id of r.stillUnknown) console.log(`  ${id}: still in doubt`);
+  (code === 0 ? console.log : console.error)(said(r.message));
+  for (const v of booked) console.log('  ' + said(`${v.refundId}: went through — ${refundOutcomeLine(v)}`));
+  for (const id of r.notApplied) console.log('  ' + said(`${id}: never happened; send it again with \`glase-pos refund --resend ${id}\``));
+  for (const id of r.stillUnknown) console.log('  ' + said(`${id}: still in doubt`));
   return code;
 }

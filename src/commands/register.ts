@@ -2,6 +2,7 @@
 // The reseller password is typed at a no-echo prompt (or piped on stdin / GLASE_RESELLER_PASSWORD
 // when not on a terminal); it is never taken from argv, printed, logged or stored.
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { said } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
@@ -42,8 +43,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       if (!serverReachable()) throw new CommandExit(EXIT.failed, noServerMessage(config));
       const r = await till.register({ resellerId: values.reseller!, userId: values.user!, password: pw }, `cli:${values.reseller}/${values.user}`);
       if (!r.ok) throw new CommandExit(EXIT.failed, `not registered: ${r.message}`);
-      console.log(`registered: terminalId ${r.terminalId}`);
-      console.log('next: glase-pos assign-id <GLASEID>   (the id on the till\'s Glase sticker)');
+      console.log(said(`registered: terminalId ${r.terminalId}`));
+      console.log(said('next: glase-pos assign-id <GLASEID>   (the id on the till\'s Glase sticker)'));
       return EXIT.ok;
     });
   });

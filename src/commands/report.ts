@@ -3,8 +3,8 @@
 // for the printer (the running till prints it; see reprint). Read-only otherwise.
 import { openStore } from '../store/store.js';
 import type { StoredZ } from '../store/day-closes.js';
-import { displayAmount } from '../lib/money.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { cliMoney, cliTime, said, useShopLanguage } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
 import { reprintZ } from '../till/index.js';
@@ -30,12 +30,13 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (values.list && values.print) throw usage('--print', 'prints one report: give --z or --period');
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
+    useShopLanguage(store.settings, config);
     try {
       if (values.list) {
         const all = store.dayCloses.list(10_000);
         if (values.json) console.log(JSON.stringify(all.map(out)));
-        else if (all.length === 0) console.log('no Z report yet');
-        else for (const z of all) console.log(`Z ${z.report.zNumber}  ${z.report.closedAt}  period ${z.report.periodId}  net ${displayAmount(z.report.till.net, z.report.currency)}  ${z.report.verdict}${z.acknowledged ? ' (acknowledged)' : ''}`);
+        else if (all.length === 0) console.log(said('no Z report yet'));
+        else for (const z of all) console.log(said(`Z ${z.report.zNumber}  ${cliTime(z.report.closedAt)}  period ${z.report.periodId}  net ${cliMoney(z.report.till.net, z.report.currency)}  ${z.report.verdict}${z.acknowledged ? ' (acknowledged)' : ''}`));
         return EXIT.ok;
       }
       const z = values.z !== undefined ? store.dayCloses.z(Number(values.z)) : store.dayCloses.zOfPeriod(values.period!);
@@ -44,7 +45,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       else console.log(zText(config, z.report, values.print === true) + (z.acknowledged ? `\nacknowledged by ${z.acknowledged.by} at ${z.acknowledged.at}${z.acknowledged.note ? `: ${z.acknowledged.note}` : ''}` : ''));
       if (!values.print) return EXIT.ok;
       const job = reprintZ({ store, tillName: config.terminal.externalTerminalId, nowIso: () => new Date().toISOString() }, z.report.zNumber, 'cli');
-      console.error(`queued a COPY of Z ${z.report.zNumber} (print job ${job.id})`);
+      console.error(said(`queued a COPY of Z ${z.report.zNumber} (print job ${job.id})`));
       return await deliver(config, store, job.id);
     } finally {
       store.close();

@@ -15,6 +15,7 @@ import type { StoredPost } from '../store/transaction-post.js';
 import { parseCommand } from '../cli/args.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { said, useShopLanguage } from '../cli/language.js';
 
 const HELP = `usage: glase-pos reprint [--last | <ersReference>] [--config FILE]
 
@@ -33,11 +34,12 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (ref !== undefined && why) throw usage('ersReference', why, HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
+    useShopLanguage(store.settings, config);
     try {
       const post: StoredPost | undefined = receiptPost(store, last ? undefined : ref);
       if (!post) throw new CommandExit(EXIT.failed, last ? 'no receipt has been printed yet' : `no receipt with ersReference ${ref}`);
       const job = store.printQueue.enqueue(post, { copy: true });
-      console.log(`queued a COPY of ${post.ersReference} (print job ${job.id})`);
+      console.log(said(`queued a COPY of ${post.ersReference} (print job ${job.id})`));
       return await deliver(config, store, job.id);
     } finally {
       store.close();
@@ -67,7 +69,7 @@ async function handOver(store: Store, jobId: number, tillPid: number): Promise<n
   for (;;) {
     const job = store.printQueue.get(jobId);
     if (!job || job.state === 'printed') {
-      console.log(`printed by the running till (pid ${tillPid})`);
+      console.log(said(`printed by the running till (pid ${tillPid})`));
       return EXIT.ok;
     }
     const failed = store.printQueue.pending().find((j) => j.id <= jobId && !j.claimedBy && j.attempts > (triesBefore.get(j.id) ?? 0));
@@ -97,11 +99,11 @@ async function printHere(config: Config, store: Store, jobId: number): Promise<n
     await printer.close();
   }
   if (r.printed) {
-    console.log('printed');
+    console.log(said('printed'));
     return EXIT.ok;
   }
   if (r.heldBy) {
-    console.log(`a till that started meanwhile is printing it (${r.heldBy})`);
+    console.log(said(`a till that started meanwhile is printing it (${r.heldBy})`));
     return EXIT.ok;
   }
   throw new CommandExit(EXIT.failed, `not printed (${r.error ? `${r.error.code}: ${r.error.message}` : 'unknown reason'}); the copy stays in the print queue and the till prints it when it runs and the printer is ready`);

@@ -5,6 +5,7 @@ import { openStore } from '../store/store.js';
 import { parseCommand } from '../cli/args.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { CommandExit, EXIT, runCommand } from '../cli/exit.js';
+import { said, useShopLanguage } from '../cli/language.js';
 import { isTty, readFirstLine, readSecret } from '../cli/tty.js';
 
 const HELP = `usage: glase-pos set-pin [--config FILE]
@@ -31,12 +32,13 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const why = pinProblem(pin);
     if (why) throw new CommandExit(EXIT.usage, `pin: ${why}; nothing changed`);
     const store = openStore(config.dataDir);
+    useShopLanguage(store.settings, config);
     try {
       setAdminPin(store, pin, 'admin@cli', { endLockout: true });
     } finally {
       store.close();
     }
-    console.log('admin PIN set (stored as a salted scrypt hash); a running till uses it at the next PIN entry');
+    console.log(said('admin PIN set (stored as a salted scrypt hash); a running till uses it at the next PIN entry'));
     return EXIT.ok;
   });
 }

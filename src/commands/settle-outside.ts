@@ -5,9 +5,9 @@
 // nothing is closed. PIN-free like refund: the CLI is the admin's own tool on the box.
 // Exit 0 settled, 1 not settled (Glase answered, or nothing to settle), 2 bad usage.
 import { cliActor } from '../cli/actor.js';
-import { displayAmount } from '../lib/money.js';
 import { unprintable } from '../lib/printable.js';
 import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { cliMoney, said } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
 import { parseCommand } from '../cli/args.js';
@@ -43,7 +43,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       const r = await t.till.settleOutside(id, cliActor(), note);
       if (values.json) jsonLine({ type: 'result', ok: r.ok, ...(r.ok ? {} : { rule: r.rule, message: r.message }), ...(r.payment ? { payment: r.payment } : {}) });
       if (!r.ok) throw new CommandExit(EXIT.failed, r.message);
-      if (!values.json) console.log(`settled outside the till: ${r.payment.clientInvoiceId} (${displayAmount(r.payment.amount, r.payment.currency)}); flagged for the day close`);
+      if (!values.json) console.log(said(`settled outside the till: ${r.payment.clientInvoiceId} (${cliMoney(r.payment.amount, r.payment.currency)}); flagged for the day close`));
       return EXIT.ok;
     });
   });

@@ -5,8 +5,8 @@ import { DB_FILE, RECEIPTS_FILE, openStore } from '../store/store.js';
 import { storageSizes, type StorageSizes } from '../store/retention.js';
 import { freeBytes } from '../store/storage-space.js';
 import { orphanOf, paymentsToCheck, settledOutsideAwaitingClose, tillLockHolder, unknownTerminalNote } from '../till/index.js';
-import { displayAmount } from '../lib/money.js';
 import { EXIT, runCommand } from '../cli/exit.js';
+import { cliMoney, cliText, cliTime, said, useShopLanguage } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { cliLogger } from '../cli/log.js';
 import { glaseClientOptions } from '../glase/options.js';
@@ -26,6 +26,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const { values } = parseCommand(argv, { json: { type: 'boolean' }, config: { type: 'string' } }, HELP);
     const config = commandConfig(values.config, src);
     const store = openStore(config.dataDir);
+    useShopLanguage(store.settings, config);
     let creds, unfinished, orphan, unknownAtGlase, inDoubt, toCheck, outside, link, backlog;
     let storage: StorageSizes & { freeBytes: number | null };
     try {
@@ -85,22 +86,27 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     if (values.json) {
       console.log(JSON.stringify(status));
     } else {
-      console.log(`registration   ${creds ? `registered, terminalId ${creds.terminalId}` : 'not registered'}`);
-      console.log(`Glase ID       ${creds?.glaseId ?? '-'}`);
-      console.log(`Glase server   ${endpoint} ${reachable ? 'reachable' : 'NOT reachable'}`);
-      console.log(`payments       ${unfinished.length === 0 ? 'none unfinished' : unfinished.map((p) => `${p.paymentId} unfinished in ${p.state}`).join('; ')}`);
-      console.log(`orphan         ${orphan ? `${orphan.clientInvoiceId} (${displayAmount(orphan.amount, orphan.currency)}, ${orphan.at}) not confirmed` : '-'}`);
-      console.log(`to check       ${toCheck.length === 0 ? '-' : toCheck.map((p) => `${p.clientInvoiceId} (${displayAmount(p.amount, p.currency)}, paid ${p.at}): ${p.why}`).join('; ')}`);
-      console.log(`outside till   ${outside.length === 0 ? '-' : `${outside.map((p) => `${p.clientInvoiceId} (${displayAmount(p.amount, p.currency)}): ${p.note}`).join('; ')}; the next day close reconciles them`}`);
-      console.log(`refunds        ${inDoubt.length === 0 ? 'none in doubt' : `${inDoubt.length} in doubt or unfinished: run \`glase-pos refund --check-unknown\``}`);
-      const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
-      console.log(`storage        database ${mb(storage.dbBytes + storage.walBytes)} (${mb(storage.freePagesBytes)} free inside), receipts.jsonl ${mb(storage.receiptsBytes)}, ${storage.freeBytes === null ? 'free space unknown' : `${mb(storage.freeBytes)} free on the disk`}`);
-      if (storage.freeBytes !== null && storage.freeBytes < config.retention.lowFreeMB * 1048576) console.log(`               free space is below retention.lowFreeMB (${config.retention.lowFreeMB} MB): see to it before the disk is full`);
-      console.log(`back office    ${link ? `${link.url} (till ${link.tillId}): ${backlog!.pending} post(s) to ship${backlog!.oldestPendingAt ? `, oldest ${backlog!.oldestPendingAt}` : ''}${backlog!.parked ? `; ${backlog!.parked} parked (refused there, kept)` : ''}` : '-'}`);
-      console.log(`till process   ${holder ? `pid ${holder} is running a till on this data directory` : '-'}`);
+      const tr = cliText();
+      const { t } = tr;
+      const line = (label: string, value: string) => console.log(`${t(`cli.status.${label}`).padEnd(14)} ${value}`);
+      const money = cliMoney;
+      line('registration', creds ? t('cli.status.registered', { terminalId: creds.terminalId }) : t('cli.status.notRegistered'));
+      line('glaseId', creds?.glaseId ?? '-');
+      line('server', `${endpoint} ${t(reachable ? 'cli.status.reachable' : 'cli.status.notReachable')}`);
+      line('payments', unfinished.length === 0 ? t('cli.status.noneUnfinished') : unfinished.map((p) => t('cli.status.unfinishedIn', { paymentId: p.paymentId, state: p.state })).join('; '));
+      line('orphan', orphan ? t('cli.status.orphan.line', { id: orphan.clientInvoiceId, amount: money(orphan.amount, orphan.currency), at: cliTime(orphan.at) }) : '-');
+      line('toCheck', toCheck.length === 0 ? '-' : toCheck.map((p) => t('cli.status.toCheck.line', { id: p.clientInvoiceId, amount: money(p.amount, p.currency), at: cliTime(p.at), why: said(p.why) })).join('; '));
+      line('outside', outside.length === 0 ? '-' : t('cli.status.outside.line', { list: outside.map((p) => t('cli.status.outside.item', { id: p.clientInvoiceId, amount: money(p.amount, p.currency), note: p.note })).join('; ') }));
+      line('refunds', inDoubt.length === 0 ? t('cli.status.noRefundsInDoubt') : t('cli.status.refundsInDoubt', { count: inDoubt.length }));
+      const mbFormat = new Intl.NumberFormat(tr.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+      const mb = (b: number) => `${mbFormat.format(b / 1048576)} MB`; // sizes, not money: a float is fine
+      line('storage', t('cli.status.storage.line', { db: mb(storage.dbBytes + storage.walBytes), inside: mb(storage.freePagesBytes), receipts: mb(storage.receiptsBytes) }) + ', ' + (storage.freeBytes === null ? t('cli.status.freeUnknown') : t('cli.status.free', { free: mb(storage.freeBytes) })));
+      if (storage.freeBytes !== null && storage.freeBytes < config.retention.lowFreeMB * 1048576) console.log(`${''.padEnd(14)} ${t('cli.status.lowFree', { mb: config.retention.lowFreeMB })}`);
+      line('backoffice', link ? t('cli.status.backoffice.line', { url: link.url, tillId: link.tillId, count: backlog!.pending }) + (backlog!.oldestPendingAt ? t('cli.status.oldest', { at: cliTime(backlog!.oldestPendingAt) }) : '') + (backlog!.parked ? t('cli.status.parked', { count: backlog!.parked }) : '') : '-');
+      line('tillProcess', holder ? t('cli.status.tillProcess.line', { pid: holder }) : '-');
       const rel = status.release;
-      console.log(`release        ${rel.version}${rel.onTrial ? ` (${rel.onTrial} on trial)` : ''}${rel.lastRollback ? `; last rollback: ${rel.lastRollback}` : ''}`);
-      console.log(ready ? 'ready for Glase payments' : `NOT ready:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      line('release', (rel.onTrial ? t('cli.status.onTrial', { version: rel.version, trial: rel.onTrial }) : rel.version) + (rel.lastRollback ? t('cli.status.lastRollback', { what: rel.lastRollback }) : ''));
+      console.log(ready ? t('cli.status.ready') : `${t('cli.status.notReady')}\n${problems.map((p) => `  - ${said(p)}`).join('\n')}`);
     }
     return ready ? EXIT.ok : EXIT.failed;
   });

@@ -1,6 +1,7 @@
 // `glase-pos unregister [--yes]`: unregisters the till at Glase; the local credentials are
 // forgotten only after Glase answered 0.
 import { CommandExit, EXIT, runCommand } from '../cli/exit.js';
+import { said } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { closing, openCliTill } from '../cli/till.js';
 import { noServerMessage } from '../cli/glase.js';
@@ -36,12 +37,12 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       if (resumed.length > 0) throw new CommandExit(EXIT.failed, 'a Glase payment is unfinished: run `glase-pos recover --wait` first');
       if (!serverReachable()) throw new CommandExit(EXIT.failed, noServerMessage(config));
       if (!values.yes && !(await confirm(`unregister terminal ${s.terminalId}${s.glaseId ? ` (Glase ID ${s.glaseId})` : ''}? Glase payments stop until it is registered again`))) {
-        console.error('not unregistered');
+        console.error(said('not unregistered'));
         return EXIT.failed;
       }
       const r = await till.unregister('cli');
       if (!r.ok) throw new CommandExit(EXIT.failed, `not unregistered: ${r.message}`);
-      console.log(`unregistered terminal ${s.terminalId}; its local credentials are gone`);
+      console.log(said(`unregistered terminal ${s.terminalId}; its local credentials are gone`));
       const link = store.backoffice.get();
       if (link) {
         // ship what is still in the outbox first: the token stops working once the back office is told
@@ -49,7 +50,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
         for (let i = 0; i < 10_000 && (await shipper.shipOnce()).kind === 'shipped'; i++);
         const left = store.outbox.backlog().pending;
         if (left > 0) {
-          console.log(`${left} post(s) are not at the back office yet: the till keeps its link, the daemon ships them; then unregister the till on the back office's Tills page`);
+          console.log(said(`${left} post(s) are not at the back office yet: the till keeps its link, the daemon ships them; then unregister the till on the back office's Tills page`));
         } else {
           console.log(await leaveBackoffice(link.url, link.tillToken));
           store.backoffice.clear();

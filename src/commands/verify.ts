@@ -6,6 +6,7 @@
 // the test phone what to do. Exit 0 only when every step passed, 1 otherwise, 2 bad usage.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { said } from '../cli/language.js';
 import { EXIT, runCommand, usage } from '../cli/exit.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';
@@ -67,7 +68,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
     const config = commandConfig(values.config, src);
     const endpoint = glaseEndpoint(config);
     const json = values.json === true;
-    const say = (line: string) => (json ? console.error(line) : console.log(line));
+    const say = (line: string) => (json ? console.error(line) : console.log(said(line)));
     const sim = await simulatorBase(endpoint);
     let login: { resellerId: string; userId: string; password: string };
     const suffix = randomBytes(4).toString('hex').toUpperCase();
@@ -90,7 +91,7 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
         }
       : {
           pay: async (id, amount) => {
-            console.error(`>>> on the test phone: scan the sticker ${id} and pay ${amount} ${config.terminal.currency} now`);
+            console.error(said(`>>> on the test phone: scan the sticker ${id} and pay ${amount} ${config.terminal.currency} now`));
           },
         };
     say(`verifying against ${endpoint}${sim ? ' (the simulator: verify plays the customer)' : ''}`);
