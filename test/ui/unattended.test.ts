@@ -1,11 +1,16 @@
 // Unattended self-checkout: customer words, no question (the till cancels by itself after
 // the configured windows), and the screen returns to the start a few seconds after a result.
+// axe-core checks each customer screen (start, waiting, thank-you, cancelled, receipt lookup):
+// no serious or critical WCAG 2 A/AA violation, contrast included.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { axeProblems } from './a11y.js';
 import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
 
 const t = suite('kiosk screen: unattended self-checkout');
 let till: UiTill;
+/** axe findings of every screen the tests pass through, checked at the end of each test */
+const problems: string[] = [];
 
 t.before(async () => {
   till = await startUiTill({ demo: true, mode: 'unattended', windowMs: 1_500, autoCancelWindows: 2 });
@@ -22,18 +27,22 @@ t('customer texts, pay on the phone, thank-you screen, back to start by itself',
   await typeKeys(k, 'kp-start', '19.90');
   assert.is(await k.textContent('#glase-btn'), 'Pay with Glase');
   await till.shot('unattended-start');
+  problems.push(...(await axeProblems(k, 'unattended-start')));
   await k.click('#glase-btn');
   await k.click('#pay-btn');
   await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Scan the Glase code with your phone', null, { timeout: 10_000 });
   await till.shot('unattended-waiting');
+  problems.push(...(await axeProblems(k, 'unattended-waiting')));
   await phoneOpens(till, till.daemon.demo!.glaseId);
   await till.phone.click('#pay');
   await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
   assert.is(await k.textContent('#paid-title'), 'Thank you! Payment received');
   await k.waitForFunction(() => /Back to the start in \d s/.test(document.querySelector('#paid-return')?.textContent ?? ''), null, { timeout: 10_000 });
   await till.shot('unattended-paid');
+  problems.push(...(await axeProblems(k, 'unattended-paid')));
   await k.waitForSelector('#s-start:not([hidden])', { timeout: 12_000 });
   assert.is(await k.textContent('#v-total'), '0', 'the next customer starts empty');
+  assert.equal(problems.splice(0), []);
 });
 
 t('nobody pays: no question, the till cancels after the windows, back to start', async () => {
@@ -48,8 +57,10 @@ t('nobody pays: no question, the till cancels after the windows, back to start',
   await k.waitForSelector('#s-ended:not([hidden])', { timeout: 15_000 });
   assert.is(await k.textContent('#ended-title'), 'The payment was cancelled');
   await till.shot('unattended-cancelled');
+  problems.push(...(await axeProblems(k, 'unattended-cancelled')));
   await k.waitForSelector('#s-start:not([hidden])', { timeout: 12_000 });
   assert.not.ok(await sawQuestion, 'no try-again question for a customer');
+  assert.equal(problems.splice(0), []);
 });
 
 t('a scanned receipt: customer words, no cashier details, closes by itself or with Close', async () => {
@@ -60,6 +71,7 @@ t('a scanned receipt: customer words, no cashier details, closes by itself or wi
   assert.is(await k.textContent('#lk-missing'), 'This receipt is not from this till.');
   assert.match((await k.textContent('#lk-note')) ?? '', /Please ask a member of staff/);
   await till.shot('receipt-lookup-unattended');
+  problems.push(...(await axeProblems(k, 'receipt-lookup-unattended')));
   await k.click('#lk-close');
   assert.ok(await k.isHidden('#lookup'));
   // the receipt of the first test's payment: amount and time, but no cashier or invoice id
@@ -67,6 +79,7 @@ t('a scanned receipt: customer words, no cashier details, closes by itself or wi
   const ers = /\d{25}/.exec(doc.text)![0];
   await till.daemon.scannerEmulator!.scan(ers);
   await k.waitForSelector('#lookup[data-found="yes"]:not([hidden])', { timeout: 10_000 });
+  problems.push(...(await axeProblems(k, 'receipt-found-unattended')));
   assert.is(await k.textContent('#lk-amount'), '19.90 SEK');
   assert.ok(await k.isVisible('#lk-time'));
   assert.ok(await k.isHidden('#lk-invoice'), 'no invoice id for customers');
@@ -74,6 +87,7 @@ t('a scanned receipt: customer words, no cashier details, closes by itself or wi
   assert.ok(await k.isHidden('#lk-refund'), 'no Refund button for customers');
   assert.ok(await k.isHidden('#lk-refundable'), 'no refund amounts for customers');
   await k.click('#lk-close');
+  assert.equal(problems.splice(0), []);
 });
 
 t.run();
