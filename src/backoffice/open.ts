@@ -34,6 +34,8 @@ export async function openDatabase(o: StorageOptions): Promise<Db> {
 }
 
 export async function openBackoffice(o: StorageOptions): Promise<Backoffice> {
+  // a new data folder is made first: the embedded key file is written there before the database
+  if (!o.databaseUrl && o.dataDir) privateDir(o.dataDir);
   const box = secretBox(loadKey({ keyFile: o.keyFile, dataDir: o.databaseUrl ? undefined : o.dataDir, env: o.env }));
   const db = await openDatabase(o);
   try {
