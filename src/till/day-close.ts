@@ -8,6 +8,7 @@ import { closeResumePoint, dayCloseMachine } from '../../machines/day-close.js';
 import type { CloseWaits, DayCloseContext, DayCloseInput } from '../../machines/day-close-types.js';
 import type { Principal } from '../glase/types.js';
 import type { StoredZ } from '../store/day-closes.js';
+import { isStorageFullError } from '../store/storage-space.js';
 import type { TillClock } from './clock.js';
 import { dayCloseActors, reprintZ, type DayCloseActorDeps } from './day-close-actors.js';
 import type { ResellerLogin } from './refund-check.js';
@@ -32,6 +33,9 @@ export interface DayCloseView {
   resumed?: boolean;
 }
 
+/** A close that cannot be journaled is never started: Glase would close a period the till never heard of. */
+export const STORAGE_FULL_REFUSAL = { rule: 'storage', message: 'the till\'s storage is full; the day was not closed and nothing was sent to Glase; call support' } as const;
+
 export type DayCloseResult = { ok: true; close: DayCloseView; z?: StoredZ } | { ok: false; rule: string; message: string };
 
 export interface DayCloseRunnerDeps extends Omit<DayCloseActorDeps, 'reseller'> {
@@ -40,6 +44,8 @@ export interface DayCloseRunnerDeps extends Omit<DayCloseActorDeps, 'reseller'> 
   waits?: Partial<CloseWaits>;
   /** may a close start now? a refusal in the admin's words, or undefined */
   refusal: () => { rule: string; message: string } | undefined;
+  /** the first write found the storage full */
+  onStorageFull?: () => void;
   onChange?: (v: DayCloseView) => void;
 }
 
@@ -128,18 +134,36 @@ export class DayCloseRunner {
     return new Promise<DayCloseResult>((resolve) => {
       let lastKey = '';
       const actor = createActor(this.machine, { input, clock: this.d.clock });
+      const persist = (state: string, c: DayCloseContext) => {
+        const key = JSON.stringify([state, c.periodId, c.readIndex, c.attempt, c.zNumber, c.message]);
+        if (key === lastKey) return;
+        const at = this.d.nowIso();
+        store.transaction(() => {
+          store.dayCloses.save({ closeId: c.closeId, startedAt: c.startedAt, at, state, finished: isFinished(state, c), periodId: c.periodId, snapshot: { context: c } });
+          store.dayCloses.journal({ at, closeId: c.closeId, state, periodId: c.periodId, attempt: c.attempt, resultCode: c.resultCode, message: c.notice ? `${c.message} (${c.notice})` : c.message });
+        });
+        lastKey = key;
+      };
+      // the first state is journaled before the machine runs (and marks the period at Glase)
+      try {
+        const first = actor.getSnapshot();
+        persist(String(first.value), first.context);
+      } catch (e) {
+        if (!isStorageFullError(e)) throw e;
+        this.d.log.error('the till\'s storage is full; day close refused', { error: e as Error });
+        this.d.onStorageFull?.();
+        resolve({ ok: false, ...STORAGE_FULL_REFUSAL });
+        return;
+      }
       actor.subscribe({
         next: (s) => {
           const state = String(s.value);
           const c = s.context;
-          const key = JSON.stringify([state, c.periodId, c.readIndex, c.attempt, c.zNumber, c.message]);
-          if (key !== lastKey) {
-            lastKey = key;
-            const at = this.d.nowIso();
-            store.transaction(() => {
-              store.dayCloses.save({ closeId: c.closeId, startedAt: c.startedAt, at, state, finished: isFinished(state, c), periodId: c.periodId, snapshot: { context: c } });
-              store.dayCloses.journal({ at, closeId: c.closeId, state, periodId: c.periodId, attempt: c.attempt, resultCode: c.resultCode, message: c.notice ? `${c.message} (${c.notice})` : c.message });
-            });
+          try {
+            persist(state, c);
+          } catch (e) {
+            // kept in memory and written with the next change; a crash resumes from the last one written
+            this.d.log.error('could not persist a day close state', { closeId: c.closeId, state, error: e as Error });
           }
           this.current = closeView(state, c);
           this.d.onChange?.(this.current);

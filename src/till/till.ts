@@ -13,7 +13,7 @@ import { acquireTillLock } from './lock.js';
 import { MIN_FREE_BYTES, freeBytes } from '../store/storage-space.js';
 import { PaymentRunner } from './payments.js';
 import { createRefundService } from './refund-service.js';
-import { DayCloseRunner, type DayCloseResult, type DayCloseView } from './day-close.js';
+import { DayCloseRunner, STORAGE_FULL_REFUSAL, type DayCloseResult, type DayCloseView } from './day-close.js';
 import type { ResellerLogin } from './refund-check.js';
 import type { StoredZ } from '../store/day-closes.js';
 import { confirmOrphan, orphanOf, type OrphanNote } from './orphan.js';
@@ -186,10 +186,14 @@ export function createTill(o: TillOptions) {
       ...(dc.maxWaitMs !== undefined ? { maxMs: dc.maxWaitMs } : {}),
     },
     refusal: () => {
+      const storage = storageState();
+      readiness.send({ type: 'STORAGE', ...storage });
+      if (storage.full) return STORAGE_FULL_REFUSAL;
       if (payments.inProgress()) return { rule: 'payment', message: 'a Glase payment is in progress; close the day when it has ended' };
       if (refunds.runner.inProgress()) return { rule: 'refund', message: 'a refund is in progress; close the day when it has ended' };
       return undefined;
     },
+    onStorageFull: () => readiness.send({ type: 'STORAGE', full: true }),
     onChange: (close) => emit({ type: 'day-close', close }),
     onReachability: (reachable) => readiness.send({ type: 'SERVER', reachable }),
     onReceiptQueued: o.onReceiptQueued,

@@ -10,6 +10,7 @@ import * as assert from 'uvu/assert';
 import { freeBytes } from '../../../src/store/storage-space.js';
 import { makeTill, tempDir, wireInvoice, type Harness } from '../../fakes/till-harness.js';
 import { PAID_REF, recordPayment } from '../../fakes/refund-harness.js';
+import { runClose, wireClose } from '../../fakes/day-close-harness.js';
 
 const t = suite('storage full at payment start');
 let h: Harness | undefined;
@@ -90,6 +91,7 @@ function fillEveryPage(x: Harness): void {
   for (const sql of [
     "INSERT INTO refund_journal (at, refund_id, state, original_ers_reference, amount) VALUES ('t', 'filler', 'filler', 'filler', 1)",
     "INSERT INTO audit (at, actor, action, detail) VALUES ('t', 'filler', 'filler', 'filler')",
+    "INSERT INTO day_close_journal (at, close_id, state) VALUES ('t', 'filler', 'filler')",
   ]) {
     try {
       for (;;) x.store.db.prepare(sql).run();
@@ -123,6 +125,40 @@ t('a refund on a full disk: refused in cashier words, readiness says so, nothing
   const low = refund();
   assert.equal(low.ok ? 'started' : low.rule, 'storage');
   assert.is(h.glase.count('refundPayment'), 0);
+});
+
+// Found attacking again: a day close on a full disk sent markTransactionPeriod with nothing
+// journaled (Glase closed a period this till never heard of, so its payments would miss every
+// Z) and threw SQLITE_FULL out of the machine's subscriber (uncaught: the daemon would die).
+t('a day close on a full disk: refused before Glase is asked, readiness says so; low free space refuses it too', async () => {
+  let free = 512 * 1024 * 1024;
+  h = await makeTill({ till: { freeBytes: () => free, probeIntervalMs: 60_000 } });
+  recordPayment(h, 1250);
+  wireClose(h, [[1250, PAID_REF, 'anna']]);
+  fillEveryPage(h);
+  const uncaught: unknown[] = [];
+  const onUncaught = (e: unknown) => uncaught.push(e);
+  process.on('uncaughtException', onUncaught);
+  try {
+    const r = await runClose(h);
+    assert.equal(r, { ok: false, rule: 'storage', message: 'the till\'s storage is full; the day was not closed and nothing was sent to Glase; call support' });
+  } finally {
+    process.off('uncaughtException', onUncaught);
+  }
+  assert.equal(uncaught, [], 'nothing thrown past the till');
+  assert.is(h.glase.count('markTransactionPeriod'), 0, 'no period closed at Glase');
+  assert.ok(codes(h).includes('storage-full'));
+
+  h.store.db.pragma('max_page_count = 1000000');
+  free = 1024 * 1024;
+  const low = await runClose(h);
+  assert.equal(low.ok ? 'closed' : low.rule, 'storage');
+  assert.is(h.glase.count('markTransactionPeriod'), 0);
+  // space back: the day closes
+  free = 512 * 1024 * 1024;
+  const ok = await runClose(h);
+  assert.ok(ok.ok, JSON.stringify(ok));
+  assert.is(h.glase.count('markTransactionPeriod'), 1);
 });
 
 // A real full file system: a 16 MiB tmpfs (mounting needs root; skipped with a note otherwise).
