@@ -61,6 +61,10 @@ async function refresh() {
   if (!list.children.length) list.append(Object.assign(document.createElement('li'), { textContent: t('dayclose.none') }));
 }
 
+// closes this screen has its answer for: a progress event that arrives after the answer (the
+// SSE stream and the POST race) must not put "Printing the Z report…" back over the result
+const answered = new Set();
+
 async function close(e) {
   e.preventDefault();
   const body = { resellerId: $('dc-reseller').value.trim(), userId: $('dc-user').value.trim(), password: $('dc-password').value };
@@ -70,6 +74,7 @@ async function close(e) {
   const r = await adminCall('/api/day-close', body);
   $('dc-btn').disabled = false;
   if (!r.ok) return message(errorText(r.error), 'bad');
+  if (r.data.close?.closeId) answered.add(r.data.close.closeId);
   const z = r.data.z;
   if (!z) message(r.data.close.message, 'bad');
   else message(z.verdict === 'matched' ? t('dayclose.doneMatched', { z: z.zNumber }) : t('dayclose.doneAttention', { z: z.zNumber, count: z.differences.filter((d) => d.attention).length }), z.verdict === 'matched' ? 'ok' : 'bad');
@@ -91,7 +96,7 @@ async function reprint(n) {
 /** SSE day-close: the progress line while closing, the status bar always. */
 export function onDayCloseEvent(d) {
   renderAttention(d.attention);
-  if (d.close && !d.close.final && !$('panel-dayclose').hidden) message(d.close.message);
+  if (d.close && !d.close.final && !answered.has(d.close.closeId) && !$('panel-dayclose').hidden) message(d.close.message);
 }
 
 export function initDayClose() {
