@@ -5,15 +5,14 @@
 // acknowledgement is in the audit log. Screenshots.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
+import { typeKeys, type UiTill, startReadyDemoTill, payOnPhone } from './harness.js';
 import { DEMO } from '../../src/daemon/demo-bootstrap.js';
 
 const t = suite('kiosk screen: close day');
 let till: UiTill;
 
 t.before(async () => {
-  till = await startUiTill({ demo: true, windowMs: 30_000 });
-  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  till = await startReadyDemoTill();
 });
 t.after(async () => {
   await till?.close();
@@ -21,14 +20,7 @@ t.after(async () => {
 
 t('Close day → Z printed → the planted difference in the status bar → acknowledge', async () => {
   const k = till.kiosk;
-  await typeKeys(k, 'kp-start', '12.5');
-  await k.click('#glase-btn');
-  await k.click('#pay-btn');
-  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
-  await phoneOpens(till, till.daemon.demo!.glaseId);
-  await till.phone.click('#pay');
-  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
-  const ers = (await k.getAttribute('#paid-ref', 'data-ers'))!;
+  const ers = await payOnPhone(till, '12.5');
   const printer = till.daemon.printerEmulator!;
   const before = (await printer.waitForDocuments(1, 10_000)).length;
   await k.click('#paid-done');

@@ -111,3 +111,26 @@ export async function phoneOpens(t: UiTill, glaseId: string): Promise<void> {
   await t.phone.goto(`${t.daemon.phoneUrl}?glaseId=${encodeURIComponent(glaseId)}`);
   await t.phone.waitForSelector('#invoice', { timeout: 10_000 });
 }
+
+/** A demo till (registered, Glase ID assigned, simulator) whose kiosk shows it ready to pay. */
+export async function startReadyDemoTill(o: UiTillOptions = {}): Promise<UiTill> {
+  const till = await startUiTill({ demo: true, windowMs: 30_000, ...o });
+  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  return till;
+}
+
+/**
+ * The cashier types `amount` on the start keypad and starts a Glase payment; the customer pays
+ * on the phone page; resolves with the ersReference the paid screen shows.
+ */
+export async function payOnPhone(till: UiTill, amount: string): Promise<string> {
+  const k = till.kiosk;
+  await typeKeys(k, 'kp-start', amount);
+  await k.click('#glase-btn');
+  await k.click('#pay-btn');
+  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
+  await phoneOpens(till, till.daemon.demo!.glaseId);
+  await till.phone.click('#pay');
+  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  return (await k.getAttribute('#paid-ref', 'data-ers'))!;
+}

@@ -7,14 +7,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openStore } from '../../src/store/store.js';
-import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
+import { phoneOpens, typeKeys, type UiTill, startReadyDemoTill } from './harness.js';
 
 const t = suite('kiosk screen: paid, needs checking');
 let till: UiTill;
 
 t.before(async () => {
-  till = await startUiTill({ demo: true, windowMs: 30_000 });
-  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  till = await startReadyDemoTill();
 });
 t.after(async () => {
   await till?.close();

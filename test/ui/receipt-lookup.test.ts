@@ -2,15 +2,14 @@
 // the ersReference (amount, time, invoice id, printed or not, the receipt picture) or "not found".
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
+import { phoneOpens, typeKeys, type UiTill, startReadyDemoTill, payOnPhone } from './harness.js';
 
 const t = suite('kiosk screen: receipt lookup by scanning the ersReference');
 let till: UiTill;
 let ers = '';
 
 t.before(async () => {
-  till = await startUiTill({ demo: true, windowMs: 30_000 });
-  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  till = await startReadyDemoTill();
 });
 t.after(async () => {
   await till?.close();
@@ -18,14 +17,7 @@ t.after(async () => {
 
 t('pay, then scan that receipt: the lookup shows amount, reference, invoice id, printed, picture', async () => {
   const k = till.kiosk;
-  await typeKeys(k, 'kp-start', '42.5');
-  await k.click('#glase-btn');
-  await k.click('#pay-btn');
-  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
-  await phoneOpens(till, till.daemon.demo!.glaseId);
-  await till.phone.click('#pay');
-  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
-  ers = (await k.getAttribute('#paid-ref', 'data-ers'))!;
+  ers = await payOnPhone(till, '42.5');
   assert.match(ers, /^\d{25}$/);
   await till.daemon.printerEmulator!.waitForDocuments(1, 10_000);
   const invoiceId = (await (await fetch(`${till.daemon.apiUrl}/api/receipts/${ers}`)).json()).post?.clientInvoiceId;

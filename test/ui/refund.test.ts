@@ -5,7 +5,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
-import { phoneOpens, startUiTill, typeKeys, type UiTill } from './harness.js';
+import { typeKeys, type UiTill, startReadyDemoTill, payOnPhone } from './harness.js';
 
 const t = suite('kiosk screen: refunds');
 let till: UiTill;
@@ -13,8 +13,7 @@ let ers = '';
 let refundErs = '';
 
 t.before(async () => {
-  till = await startUiTill({ demo: true, windowMs: 30_000 });
-  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  till = await startReadyDemoTill();
 });
 t.after(async () => {
   await till?.close();
@@ -36,14 +35,7 @@ async function scan(k: Page, ref: string) {
 
 t('pay 12.50, then scan the receipt: refundable 12.50 and a Refund button', async () => {
   const k = till.kiosk;
-  await typeKeys(k, 'kp-start', '12.5');
-  await k.click('#glase-btn');
-  await k.click('#pay-btn');
-  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
-  await phoneOpens(till, till.daemon.demo!.glaseId);
-  await till.phone.click('#pay');
-  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
-  ers = (await k.getAttribute('#paid-ref', 'data-ers'))!;
+  ers = await payOnPhone(till, '12.5');
   await till.daemon.printerEmulator!.waitForDocuments(1, 10_000);
   await k.click('#paid-done');
   await k.waitForSelector('#s-start:not([hidden])');

@@ -3,14 +3,13 @@
 // the till instead of starting again at 30. Headless Chromium at 800×480, with a screenshot.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startUiTill, typeKeys, type UiTill } from './harness.js';
+import { typeKeys, type UiTill, startReadyDemoTill } from './harness.js';
 
 const t = suite('kiosk screen: seconds left in the window');
 let till: UiTill;
 
 t.before(async () => {
-  till = await startUiTill({ demo: true, windowMs: 30_000 });
-  await till.kiosk.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+  till = await startReadyDemoTill();
 });
 t.after(async () => {
   await till?.close();

@@ -3,7 +3,6 @@
 // difference of each kind through the simulator's control API (reverse a payment, drop one
 // from the report, change an amount, change a cashier, a refund whose reply was lost) is found
 // with its reason, the close is "needs attention", and an acknowledgement is audited.
-import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
@@ -12,6 +11,7 @@ import { openStore, type Store } from '../../../src/store/store.js';
 import { createTill, type Till } from '../../../src/till/till.js';
 import { GlaseTransportError } from '../../../src/glase/errors.js';
 import { tempDir } from '../../fakes/till-harness.js';
+import { simControl, until, closeSimTill, payAtSimulator } from '../../fakes/sim-till.js';
 
 const t = suite('day close against the simulator');
 const LOGIN = { resellerId: 'shop-12', userId: '9900', password: 'reseller-pw' };
@@ -22,26 +22,9 @@ let till: Till;
 let dir: string;
 let loseRefundReply = false;
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const r = await fetch(sim.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = await r.json();
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
-async function until(cond: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const control = (method: string, path: string, body?: unknown) => simControl(sim, method, path, body);
 async function pay(amount: number, cashierId = 'anna'): Promise<string> {
-  const s = till.startPayment({ amount, cashierId });
-  if (!s.ok) throw new Error(s.message);
-  await until(() => till.payment(s.paymentId)?.state === 'live.window');
-  await control('POST', '/simulator/customer/pay', { glaseId: 'GLASE12' });
-  const v = await till.waitForPayment(s.paymentId);
-  return v.ersReference!;
+  return (await payAtSimulator(till, sim, 'GLASE12', amount, cashierId)).ersReference!;
 }
 
 t.before(async () => {
@@ -69,13 +52,7 @@ t.before(async () => {
   assert.ok((await till.assignGlaseId('GLASE12')).ok);
 });
 
-t.after(async () => {
-  await till.stop();
-  store.close();
-  await client.close();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+t.after(() => closeSimTill({ till, store, client, sim, dir }));
 
 t('a clean day: the simulator\'s reports (not ready first) agree with the till: Z 1 matched', async () => {
   await pay(1250);

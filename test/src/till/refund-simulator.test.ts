@@ -2,7 +2,6 @@
 // a refund whose reply is lost after the server applied it, and one whose request the server
 // never applied; the unknown-refund check reads the simulator's own STD_RECON_007 report
 // (REPORT_NOT_READY first) and settles each. At the simulator each refund exists exactly once.
-import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
@@ -10,6 +9,7 @@ import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.j
 import { openStore, type Store } from '../../../src/store/store.js';
 import { createTill, type Till } from '../../../src/till/till.js';
 import { tempDir } from '../../fakes/till-harness.js';
+import { simControl, until, closeSimTill, payAtSimulator } from '../../fakes/sim-till.js';
 
 const t = suite('refunds against the simulator');
 const LOGIN = { resellerId: 'shop-8', userId: '9900', password: 'reseller-pw' };
@@ -20,21 +20,9 @@ let till: Till;
 let dir: string;
 let paid = { ersReference: '', invoiceReference: '' };
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const r = await fetch(sim.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = await r.json();
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const control = (method: string, path: string, body?: unknown) => simControl(sim, method, path, body);
 const atServer = async (): Promise<Array<{ ersReference: string; amountMinor: number }>> => (await control('GET', `/simulator/invoices/${paid.invoiceReference}`)).refunds;
 
-async function until(cond: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 t.before(async () => {
   // reports are "not ready" for 300 ms after a mark: the check must retry
@@ -47,21 +35,11 @@ t.before(async () => {
   await till.start();
   assert.ok((await till.register(LOGIN)).ok);
   assert.ok((await till.assignGlaseId('GLASE88')).ok);
-  const s = till.startPayment({ amount: 1250, cashierId: 'anna' });
-  if (!s.ok) throw new Error(s.message);
-  await until(() => till.payment(s.paymentId)?.state === 'live.window');
-  await control('POST', '/simulator/customer/pay', { glaseId: 'GLASE88' });
-  const v = await till.waitForPayment(s.paymentId);
+  const v = await payAtSimulator(till, sim, 'GLASE88', 1250);
   paid = { ersReference: v.ersReference!, invoiceReference: v.invoiceReference! };
 });
 
-t.after(async () => {
-  await till.stop();
-  store.close();
-  await client.close();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+t.after(() => closeSimTill({ till, store, client, sim, dir }));
 
 async function reachable(): Promise<void> {
   // a lost reply makes Glase look unreachable until the next probe answers

@@ -2,7 +2,7 @@
 // loaded with the reference WSDL, a client nobody here wrote) closes the terminal's period and
 // reads STD_RECON_007: it sees the payment and the refund, under the till's own references.
 import { execFile } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,6 +12,7 @@ import { startSimulator, type Simulator } from '../../../src/simulator/index.js'
 import { openStore, type Store } from '../../../src/store/store.js';
 import { createTill, type Till } from '../../../src/till/index.js';
 import { tempDir } from '../../fakes/till-harness.js';
+import { simControl, closeSimTill, payAtSimulator } from '../../fakes/sim-till.js';
 
 const PY = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('../../interop/zeep_report.py', import.meta.url));
@@ -24,10 +25,7 @@ let store: Store;
 let till: Till;
 let dir: string;
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const r = await fetch(sim.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return r.json();
-}
+const control = (method: string, path: string, body?: unknown) => simControl(sim, method, path, body);
 
 function zeep(cfg: object): Promise<any> {
   return new Promise((resolve, reject) => {
@@ -47,23 +45,13 @@ t.before(async () => {
   till = createTill({ store, glase: client, config: { payment: { pollIntervalMs: 200 } } });
   await till.start();
 });
-t.after(async () => {
-  await till.stop();
-  store.close();
-  await client.close();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+t.after(() => closeSimTill({ till, store, client, sim, dir }));
 
 t('the till pays and refunds; zeep with the reference WSDL sees both rows in STD_RECON_007', async () => {
   assert.ok(existsSync(REFERENCE_WSDL), 'reference WSDL present');
   assert.ok((await till.register(LOGIN)).ok);
   assert.ok((await till.assignGlaseId('ZEEPREFUND')).ok);
-  const p = till.startPayment({ amount: 1250, cashierId: 'anna' });
-  if (!p.ok) throw new Error(p.message);
-  for (let i = 0; i < 200 && till.payment(p.paymentId)?.state !== 'live.window'; i++) await new Promise((r) => setTimeout(r, 25));
-  await control('POST', '/simulator/customer/pay', { glaseId: 'ZEEPREFUND' });
-  const paid = await till.waitForPayment(p.paymentId);
+  const paid = await payAtSimulator(till, sim, 'ZEEPREFUND', 1250);
   const r = till.startRefund({ ersReference: paid.ersReference!, amount: 400, reason: 'interop', cashierId: 'anna' }, { by: 'test' });
   if (!r.ok) throw new Error(r.message);
   const refund = await till.waitForRefund(r.refundId);

@@ -1,6 +1,5 @@
 // The till runtime end to end against the real simulator over loopback SOAP with the real
 // client (real time, short delays): register, assign, pay from the control API, cancel.
-import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
@@ -8,6 +7,7 @@ import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.j
 import { openStore, type Store } from '../../../src/store/store.js';
 import { createTill, type Till } from '../../../src/till/till.js';
 import { tempDir } from '../../fakes/till-harness.js';
+import { simControl, until, closeSimTill } from '../../fakes/sim-till.js';
 
 const t = suite('till against the simulator');
 let sim: Simulator;
@@ -16,20 +16,8 @@ let store: Store;
 let till: Till;
 let dir: string;
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const r = await fetch(sim.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = await r.json();
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const control = (method: string, path: string, body?: unknown) => simControl(sim, method, path, body);
 
-async function until(cond: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 t.before(async () => {
   sim = await startSimulator({ port: 0 });
@@ -41,13 +29,7 @@ t.before(async () => {
   await till.start();
 });
 
-t.after(async () => {
-  await till.stop();
-  store.close();
-  await client.close();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+t.after(() => closeSimTill({ till, store, client, sim, dir }));
 
 t('register and assign a Glase ID', async () => {
   const r = await till.register({ resellerId: 'shop-7', userId: '9900', password: 'reseller-pw' });
