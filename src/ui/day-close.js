@@ -4,7 +4,7 @@
 import { adminCall } from './admin.js';
 import { call, errorText } from './api.js';
 import { $ } from './dom.js';
-import { dateTime, money, t, zReasonText } from './i18n.js';
+import { dateTime, money, serverText, t, zReasonText } from './i18n.js';
 
 function message(text, kind = 'info') {
   const el = $('dc-msg');
@@ -76,7 +76,7 @@ async function close(e) {
   if (!r.ok) return message(errorText(r.error), 'bad');
   if (r.data.close?.closeId) answered.add(r.data.close.closeId);
   const z = r.data.z;
-  if (!z) message(r.data.close.message, 'bad');
+  if (!z) message(serverText(r.data.close.message), 'bad');
   else message(z.verdict === 'matched' ? t('dayclose.doneMatched', { z: z.zNumber }) : t('dayclose.doneAttention', { z: z.zNumber, count: z.differences.filter((d) => d.attention).length }), z.verdict === 'matched' ? 'ok' : 'bad');
   await refresh();
 }
@@ -96,7 +96,7 @@ async function reprint(n) {
 /** SSE day-close: the progress line while closing, the status bar always. */
 export function onDayCloseEvent(d) {
   renderAttention(d.attention);
-  if (d.close && !d.close.final && !answered.has(d.close.closeId) && !$('panel-dayclose').hidden) message(d.close.message);
+  if (d.close && !d.close.final && !answered.has(d.close.closeId) && !$('panel-dayclose').hidden) message(serverText(d.close.message));
 }
 
 export function initDayClose() {

@@ -10,6 +10,7 @@ import cli from './cli.js';
 import payflow from './payflow.js';
 import z from './z.js';
 import paper from './paper.js';
+import tillOps from './till-ops.js';
 import backoffice from './backoffice.js';
 
 // one area per line: parallel additions merge without a conflict
@@ -24,5 +25,6 @@ export default {
   ...payflow,
   ...z,
   ...paper,
+  ...tillOps,
   ...backoffice,
 };

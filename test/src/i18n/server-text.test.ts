@@ -6,6 +6,8 @@ import * as assert from 'uvu/assert';
 import { translator } from '../../../src/i18n/i18n.js';
 import { TEXT, badReferenceNotice, codeMessage, unknownStatusMessage, type GlaseOp } from '../../../machines/messages.js';
 import { readinessOf } from '../../../machines/readiness.js';
+import { REFUND_TEXT, refundCodeMessage } from '../../../machines/refund-messages.js';
+import { CLOSE_TEXT } from '../../../machines/day-close.js';
 
 const t = suite('the till sentences in the catalogue');
 const sv = translator('sv');
@@ -36,6 +38,18 @@ t('{names} carry the changing part, translated too when it is a known sentence',
   assert.is(sv.fromServer(codeMessage('sendInvoice', 77)), 'Glase svarade med kod 77; ring Glase support om det händer igen');
   assert.is(sv.fromServer('something the catalogue does not know'), 'something the catalogue does not know');
   assert.is(sv.fromServer(undefined), '');
+});
+
+t('the refund and day-close sentences (every refund code, every close step) have a Swedish text', () => {
+  const all = new Set<string>(Object.values(REFUND_TEXT));
+  for (let code = 0; code < 100; code++) all.add(refundCodeMessage(code));
+  for (const v of Object.values(CLOSE_TEXT)) if (typeof v === 'string') all.add(v);
+  for (const s of [CLOSE_TEXT.markRefused(20), CLOSE_TEXT.markRefused(20, 'INVALID_CREDENTIALS'), CLOSE_TEXT.readRefused(7), CLOSE_TEXT.readRefused(7, 'X'), CLOSE_TEXT.readFault('bad XML'), CLOSE_TEXT.notReady(5), CLOSE_TEXT.notYet(2, 5)]) all.add(s);
+  const untranslated = [...all].filter((s) => sv.fromServer(s) === s);
+  assert.equal(untranslated, []);
+  for (const s of all) assert.is(en.fromServer(s), s);
+  assert.is(sv.fromServer(CLOSE_TEXT.notYet(2, 5)), 'Glases rapport är inte klar än (försök 2 av 5)');
+  assert.is(sv.fromServer(CLOSE_TEXT.markRefused(20, 'BAD')), 'Glase vägrade stänga transaktionsperioden (kod 20 BAD); kontrollera återförsäljar-id, användare och lösenord');
 });
 
 t.run();
