@@ -176,7 +176,9 @@ async function main() {
   console.log(`load average ${load0} at the start, ${load1} at the end (${WORKERS} generator threads, the simulator and everything else on this machine share its cores)`);
   console.log('SERVER (the simulator process)');
   console.log(`  time per getPaymentStatus:  ${stats(serverMs.filter(Number.isFinite))}   p99 ≤ 50 ms: ${verdict(server.p99)}`);
-  console.log(`  CPU ${((cpu / wall) * 100).toFixed(0)} % of one core, RSS ${rssMB(sim.proc.pid!)} MB`);
+  // CPU per poll (payments included) says what 1,000 tills need on an idle machine
+  const perPoll = (cpu * 1000) / Math.max(1, clientMs.length);
+  console.log(`  CPU ${((cpu / wall) * 100).toFixed(0)} % of one core, RSS ${rssMB(sim.proc.pid!)} MB; ${perPoll.toFixed(2)} ms CPU per poll, so ${TERMINALS} tills at 1 Hz need ${((perPoll * TERMINALS) / 10).toFixed(0)} % of one core`);
   console.log('CLIENT (the load generator)');
   console.log(`  round trip:                 ${stats(clientMs)}   p99 ≤ 50 ms: ${verdict(client.p99)}`);
   console.log(`  polls ${clientMs.length} (${(clientMs.length / wall).toFixed(0)}/s of ${TERMINALS}/s planned), failed ${failed}`);
