@@ -40,7 +40,7 @@ if (!check('running as root (mmdebstrap, systemd-nspawn)', process.getuid() === 
 // 1. build
 if (!argv.includes('--no-build') || !existsSync(IMG)) {
   const started = Date.now();
-  const r = spawnSync('nice', ['-n', '10', join(repo, 'image/build'), '--arch', 'arm64', '--disk', '--out', OUT], { stdio: 'inherit' });
+  const r = spawnSync(join(repo, 'image/build'), ['--arch', 'arm64', '--disk', '--out', OUT], { stdio: 'inherit' });
   if (!check('arm64 image and Pi disk build', r.status === 0, secs(Date.now() - started))) finish();
 }
 
