@@ -20,11 +20,12 @@ export default {
   ...admin,
   ...kiosk,
   ...server,
+  // before cli: the till's own sentences win over the CLI's wider patterns ('refund {id}: {outcome}')
+  ...tillOps,
   ...phone,
   ...cli,
   ...payflow,
   ...z,
   ...paper,
-  ...tillOps,
   ...backoffice,
 };

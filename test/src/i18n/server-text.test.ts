@@ -49,6 +49,8 @@ t('the refund and day-close sentences (every refund code, every close step) have
   assert.equal(untranslated, []);
   for (const s of all) assert.is(en.fromServer(s), s);
   assert.is(sv.fromServer(CLOSE_TEXT.notYet(2, 5)), 'Glases rapport är inte klar än (försök 2 av 5)');
+  // the till's own sentence wins over the CLI's wider 'refund {id}: {outcome}'
+  assert.is(sv.fromServer('refund post written: 4.00 SEK back'), 'återbetalningspost skriven: 4.00 SEK tillbaka');
   assert.is(sv.fromServer(CLOSE_TEXT.markRefused(20, 'BAD')), 'Glase vägrade stänga transaktionsperioden (kod 20 BAD); kontrollera återförsäljar-id, användare och lösenord');
 });
 
