@@ -149,13 +149,10 @@ export function createTill(o: TillOptions) {
     },
   });
 
+  // what every runner of the till gets: the one store, Glase client, log, clock and currency
+  const shared = { store, glase, log, clock, nowIso, currency: terminal.currency };
   const refunds = createRefundService({
-    store,
-    glase,
-    log,
-    clock,
-    nowIso,
-    currency: terminal.currency,
+    ...shared,
     checks: () => {
       const c = store.credentials.get();
       const storage = storageState();
@@ -171,12 +168,7 @@ export function createTill(o: TillOptions) {
 
   const dc = cfg.dayClose ?? {};
   const dayCloses = new DayCloseRunner({
-    store,
-    glase,
-    log,
-    clock,
-    nowIso,
-    currency: terminal.currency,
+    ...shared,
     tillName: terminal.externalTerminalId,
     refunds: refunds.runner,
     attemptLimit: dc.reportAttempts,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SimulatedClock } from 'xstate';
+import * as assert from 'uvu/assert';
 import { openStore, type Store } from '../../src/store/store.js';
 import { createTill, type Till } from '../../src/till/till.js';
 import type { TillEvent, TillOptions } from '../../src/till/types.js';
@@ -82,3 +83,29 @@ export function wireInvoice(h: Harness, ref = '20261129100000001'): void {
 }
 
 export const paymentStates = (h: Harness, paymentId: string) => h.store.journal.forPayment(paymentId).map((e) => e.state);
+
+/**
+ * A fresh till for each case of a suite, closed after it; a case fails when the till made a Glase
+ * call the case did not set up. `use` receives each case's harness.
+ */
+export function tillPerCase(t: { before: { each(fn: () => unknown): void }; after: { each(fn: () => unknown): void } }, use: (h: Harness) => void, opts: Parameters<typeof makeTill>[0] = {}): void {
+  let h: Harness | undefined;
+  t.before.each(async () => {
+    h = await makeTill(opts);
+    use(h);
+  });
+  t.after.each(async () => {
+    try {
+      assert.equal(h?.glase.unexpected, [], 'no Glase call the test did not set up');
+    } finally {
+      await h?.close();
+    }
+  });
+}
+
+/** Starts a payment of `amount` for cashier anna; its paymentId (throws when the till refuses). */
+export function startFor(h: Harness, amount = 1250): string {
+  const r = h.till.startPayment({ amount, cashierId: 'anna' });
+  if (!r.ok) throw new Error(`refused: ${r.message}`);
+  return r.paymentId;
+}

@@ -124,6 +124,13 @@ export async function startReadyDemoTill(o: UiTillOptions = {}): Promise<UiTill>
  * on the phone page; resolves with the ersReference the paid screen shows.
  */
 export async function payOnPhone(till: UiTill, amount: string): Promise<string> {
+  await customerPays(till, amount);
+  await till.kiosk.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+  return (await till.kiosk.getAttribute('#paid-ref', 'data-ers'))!;
+}
+
+/** The cashier starts a Glase payment of `amount` and the customer taps Pay on the phone page (what the till then shows is the test's). */
+export async function customerPays(till: UiTill, amount: string): Promise<void> {
   const k = till.kiosk;
   await typeKeys(k, 'kp-start', amount);
   await k.click('#glase-btn');
@@ -131,6 +138,4 @@ export async function payOnPhone(till: UiTill, amount: string): Promise<string> 
   await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
   await phoneOpens(till, till.daemon.demo!.glaseId);
   await till.phone.click('#pay');
-  await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
-  return (await k.getAttribute('#paid-ref', 'data-ers'))!;
 }

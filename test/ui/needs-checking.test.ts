@@ -7,7 +7,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openStore } from '../../src/store/store.js';
-import { phoneOpens, typeKeys, type UiTill, startReadyDemoTill } from './harness.js';
+import { type UiTill, startReadyDemoTill, customerPays } from './harness.js';
 
 const t = suite('kiosk screen: paid, needs checking');
 let till: UiTill;
@@ -19,15 +19,7 @@ t.after(async () => {
   await till?.close();
 });
 
-async function pay(amount: string): Promise<void> {
-  const k = till.kiosk;
-  await typeKeys(k, 'kp-start', amount);
-  await k.click('#glase-btn');
-  await k.click('#pay-btn');
-  await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Waiting for the customer', null, { timeout: 10_000 });
-  await phoneOpens(till, till.daemon.demo!.glaseId);
-  await till.phone.click('#pay');
-}
+const pay = (amount: string) => customerPays(till, amount);
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:T]/g, '').slice(0, 14);
 

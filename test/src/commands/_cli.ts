@@ -44,6 +44,20 @@ export function newTill(sim: Simulator, extra: Record<string, string> = {}): { d
   return { dir, env };
 }
 
+/** Runs a command in this process and captures what it printed on stdout and stderr. */
+export async function capture(f: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
+  const [log, error] = [console.log, console.error];
+  let out = '';
+  let err = '';
+  console.log = (s: unknown) => (out += `${s}\n`);
+  console.error = (s: unknown) => (err += `${s}\n`);
+  try {
+    return { code: await f(), out, err };
+  } finally {
+    [console.log, console.error] = [log, error];
+  }
+}
+
 export async function control(sim: Simulator, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(sim.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, json: await res.json() };

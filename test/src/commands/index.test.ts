@@ -5,21 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { COMMANDS, main } from '../../../src/commands/index.js';
+import { capture } from './_cli.js';
 
 const t = suite('glase-pos command table');
 
-async function capture(f: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  const [log, error] = [console.log, console.error];
-  let out = '';
-  let err = '';
-  console.log = (s: unknown) => (out += `${s}\n`);
-  console.error = (s: unknown) => (err += `${s}\n`);
-  try {
-    return { code: await f(), out, err };
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
-}
 
 t('every command file in src/commands is in the table, and every entry loads a run()', async () => {
   const dir = fileURLToPath(new URL('../../../src/commands/', import.meta.url));

@@ -8,6 +8,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { run } from '../../../src/commands/journal.js';
 import { openStore } from '../../../src/store/store.js';
+import { capture } from './_cli.js';
 
 const t = suite('glase-pos journal');
 const A = 'aaaa1111-0000-4000-8000-000000000001';
@@ -16,18 +17,7 @@ const C = 'cccc3333-0000-4000-8000-000000000003';
 let dir: string;
 let tz: string | undefined;
 
-async function journal(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const [log, error] = [console.log, console.error];
-  let out = '';
-  let err = '';
-  console.log = (s: unknown) => (out += `${s}\n`);
-  console.error = (s: unknown) => (err += `${s}\n`);
-  try {
-    return { code: await run(argv, { env: { GLASE_POS__DATA_DIR: join(dir, 'data') }, defaultFile: join(dir, 'none.json') }), out, err };
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
-}
+const journal = (...argv: string[]) => capture(() => run(argv, { env: { GLASE_POS__DATA_DIR: join(dir, 'data') }, defaultFile: join(dir, 'none.json') }));
 
 t.before.each(() => {
   tz = process.env.TZ;

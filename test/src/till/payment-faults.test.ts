@@ -3,23 +3,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fail, lost, refused } from '../../fakes/fake-glase.js';
-import { makeTill, paymentStates, wireInvoice, type Harness } from '../../fakes/till-harness.js';
+import { paymentStates, startFor, tillPerCase, wireInvoice, type Harness } from '../../fakes/till-harness.js';
 
 const t = suite('till payment faults');
 let h: Harness;
-t.before.each(async () => {
-  h = await makeTill();
-});
-t.after.each(async () => {
-  assert.equal(h.glase.unexpected, [], 'no Glase call the test did not set up');
-  await h.close();
-});
-
-function start(amount = 1250) {
-  const r = h.till.startPayment({ amount, cashierId: 'anna' });
-  if (!r.ok) throw new Error(`refused: ${r.message}`);
-  return r.paymentId;
-}
+tillPerCase(t, (x) => (h = x));
+const start = (amount = 1250) => startFor(h, amount);
 const polls = () => h.glase.count('getPaymentStatus');
 
 for (const code of [90, 93, 94]) {
