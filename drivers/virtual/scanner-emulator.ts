@@ -34,7 +34,8 @@ export interface ScannerEmulator {
 
 export async function startScannerEmulator(opts: ScannerEmulatorOptions = {}): Promise<ScannerEmulator> {
   const ownDir = opts.dir === undefined;
-  const dir = opts.dir ?? (await fs.mkdtemp(join(tmpdir(), 'glase-scanner-')));
+  if (ownDir) await sweepStaleDirs(tmpdir());
+  const dir = opts.dir ?? (await fs.mkdtemp(join(tmpdir(), PREFIX)));
   await fs.mkdir(dir, { recursive: true });
   const path = join(dir, 'scanner-host');
   const devicePath = join(dir, 'scanner-device');
@@ -107,6 +108,41 @@ function ready(child: ChildProcess): Promise<void> {
       reject(new Error(`socat exited (${code}) before the ptys were ready: ${log.trim()}`));
     });
   });
+}
+
+const PREFIX = 'glase-scanner-';
+/** younger than this, a folder may belong to an emulator that is still starting */
+const STALE_AFTER_MS = 60_000;
+
+/**
+ * Removes temp folders of emulators whose process was SIGKILLed (nobody was left to remove
+ * them): ours, older than a minute, holding nothing but links that lead nowhere (a live
+ * emulator's links lead to its ptys). Never touches anything else.
+ */
+export async function sweepStaleDirs(parent: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await fs.readdir(parent).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(PREFIX))) {
+    const dir = join(parent, name);
+    try {
+      const st = await fs.lstat(dir);
+      if (!st.isDirectory() || st.uid !== process.getuid?.() || now - st.mtimeMs < STALE_AFTER_MS) continue;
+      const entries = await fs.readdir(dir);
+      let dead = true;
+      for (const e of entries) {
+        const p = join(dir, e);
+        const live = (await fs.lstat(p)).isSymbolicLink() ? await fs.stat(p).then(() => true, () => false) : true;
+        if (live) dead = false;
+      }
+      if (!dead) continue;
+      for (const e of entries) await fs.unlink(join(dir, e));
+      await fs.rmdir(dir);
+      removed.push(dir);
+    } catch {
+      /* gone meanwhile, or not ours to remove: left as it is */
+    }
+  }
+  return removed;
 }
 
 /** A link left by a killed socat would make the new one fail; only symlinks are removed, never files. */

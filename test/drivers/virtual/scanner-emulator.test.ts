@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { once } from 'node:events';
 import { existsSync, promises as fs } from 'node:fs';
-import { startScannerEmulator, type ScannerEmulator } from '../../../drivers/virtual/scanner-emulator.js';
+import { startScannerEmulator, sweepStaleDirs, type ScannerEmulator } from '../../../drivers/virtual/scanner-emulator.js';
 import { SerialScanner } from '../../../drivers/scanner/serial-scanner.js';
 import type { ScanEvent } from '../../../drivers/scanner/scanner.js';
 
@@ -102,6 +102,36 @@ t('refuses to replace a regular file at the link path', async () => {
   assert.instance(err, Error);
   assert.match((err as Error).message, /not a link left by socat/);
   assert.is(await fs.readFile(`${dir}/scanner-host`, 'utf8'), 'precious');
+});
+
+// Issue 9 item 15: a SIGKILLed daemon left its glase-scanner-* temp folder behind (nobody was
+// alive to remove it). The next emulator removes such folders, and nothing else.
+t('the next start removes folders of killed emulators: old, ours, only dead links or none', async () => {
+  const parent = await fs.mkdtemp('/tmp/glase-sweep-');
+  cleanup.push(() => fs.rm(parent, { recursive: true, force: true }));
+  const old = new Date(Date.now() - 5 * 60_000);
+  const make = async (name: string, fill: (d: string) => Promise<void>, mtime = old) => {
+    const d = `${parent}/${name}`;
+    await fs.mkdir(d);
+    await fill(d);
+    await fs.utimes(d, mtime, mtime);
+    return d;
+  };
+  await fs.writeFile(`${parent}/pty`, '');
+  const none = async () => {};
+  const empty = await make('glase-scanner-aaa', none);
+  const dangling = await make('glase-scanner-bbb', async (d) => {
+    await fs.symlink('/dev/pts/999999', `${d}/scanner-host`);
+    await fs.symlink('/dev/pts/999998', `${d}/scanner-device`);
+  });
+  const starting = await make('glase-scanner-ccc', none, new Date());
+  const live = await make('glase-scanner-ddd', (d) => fs.symlink(`${parent}/pty`, `${d}/scanner-host`));
+  const precious = await make('glase-scanner-eee', (d) => fs.writeFile(`${d}/notes`, 'keep'));
+  const other = await make('glase-other-fff', none);
+  assert.equal((await sweepStaleDirs(parent)).sort(), [empty, dangling]);
+  for (const kept of [starting, live, precious, other]) assert.ok(existsSync(kept), kept);
+  assert.not.ok(existsSync(empty));
+  assert.not.ok(existsSync(dangling));
 });
 
 t.run();
