@@ -9,6 +9,7 @@ import type { Db, Queryable } from './db.js';
 import { resellerPrincipal } from './reseller.js';
 import type { SecretBox } from './secret-box.js';
 import { sha256 } from './users.js';
+import { settleAttempt, startAttempt } from './registration-attempts.js';
 
 // no 0/O, 1/I/L: read aloud or typed on a till without mistakes
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -78,11 +79,22 @@ export async function enrol(db: Db, box: SecretBox, glase: Pick<GlaseApi, 'regis
       await release();
       return { ok: false, status: 503, message: 'the back office has no reseller credentials yet: the owner runs `glase-pos backoffice set-reseller`' };
     }
-    const r = await glase.registerTerminal(reseller, { externalTerminalId: req.externalId, password: req.terminalPassword, name: req.name });
+    const attempt = await startAttempt(db, req);
+    let r: Awaited<ReturnType<GlaseApi['registerTerminal']>>;
+    try {
+      r = await glase.registerTerminal(reseller, { externalTerminalId: req.externalId, password: req.terminalPassword, name: req.name });
+    } catch (e) {
+      // Glase may have registered a terminal nobody will ever use: kept and shown (Tills page)
+      await settleAttempt(db, attempt, 'lost', null, `no answer from Glase: ${(e as Error).message}`.slice(0, 300));
+      await release();
+      return { ok: false, status: 502, message: 'Glase did not answer registerTerminal; it may or may not have registered a terminal (the back office shows it under Tills); try again' };
+    }
     if (!r.ok) {
+      await settleAttempt(db, attempt, 'refused', null, `${r.code} ${r.name}`);
       await release();
       return { ok: false, status: 502, message: `Glase refused registerTerminal: ${r.code} ${r.name}` };
     }
+    await settleAttempt(db, attempt, 'registered', r.terminalId, null);
     const tillToken = randomBytes(32).toString('base64url');
     const tillId = await db.transaction(async (tx) => {
       const t = await tx.query<{ id: number }>(

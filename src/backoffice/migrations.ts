@@ -114,6 +114,23 @@ const MIGRATIONS: string[][] = [
     `ALTER TABLE post ADD COLUMN reconciled_period text`,
     `CREATE INDEX post_unreconciled ON post (till_id) WHERE reconciled_period IS NULL AND kind <> 'z'`,
   ],
+  // 3: every registerTerminal the back office makes, written BEFORE Glase is asked: one whose
+  // reply is lost (or whose back office dies waiting) stays visible as a possible stray
+  // terminal at Glase until an owner acknowledges it; refunds found by the payment they pay back
+  [
+    `CREATE TABLE registration_attempt (
+      id bigserial PRIMARY KEY,
+      name text NOT NULL,
+      external_id text NOT NULL,
+      started_at timestamptz NOT NULL DEFAULT now(),
+      outcome text NOT NULL DEFAULT 'pending' CHECK (outcome IN ('pending', 'registered', 'refused', 'lost')),
+      terminal_id text,
+      detail text,
+      acknowledged_by text,
+      acknowledged_at timestamptz)`,
+    `CREATE INDEX registration_attempt_open ON registration_attempt (started_at) WHERE outcome IN ('pending', 'lost') AND acknowledged_at IS NULL`,
+    `CREATE INDEX post_refund_of ON post ((payload->>'originalErsReference')) WHERE kind = 'refund'`,
+  ],
 ];
 
 export const BACKOFFICE_SCHEMA_VERSION = MIGRATIONS.length;

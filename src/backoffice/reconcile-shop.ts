@@ -18,7 +18,7 @@ export const CASHIER_TOTALS = 'Reconciliation/STD_RECON_004.xml';
 /** a ledger post this close before the mark may fall in Glase's next period */
 export const CUTOFF_MS = 60_000;
 
-export type DiffClass = 'missing_in_ledger' | 'missing_at_glase' | 'amount_mismatch' | 'attribution' | 'cutoff' | 'duplicate' | 'total_mismatch';
+export type DiffClass = 'missing_in_ledger' | 'missing_at_glase' | 'amount_mismatch' | 'attribution' | 'cutoff' | 'duplicate' | 'total_mismatch' | 'orphan_refund';
 
 export interface Difference {
   id: number;
@@ -102,6 +102,7 @@ async function compare(tx: Queryable, periodId: string, markedAt: number, report
   // posts that arrived since an earlier period called them missing: resolved
   await tx.query(`UPDATE recon_difference d SET state = 'auto_resolved', note = 'the post reached the ledger later'
     WHERE d.state = 'open' AND d.class = 'missing_in_ledger' AND EXISTS (SELECT 1 FROM post p WHERE p.ers_reference = d.ers_reference)`);
+  for (const o of await orphanRefunds(tx)) add('orphan_refund', { ers: o.ersReference, terminal: o.terminalId, cashier: o.cashierId, ledger: o.amount }, `a refund of payment ${o.originalErsReference}, which no till has shipped here (paid before its till was enrolled, or at a till not enrolled here)`);
   const details = reports[DETAILS].details;
   const refs = details.map((r) => r.ersReference);
   const cols = `p.till_id, p.post_key, p.ers_reference, p.amount_ore, p.cashier_id, p.terminal_id, t.terminal_id AS till_terminal, t.backlog, p.payload->>'timestamp' AS at, p.reconciled_period`;
@@ -199,4 +200,33 @@ export async function listDifferences(db: Queryable, periodId: string): Promise<
 export async function acknowledge(db: Queryable, id: number, by: string, note: string): Promise<string | undefined> {
   const r = await db.query<{ period_id: string }>("UPDATE recon_difference SET state = 'acknowledged', acknowledged_by = $2, note = $3 WHERE id = $1 AND state = 'open' RETURNING period_id", [id, by, note || null]);
   return r.rows[0]?.period_id;
+}
+
+export interface OrphanRefund {
+  ersReference: string;
+  originalErsReference: string;
+  amount: number;
+  terminalId: string;
+  cashierId: string | null;
+}
+
+/**
+ * Refunds whose payment the back office has not seen, not yet flagged (each is flagged once,
+ * in the period that finds it), skipping tills that still have posts to ship. A flag whose
+ * payment landed since is resolved here first.
+ */
+export async function orphanRefunds(tx: Queryable): Promise<OrphanRefund[]> {
+  await tx.query(`UPDATE recon_difference d SET state = 'auto_resolved', note = 'its payment reached the ledger later'
+    WHERE d.state = 'open' AND d.class = 'orphan_refund' AND EXISTS (
+      SELECT 1 FROM post r JOIN post p ON p.kind = 'payment' AND p.ers_reference = r.payload->>'originalErsReference'
+      WHERE r.kind = 'refund' AND r.ers_reference = d.ers_reference)`);
+  const r = await tx.query<{ ers_reference: string; original: string; amount_ore: number; terminal_id: string; cashier_id: string | null }>(
+    `SELECT r.ers_reference, r.payload->>'originalErsReference' AS original, r.amount_ore, t.terminal_id, r.cashier_id
+     FROM post r JOIN till t ON t.id = r.till_id
+     WHERE r.kind = 'refund' AND t.backlog = 0
+       AND NOT EXISTS (SELECT 1 FROM post p WHERE p.kind = 'payment' AND p.ers_reference = r.payload->>'originalErsReference')
+       AND NOT EXISTS (SELECT 1 FROM recon_difference d WHERE d.class = 'orphan_refund' AND d.ers_reference = r.ers_reference)
+     ORDER BY r.received_at`,
+  );
+  return r.rows.map((x) => ({ ersReference: x.ers_reference, originalErsReference: x.original ?? '(none given)', amount: x.amount_ore, terminalId: x.terminal_id, cashierId: x.cashier_id }));
 }

@@ -19,6 +19,7 @@ import { dailyTotals, searchPosts, tillDay } from './reports.js';
 import { dailyChart } from './chart.js';
 import type { FaultHook } from './ingest.js';
 import { resellerInfo } from './reseller.js';
+import { acknowledgeAttempt, unsettledAttempts } from './registration-attempts.js';
 import { extraRoutes, type ExtraRouteDeps } from './routes-more.js';
 import { DEFAULT_SIE, type SieSettings } from './sie-settings.js';
 
@@ -101,7 +102,14 @@ export async function startBackofficeServer(o: BackofficeServerOptions): Promise
       return redirect(res, '/login', { 'set-cookie': `${SESSION}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
     }
     if (path === '/' && req.method === 'GET') return sendHtml(res, 200, await dashboard(user));
-    if (path === '/tills' && req.method === 'GET') return sendHtml(res, 200, layout('Tills', user, tillsTable(await listTills(db), user.role === 'owner')));
+    if (path === '/tills' && req.method === 'GET') return sendHtml(res, 200, layout('Tills', user, `${await strayCard(user)}${tillsTable(await listTills(db), user.role === 'owner')}`));
+    const ackAttempt = /^\/registrations\/(\d+)\/acknowledge$/.exec(path);
+    if (ackAttempt && req.method === 'POST') {
+      need(user, 'owner');
+      if (!(await acknowledgeAttempt(db, Number(ackAttempt[1]), user.username))) throw new BackOfficeHttpError(404, 'registration: no open registration attempt with this id');
+      log.info('possible stray terminal acknowledged', { attempt: Number(ackAttempt[1]), by: user.username });
+      return redirect(res, '/tills');
+    }
     const unreg = /^\/tills\/(\d+)\/unregister$/.exec(path);
     if (unreg && req.method === 'POST') {
       need(user, 'owner');
@@ -159,12 +167,22 @@ export async function startBackofficeServer(o: BackofficeServerOptions): Promise
     const diffs = await db.query<{ n: number }>("SELECT count(*)::bigint AS n FROM recon_difference WHERE state = 'open'");
     const open = diffs.rows[0].n;
     const reseller = await resellerInfo(db);
+    const strays = (await unsettledAttempts(db)).length;
     return layout('Dashboard', user, `
       ${reseller ? '' : '<p class="err">No reseller credentials yet: run <code>glase-pos backoffice set-reseller</code>; tills cannot be enrolled until then.</p>'}
       <div class="card"><h2>Glase today (${esc(day)})</h2>${todayRows.length ? `<table id="today"><thead><tr><th>Till</th><th class="n">Posts</th><th class="n">Payments</th><th class="n">Refunds</th><th class="n">Net</th></tr></thead><tbody>${todayRows.join('')}</tbody></table>` : '<p>No Glase payment today yet.</p>'}</div>
       <div class="card"><h2>Daily totals, last 30 days</h2>${chart}</div>
       <div class="card"><h2>Tills</h2>${tillsTable(tills, false)}</div>
+      ${strays > 0 ? `<p class="warn" id="stray-count">${strays} registration(s) whose answer from Glase was lost — see <a href="/tills">Tills</a></p>` : ''}
       <div class="card"><h2>Open differences</h2><p id="open-differences" class="${open > 0 ? 'warn' : 'ok'}">${open === 0 ? 'None: the ledger agrees with Glase.' : `${open} open — see <a href="/reconciliation">Reconciliation</a>`}</p></div>`);
+  }
+
+  /** registerTerminal calls whose answer never came: Glase may hold a terminal no till uses */
+  async function strayCard(user: User): Promise<string> {
+    const open = await unsettledAttempts(db);
+    if (open.length === 0) return '';
+    const rows = open.map((a) => `<tr class="stray"><td>${esc(a.name)}</td><td>${esc(a.externalId)}</td><td>${esc(a.startedAt.slice(0, 19))}</td><td>${esc(a.detail ?? '')}</td>${user.role === 'owner' ? `<td><form class="inline" method="post" action="/registrations/${a.id}/acknowledge"><button>Acknowledge</button></form></td>` : ''}</tr>`);
+    return `<div class="card" id="stray-terminals"><h2 class="warn">Registrations whose answer from Glase was lost</h2><p>Glase may have registered a terminal for these that no till knows. A retry with a new code registers the till again; ask Glase support to remove the stray terminal, then acknowledge.</p><table><thead><tr><th>Till</th><th>External id</th><th>Asked (UTC)</th><th>What happened</th>${user.role === 'owner' ? '<th></th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
   }
 
   async function search(url: URL): Promise<string> {
