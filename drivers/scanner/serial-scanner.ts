@@ -3,7 +3,7 @@
 // pty gone) the scanner says disconnected and reopens the same path with exponential backoff.
 // Not every kernel driver delivers a hangup to an open tty when the device goes away, so while
 // connected the scanner also checks that the device node it opened is still the same one.
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import { silentDriverLogger, type DriverLogger } from '../logger.js';
 import { LineSplitter, type Terminator } from './line-splitter.js';
@@ -92,19 +92,22 @@ export class SerialScanner extends BaseScanner {
       port.on('close', (closeErr?: Error | null) => this.#lost(port, closeErr ?? undefined));
       this.#o.log.info('serial scanner connected', { path: this.path, baudRate: this.#o.baudRate });
       this.setConnected(true);
-      void this.#watchPresence(port);
+      this.#watchPresence(port);
     });
   }
 
   /** A node that existed at open and is later missing or another device means the cable was pulled. */
-  async #watchPresence(port: SerialPortStream): Promise<void> {
+  #watchPresence(port: SerialPortStream): void {
     if (this.#o.presenceCheckMs <= 0) return;
-    const opened = await nodeIdentity(this.path);
-    if (opened === undefined || this.#port !== port) return; // not a file path (mock binding) or already gone
+    // read at once, in the open callback: an await here let a node pulled right after the open
+    // be missing at the first look, and then nothing was watched
+    const opened = nodeIdentitySync(this.path);
+    if (opened === undefined) return; // not a file path (mock binding)
     clearInterval(this.#presence);
-    this.#presence = setInterval(async () => {
+    // a stat of a device node costs microseconds: sync keeps the check and its answer in one turn
+    this.#presence = setInterval(() => {
       if (this.#port !== port) return clearInterval(this.#presence);
-      const now = await nodeIdentity(this.path);
+      const now = nodeIdentitySync(this.path);
       if (now === opened || this.#port !== port) return;
       this.#lost(port, new Error(now === undefined ? 'device node removed' : 'device node replaced'));
       port.close(() => {});
@@ -133,9 +136,9 @@ export class SerialScanner extends BaseScanner {
   }
 }
 
-async function nodeIdentity(path: string): Promise<string | undefined> {
+function nodeIdentitySync(path: string): string | undefined {
   try {
-    const st = await stat(path);
+    const st = statSync(path);
     return `${st.dev}:${st.ino}:${st.rdev}`;
   } catch {
     return undefined;
