@@ -3,28 +3,20 @@
 // "unknown", never sent without a trace). Recording is one SQLite transaction (post + journal
 // row), idempotent per refund ersReference; the receipt file gets it once, after the commit.
 import { fromPromise } from 'xstate';
-import type { GlaseApi, Invoice } from '../glase/types.js';
+import type { Invoice } from '../glase/types.js';
 import { GlaseTransportError } from '../glase/errors.js';
-import type { Logger } from '../lib/log.js';
 import { displayAmount } from '../lib/money.js';
-import type { PrintJob } from '../store/print-queue.js';
-import type { Store } from '../store/store.js';
 import type {
   PrintRefundInput, PrintRefundOutput, RecordRefundInput, RecordRefundOutput, RefundPost, SendRefundInput, SendRefundOutput,
   SubmitRefundReceiptInput, SubmitRefundReceiptOutput,
 } from '../../machines/refund-types.js';
 import { reachabilityWatch, tillPrincipal } from './glase-calls.js';
+import type { PaymentActorDeps } from './payment-actors.js';
 import { refundReceiptText } from './refund-receipt-text.js';
 import { queueReceipt, submitDigitalReceipt } from './receipt-out.js';
 
-export interface RefundActorDeps {
-  store: Store;
-  glase: GlaseApi;
-  log: Logger;
-  nowIso: () => string;
-  onReachability?: (reachable: boolean) => void;
-  onReceiptQueued?: (job: PrintJob) => void;
-}
+/** A refund's actors need what a payment's do. */
+export type RefundActorDeps = PaymentActorDeps;
 
 /** The invoice of a refund: its totalAmount is the amount of this refund (facts §6.8). */
 export function refundInvoice(i: SendRefundInput): Invoice {

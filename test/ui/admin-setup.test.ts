@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { setPin } from '../../src/api/pin.js';
 import { DEMO } from '../../src/daemon/demo-bootstrap.js';
-import { startUiTill, typeKeys, type UiTill } from './harness.js';
+import { startUiTill, typeKeys, type UiTill, openAdminTab } from './harness.js';
 
 const t = suite('kiosk screen: register and assign a Glase ID');
 let till: UiTill;
@@ -31,11 +31,7 @@ t('an unregistered till says why Glase is unavailable and keeps the button disab
 
 t('register with the reseller account; the password never stays in the page', async () => {
   const k = till.kiosk;
-  await k.click('#admin-btn');
-  await typeKeys(k, 'kp-pin', PIN);
-  await k.click('#pin-ok');
-  await k.waitForSelector('#s-admin:not([hidden])');
-  await k.click('[data-tab="register"]');
+  await openAdminTab(till, PIN, 'register');
   // a wrong password first: Glase refuses, the message says so
   await k.fill('#reg-reseller', DEMO.resellerId);
   await k.fill('#reg-user', DEMO.userId);

@@ -17,7 +17,7 @@ import { createCode } from '../../src/backoffice/enrolment.js';
 import { listTills } from '../../src/backoffice/tills.js';
 import { createGlaseClient, type GlaseClient } from '../../src/glase/client.js';
 import { SOAP_PATH } from '../../src/simulator/index.js';
-import { startUiTill, typeKeys, type UiTill } from './harness.js';
+import { startUiTill, type UiTill, openAdminTab } from './harness.js';
 
 const t = suite('kiosk screen: enrol through the back office');
 const PIN = '2468';
@@ -54,11 +54,7 @@ t.after(async () => {
 
 t('a wrong code is refused with the reason; the right one enrols the running till', async () => {
   const k = till.kiosk;
-  await k.click('#admin-btn');
-  await typeKeys(k, 'kp-pin', PIN);
-  await k.click('#pin-ok');
-  await k.waitForSelector('#s-admin:not([hidden])');
-  await k.click('[data-tab="register"]');
+  await openAdminTab(till, PIN, 'register');
   await k.waitForSelector('#enrol-form:not([hidden])');
 
   // a code that breaks the rule never leaves the till: the field and the rule are named

@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DEMO } from '../../src/daemon/demo-bootstrap.js';
-import { startUiTill, typeKeys, type UiTill } from './harness.js';
+import { startUiTill, type UiTill, openAdminTab } from './harness.js';
 
 const t = suite('kiosk screen: forget a registration Glase no longer knows');
 let till: UiTill;
@@ -20,11 +20,7 @@ t('29 → the Registration tab offers Forget registration → register again', a
   const d = till.daemon;
   const old = d.till.setup().terminalId!;
   const k = till.kiosk;
-  await k.click('#admin-btn');
-  await typeKeys(k, 'kp-pin', DEMO.pin);
-  await k.click('#pin-ok');
-  await k.waitForSelector('#s-admin:not([hidden])');
-  await k.click('[data-tab="register"]');
+  await openAdminTab(till, DEMO.pin, 'register');
   await k.waitForSelector('#unreg-btn:visible');
   assert.not.ok(await k.isVisible('#forget-btn'), 'not offered while Glase knows the till');
 

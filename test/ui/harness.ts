@@ -139,3 +139,13 @@ export async function customerPays(till: UiTill, amount: string): Promise<void> 
   await phoneOpens(till, till.daemon.demo!.glaseId);
   await till.phone.click('#pay');
 }
+
+/** Admin → the PIN on the keypad → the admin menu, on the tab `tab` (e.g. 'register'). */
+export async function openAdminTab(till: UiTill, pin: string, tab: string): Promise<void> {
+  const k = till.kiosk;
+  await k.click('#admin-btn');
+  await typeKeys(k, 'kp-pin', pin);
+  await k.click('#pin-ok');
+  await k.waitForSelector('#s-admin:not([hidden])');
+  await k.click(`[data-tab="${tab}"]`);
+}
