@@ -81,4 +81,16 @@ export default {
   'srv.close.busy': "a day close is already running",
   'srv.close.notRegistered': "this till is not registered; there is nothing to close",
   'srv.close.reportUnreadable': "Glase's report could not be read: {why}",
+  // the day close's and a payment's start refusals (src/till/till.ts, day-close.ts; machines/payment-rules.ts)
+  'srv.close.rule.storage': "the till's storage is full; the day was not closed and nothing was sent to Glase; call support",
+  'srv.close.rule.payment': "a Glase payment is in progress; close the day when it has ended",
+  'srv.close.rule.refund': "a refund is in progress; close the day when it has ended",
+  'srv.pay.rule.receiptOpen': "a Glase payment for receipt {id} is already open on this till; finish or cancel it before paying that receipt again",
+  'srv.pay.rule.onePayment': "a Glase payment is already in progress on this till; finish it first",
+  'srv.pay.rule.storage': "the till's storage is full; a Glase payment could not be saved, take another tender and call support",
+  'srv.pay.rule.orphan': "the last payment lost its answer from Glase; confirm it (check the customer's phone) before a new payment",
+  'srv.pay.rule.glaseId': "no Glase ID is assigned to this till; assign the sticker's Glase ID in the admin menu",
+  'srv.pay.rule.online': "Glase cannot be reached; Glase payments do not work offline, take another tender",
+  'srv.pay.rule.printerWhy': "the receipt printer is not ready ({why}); fix it before a Glase payment",
+  'srv.pay.rule.printer': "the receipt printer is not ready; fix it before a Glase payment",
 };

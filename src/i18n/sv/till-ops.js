@@ -79,4 +79,16 @@ export default {
   'srv.close.busy': "en dagsavslutning pågår redan",
   'srv.close.notRegistered': "kassan är inte registrerad; det finns inget att stänga",
   'srv.close.reportUnreadable': "Glases rapport kunde inte läsas: {why}",
+  // the day close's and a payment's start refusals (src/till/till.ts, day-close.ts; machines/payment-rules.ts)
+  'srv.close.rule.storage': "kassans lagring är full; dagen avslutades inte och inget skickades till Glase; ring support",
+  'srv.close.rule.payment': "en Glase-betalning pågår; avsluta dagen när den är klar",
+  'srv.close.rule.refund': "en återbetalning pågår; avsluta dagen när den är klar",
+  'srv.pay.rule.receiptOpen': "en Glase-betalning för kvitto {id} är redan öppen i kassan; slutför eller avbryt den innan kvittot betalas igen",
+  'srv.pay.rule.onePayment': "en Glase-betalning pågår redan i kassan; slutför den först",
+  'srv.pay.rule.storage': "kassans lagring är full; en Glase-betalning kunde inte sparas, ta ett annat betalsätt och ring support",
+  'srv.pay.rule.orphan': "den senaste betalningen fick inget svar från Glase; bekräfta den (titta i kundens telefon) före en ny betalning",
+  'srv.pay.rule.glaseId': "kassan har inget Glase-ID; ange klistermärkets Glase-ID i adminmenyn",
+  'srv.pay.rule.online': "Glase går inte att nå; Glase-betalningar fungerar inte offline, ta ett annat betalsätt",
+  'srv.pay.rule.printerWhy': "kvittoskrivaren är inte redo ({why}); åtgärda det före en Glase-betalning",
+  'srv.pay.rule.printer': "kvittoskrivaren är inte redo; åtgärda det före en Glase-betalning",
 };

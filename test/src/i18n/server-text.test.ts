@@ -8,6 +8,8 @@ import { TEXT, badReferenceNotice, codeMessage, unknownStatusMessage, type Glase
 import { readinessOf } from '../../../machines/readiness.js';
 import { REFUND_TEXT, refundCodeMessage } from '../../../machines/refund-messages.js';
 import { CLOSE_TEXT } from '../../../machines/day-close.js';
+import { startRuleFailure } from '../../../machines/payment-rules.js';
+import { STORAGE_FULL_REFUSAL } from '../../../src/till/day-close.js';
 
 const t = suite('the till sentences in the catalogue');
 const sv = translator('sv');
@@ -52,6 +54,25 @@ t('the refund and day-close sentences (every refund code, every close step) have
   // the till's own sentence wins over the CLI's wider 'refund {id}: {outcome}'
   assert.is(sv.fromServer('refund post written: 4.00 SEK back'), 'återbetalningspost skriven: 4.00 SEK tillbaka');
   assert.is(sv.fromServer(CLOSE_TEXT.markRefused(20, 'BAD')), 'Glase vägrade stänga transaktionsperioden (kod 20 BAD); kontrollera återförsäljar-id, användare och lösenord');
+});
+
+t('the day close and payment start refusals (storage full included) have a Swedish text', () => {
+  const ok = { registered: true, glaseIdAssigned: true, serverReachable: true, amountLimit: 100_000_000 };
+  const req = { amount: 1000, currency: 'SEK', clientInvoiceId: 'R-1' };
+  const checks = [
+    { ...ok, clientInvoiceIdOpen: true }, { ...ok, paymentInProgress: true }, { ...ok, storageFull: true },
+    { ...ok, orphanUnconfirmed: true }, { ...ok, registered: false }, { ...ok, glaseIdAssigned: false },
+    { ...ok, serverReachable: false }, { ...ok, printerReady: false }, { ...ok, printerReady: false, printerReason: 'out of paper' },
+  ];
+  const all = checks.map((c) => startRuleFailure(req, c)?.message ?? 'no refusal');
+  all.push(STORAGE_FULL_REFUSAL.message,
+    'a Glase payment is in progress; close the day when it has ended', 'a refund is in progress; close the day when it has ended');
+  const untranslated = all.filter((s) => sv.fromServer(s) === s);
+  assert.equal(untranslated, []);
+  for (const s of all) assert.is(en.fromServer(s), s);
+  assert.is(sv.fromServer(STORAGE_FULL_REFUSAL.message), 'kassans lagring är full; dagen avslutades inte och inget skickades till Glase; ring support');
+  assert.is(sv.fromServer(startRuleFailure(req, { ...ok, printerReady: false, printerReason: 'out of paper' })?.message),
+    'kvittoskrivaren är inte redo (slut på papper); åtgärda det före en Glase-betalning');
 });
 
 t.run();
