@@ -46,6 +46,7 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
     const secret = [p?.password ?? '', ...extraSecrets];
     let r: Obj;
     let code: number;
+    let ers: string | undefined;
     try {
       const res = await transport.post(opts.endpoint, soapEnvelope(op, args), op, timeoutMs);
       const reply = readReply(op, res.data);
@@ -56,6 +57,7 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
       if (!reply.value || typeof reply.value !== 'object') throw new WireShapeError('return', 'is missing');
       r = reply.value as Obj;
       code = requiredInt(r.resultCode, 'resultCode');
+      if (code !== 0) ers = optText(r.ersReference, 'ersReference');
     } catch (e) {
       const err = classify(op, e, secret);
       log.debug('glase call', { op, principal: p?.type ?? 'none', fault: err.kind, outcome: err.outcome, ms: Math.round(performance.now() - started) });
@@ -64,7 +66,6 @@ export async function createGlaseClient(opts: GlaseClientOptions): Promise<Glase
     log.debug('glase call', { op, principal: p?.type ?? 'none', code, ms: Math.round(performance.now() - started) });
     if (code !== 0) {
       const f: Failure = { ok: false, code, name: resultName(code) };
-      const ers = optText(r.ersReference, 'ersReference');
       if (ers) f.ersReference = ers;
       return f;
     }

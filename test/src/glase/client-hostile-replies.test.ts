@@ -53,6 +53,7 @@ const CASES: [string, string, RegExp][] = [
   ['missing resultCode', envelope('cancelInvoice', '<resultDescription>SUCCESS</resultDescription>'), /resultCode: is required/],
   ['a huge resultCode', envelope('cancelInvoice', `<resultCode>${'9'.repeat(400)}</resultCode>`), /resultCode: must be an integer, got 400 characters/],
   ['a resultCode in exponent form', envelope('cancelInvoice', '<resultCode>1e308</resultCode>'), /resultCode: must be an integer, got "1e308"/],
+  ['a failure whose ersReference has children', envelope('cancelInvoice', '<resultCode>50</resultCode><ersReference><a>1</a></ersReference>'), /ersReference: must be text/],
   ['a resultCode with children', envelope('cancelInvoice', '<resultCode><a>0</a></resultCode>'), /resultCode: must be text/],
   ['an internal entity (billion laughs)', `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>${envelope('cancelInvoice', '<resultCode>0</resultCode><ersReference>&lol3;</ersReference>')}`, /DOCTYPE, which SOAP forbids/],
   ['an external entity (XXE)', `<?xml version="1.0"?><!DOCTYPE e [<!ENTITY x SYSTEM "file://${SECRET_FILE}">]>${envelope('cancelInvoice', '<resultCode>0</resultCode><ersReference>&x;</ersReference>')}`, /DOCTYPE, which SOAP forbids/],
