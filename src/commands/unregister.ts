@@ -8,23 +8,13 @@ import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { confirm, isTty } from '../cli/tty.js';
 import { Shipper } from '../shipper/shipper.js';
+import { leaveBackoffice } from '../shipper/enrol-client.js';
+import { backofficeFetch } from '../shipper/backoffice-fetch.js';
 
 const HELP = `usage: glase-pos unregister [--yes] [--config FILE]
 
   --yes           do not ask for confirmation (required when stdin is not a terminal)
   --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)`;
-
-/** Tells the back office this till left (its token stops working); a failure is reported, not fatal. */
-async function leaveBackoffice(url: string, token: string): Promise<string> {
-  try {
-    const res = await fetch(new URL('/api/till', url), { method: 'DELETE', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
-    await res.body?.cancel();
-    if (res.ok || res.status === 401) return `the back office at ${url} was told`;
-    return `the back office at ${url} answered HTTP ${res.status}: unregister the till there too`;
-  } catch (e) {
-    return `the back office at ${url} could not be told (${(e as Error).message}): unregister the till there too`;
-  }
-}
 
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('unregister', async () => {
@@ -46,13 +36,13 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       const link = store.backoffice.get();
       if (link) {
         // ship what is still in the outbox first: the token stops working once the back office is told
-        const shipper = new Shipper({ store });
+        const shipper = new Shipper({ store, fetch: backofficeFetch(config.backoffice.caFile) });
         for (let i = 0; i < 10_000 && (await shipper.shipOnce()).kind === 'shipped'; i++);
         const left = store.outbox.backlog().pending;
         if (left > 0) {
           console.log(said(`${left} post(s) are not at the back office yet: the till keeps its link, the daemon ships them; then unregister the till on the back office's Tills page`));
         } else {
-          console.log(await leaveBackoffice(link.url, link.tillToken));
+          console.log((await leaveBackoffice(link.url, link.tillToken, backofficeFetch(config.backoffice.caFile))).message);
           store.backoffice.clear();
         }
       }

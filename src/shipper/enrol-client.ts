@@ -56,3 +56,16 @@ export async function enrolAtBackoffice(c: EnrolCall, f: FetchLike = fetch): Pro
   }
   return { ok: true, terminalId: body.terminalId, tillId: body.tillId!, tillToken: body.tillToken };
 }
+
+/** Tells the back office this till left (its token stops working); a failure is reported, not thrown. */
+export async function leaveBackoffice(url: string, token: string, f: FetchLike = fetch): Promise<{ ok: boolean; message: string }> {
+  try {
+    const res = await f(new URL('/api/till', url), { method: 'DELETE', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+    await res.body?.cancel();
+    // 401: the back office no longer knows the token (told before, or unregistered there)
+    if (res.ok || res.status === 401) return { ok: true, message: `the back office at ${url} was told` };
+    return { ok: false, message: `the back office at ${url} answered HTTP ${res.status}: unregister the till there too` };
+  } catch (e) {
+    return { ok: false, message: `the back office at ${url} could not be told (${reachProblem(e)}): unregister the till there too` };
+  }
+}

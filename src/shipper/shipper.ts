@@ -8,9 +8,10 @@ import type { Store } from '../store/store.js';
 import { silentLogger, type Logger } from '../lib/log.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { reachProblem } from './backoffice-fetch.js';
+import { leaveBackoffice } from './enrol-client.js';
 
 export interface ShipperOptions {
-  store: Pick<Store, 'outbox' | 'backoffice'>;
+  store: Pick<Store, 'outbox' | 'backoffice' | 'credentials'>;
   log?: Logger;
   version?: string;
   batch?: number;
@@ -56,6 +57,15 @@ export class Shipper {
       return { kind: 'idle' };
     }
     const rows = this.o.store.outbox.pending(this.size);
+    if (rows.length === 0 && !this.o.store.credentials.get()) {
+      // unregistered here (admin screen, CLI, or forgotten after Glase's 29) and everything
+      // shipped: tell the back office, so its till token stops working, and drop the link
+      const told = await leaveBackoffice(link.url, link.tillToken, this.o.fetch);
+      this.o.log?.info('left the back office: this till is no longer registered', { told });
+      if (told.ok) this.o.store.backoffice.clear();
+      this.status.state = told.ok ? 'not-enrolled' : 'backing-off';
+      return told.ok ? { kind: 'idle' } : this.retry([], told.message);
+    }
     if (rows.length === 0) {
       this.status.state = 'idle';
       return { kind: 'idle' };

@@ -17,6 +17,8 @@ test.before.each(() => {
   dir = mkdtempSync(join(tmpdir(), 'glase-ship-'));
   store = openStore(dir);
   store.backoffice.save({ url: 'http://127.0.0.1:9', tillId: 1, tillToken: 'tok', enrolledAt: '2025-03-11T10:00:00Z' });
+  // a registered till (the enrolment stores both); a till without credentials leaves its back office
+  store.credentials.saveRegistration({ terminalId: 'f'.repeat(32), terminalPassword: 'p'.repeat(24), externalTerminalId: 'till-1', registeredAt: '2025-03-11T10:00:00Z' });
   for (let n = 1; n <= 10; n++) {
     const ers = `2025031110${String(n).padStart(15, '0')}`;
     store.transaction(() => store.posts.insert(`p${n}`, { ersReference: ers, amount: 100 * n, currency: 'SEK', description: 'Glase payment', timestamp: '2025-03-11T10:00:00.000Z', clientInvoiceId: `c${n}`, invoiceReference: String(n) }));
@@ -51,6 +53,28 @@ test('answers: stored and duplicate acked, conflict and rejected parked; the bac
   assert.equal(store.outbox.backlog(), { pending: 0, parked: 2 });
   assert.equal(store.outbox.parked().map((p) => p.why), ['conflict: why', 'rejected: why']);
   assert.equal(await s.shipOnce(), { kind: 'idle' });
+});
+
+test('unregistered on the till (admin screen): what is left is shipped first, then the back office is told and the link dropped', async () => {
+  store.credentials.clear();
+  const calls: string[] = [];
+  const fake: typeof fetch = async (u, init) => {
+    calls.push(`${init!.method} ${new URL(String(u)).pathname}`);
+    if (init!.method === 'DELETE') {
+      assert.equal(init!.headers, { authorization: 'Bearer tok' });
+      return new Response('{"ok":true}', { status: 200 });
+    }
+    const posts = JSON.parse(String(init!.body)).posts as Array<{ seq: number; key: string }>;
+    return new Response(JSON.stringify({ results: posts.map((p) => ({ seq: p.seq, key: p.key, status: 'stored' })) }), { status: 200 });
+  };
+  const s = new Shipper({ store, fetch: fake, batch: 6 });
+  assert.equal(await s.shipOnce(), { kind: 'shipped', acked: 6, parked: 0 });
+  assert.equal(await s.shipOnce(), { kind: 'shipped', acked: 4, parked: 0 });
+  assert.ok(store.backoffice.get(), 'kept while posts were pending');
+  assert.equal(await s.shipOnce(), { kind: 'idle' });
+  assert.equal(calls, ['POST /api/till/posts', 'POST /api/till/posts', 'DELETE /api/till']);
+  assert.is(store.backoffice.get(), undefined);
+  assert.is(s.status.state, 'not-enrolled');
 });
 
 test('5xx and 429 back off (Retry-After obeyed) and keep the posts pending; 413 halves the batch; 401 stops', async () => {
