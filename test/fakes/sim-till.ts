@@ -41,3 +41,16 @@ export async function closeSimTill(o: { till?: Till; store?: Store; client?: Pic
   await o.sim?.close();
   if (o.dir) rmSync(o.dir, { recursive: true, force: true });
 }
+
+/**
+ * For a suite whose cases build on each other: `step(name, body)` runs `body` once. A case that
+ * needs earlier steps calls them first, so it can also run alone (t.only).
+ */
+export function onceEach(): (name: string, body: () => Promise<void>) => Promise<void> {
+  const ran = new Set<string>();
+  return async (name, body) => {
+    if (ran.has(name)) return;
+    ran.add(name);
+    await body();
+  };
+}

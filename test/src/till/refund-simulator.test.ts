@@ -9,7 +9,7 @@ import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.j
 import { openStore, type Store } from '../../../src/store/store.js';
 import { createTill, type Till } from '../../../src/till/till.js';
 import { tempDir } from '../../fakes/till-harness.js';
-import { simControl, until, closeSimTill, payAtSimulator } from '../../fakes/sim-till.js';
+import { simControl, until, closeSimTill, payAtSimulator, onceEach } from '../../fakes/sim-till.js';
 
 const t = suite('refunds against the simulator');
 const LOGIN = { resellerId: 'shop-8', userId: '9900', password: 'reseller-pw' };
@@ -51,12 +51,7 @@ async function reachable(): Promise<void> {
 
 // The cases build on each other (the server's refunds add up, the refundable rest goes down). So
 // each can run alone, a case first runs the steps before it that have not run yet.
-const ran = new Set<string>();
-async function step(name: string, body: () => Promise<void>): Promise<void> {
-  if (ran.has(name)) return;
-  ran.add(name);
-  await body();
-}
+const step = onceEach();
 const plainRefund = () => step('plain', async () => {
   const r = till.startRefund({ ersReference: paid.ersReference, amount: 100, reason: 'test' }, { by: 'cli' });
   assert.ok(r.ok, r.ok ? '' : r.message);

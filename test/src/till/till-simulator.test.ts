@@ -7,7 +7,7 @@ import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.j
 import { openStore, type Store } from '../../../src/store/store.js';
 import { createTill, type Till } from '../../../src/till/till.js';
 import { tempDir } from '../../fakes/till-harness.js';
-import { simControl, until, closeSimTill } from '../../fakes/sim-till.js';
+import { simControl, until, closeSimTill, onceEach } from '../../fakes/sim-till.js';
 
 const t = suite('till against the simulator');
 let sim: Simulator;
@@ -31,15 +31,19 @@ t.before(async () => {
 
 t.after(() => closeSimTill({ till, store, client, sim, dir }));
 
-t('register and assign a Glase ID', async () => {
+// The cases share one till; each can run alone: a case first runs the steps it needs that have not run yet.
+const step = onceEach();
+const registered = () => step('register', async () => {
   const r = await till.register({ resellerId: 'shop-7', userId: '9900', password: 'reseller-pw' });
   assert.ok(r.ok, r.message);
   const a = await till.assignGlaseId('GLASE77');
   assert.ok(a.ok, a.message);
   assert.equal(till.readiness(), { ready: true, reasons: [] });
 });
+t('register and assign a Glase ID', registered);
 
 t('a payment paid by the customer completes: post, receipt file, print job, receipt at the server, no reversal', async () => {
+  await registered();
   const s = till.startPayment({ amount: 1250, cashierId: 'anna' });
   assert.ok(s.ok, s.ok ? '' : s.message);
   const id = s.ok ? s.paymentId : '';
@@ -61,6 +65,7 @@ t('a payment paid by the customer completes: post, receipt file, print job, rece
 });
 
 t('a payment cancelled by the cashier after the window: the server invoice is cancelled', async () => {
+  await registered();
   const s = till.startPayment({ amount: 500 });
   const id = s.ok ? s.paymentId : '';
   await until(() => till.payment(id)?.state === 'live.question', 4_000);
@@ -72,6 +77,7 @@ t('a payment cancelled by the cashier after the window: the server invoice is ca
 });
 
 t('unregister clears the local credentials', async () => {
+  await registered();
   const u = await till.unregister();
   assert.ok(u.ok, u.message);
   assert.is(store.credentials.get(), undefined);
