@@ -109,8 +109,25 @@ export function translator(lang, { decimals } = {}) {
     const hit = serverMatch(message);
     if (!hit) return message;
     const params = {};
-    for (const [name, value] of Object.entries(hit.params)) params[name] = fromServer(value);
+    for (const [name, value] of Object.entries(hit.params)) params[name] = moneyInLanguage(value) ?? fromServer(value);
     return t(hit.key, params);
+  }
+
+  /**
+   * A changing part that is an amount as the till writes it in English (lib/money displayAmount,
+   * "4.00 SEK"): read back as integer minor units and said in this language ("4,00 kr"). English
+   * stays as sent, so English sentences read exactly as the till made them.
+   */
+  function moneyInLanguage(value) {
+    if (lang === 'en' || typeof decimals !== 'function') return undefined;
+    const m = /^(-?)(\d+)(?:\.(\d+))? ([A-Z]{3})$/.exec(value);
+    if (!m) return undefined;
+    const [, sign, whole, fraction = '', currency] = m;
+    let exp;
+    try { exp = decimals(currency); } catch { return undefined; }
+    if (fraction.length !== exp) return undefined;
+    const minor = Number(sign + whole + fraction);
+    return Number.isSafeInteger(minor) ? money(minor, currency) : undefined;
   }
 
   return { lang, locale, t, has, money, amount, decimalSeparator, dateTime, fromServer };

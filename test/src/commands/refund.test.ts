@@ -89,6 +89,15 @@ t('more than what is left: exit 1 in the words of 98, nothing sent', async () =>
   assert.is((await atServer()).length, 1);
 });
 
+t('a Swedish shop: the refusal says its amounts the Swedish way (kr, decimal comma), nothing sent', async () => {
+  const sv = { ...e.env, GLASE_POS__UI__LANGUAGE: 'sv' };
+  const r = await runCli(['refund', paid, '--amount', '8.51'], sv);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /återbetalningarna skulle bli mer än betalningen; inget återbetalades: högst 8,50\skr av 12,50\skr kan fortfarande återbetalas/);
+  assert.not.match(r.stderr, /SEK/);
+  assert.is((await atServer()).length, 1);
+});
+
 t('the reply is lost after Glase refunded: exit 3 in cashier words; --check-unknown finds it and books it', async () => {
   await control(e.sim, 'POST', '/simulator/faults', { operation: 'refundPayment', delayMs: 7_000, times: 1 });
   const r = await runCli(['refund', paid, '--amount', '1.00'], e.env);

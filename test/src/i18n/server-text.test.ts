@@ -4,6 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { translator } from '../../../src/i18n/i18n.js';
+import { currencyExponent } from '../../../src/lib/money.js';
 import { TEXT, badReferenceNotice, codeMessage, unknownStatusMessage, type GlaseOp } from '../../../machines/messages.js';
 import { readinessOf } from '../../../machines/readiness.js';
 import { REFUND_TEXT, refundCodeMessage } from '../../../machines/refund-messages.js';
@@ -73,6 +74,19 @@ t('the day close and payment start refusals (storage full included) have a Swedi
   assert.is(sv.fromServer(STORAGE_FULL_REFUSAL.message), 'kassans lagring är full; dagen avslutades inte och inget skickades till Glase; ring support');
   assert.is(sv.fromServer(startRuleFailure(req, { ...ok, printerReady: false, printerReason: 'out of paper' })?.message),
     'kvittoskrivaren är inte redo (slut på papper); åtgärda det före en Glase-betalning');
+});
+
+t('an amount inside a till sentence is said in the language (read back as minor units); English as sent', () => {
+  const svMoney = translator('sv', { decimals: currencyExponent });
+  const enMoney = translator('en', { decimals: currencyExponent });
+  const rule = `${refundCodeMessage(98)}: at most 1234.50 SEK of 12345.00 SEK can still be refunded`;
+  assert.is(svMoney.fromServer(rule).replace(/\u00a0/g, ' '), 'återbetalningarna skulle bli mer än betalningen; inget återbetalades: högst 1 234,50 kr av 12 345,00 kr kan fortfarande återbetalas');
+  assert.is(enMoney.fromServer(rule), rule);
+  assert.is(svMoney.fromServer('refund of 4.00 SEK created by eve').replace(/\u00a0/g, ' '), 'återbetalning på 4,00 kr skapad av eve');
+  assert.is(svMoney.fromServer('refund post written: -0.50 SEK back').replace(/\u00a0/g, ' '), 'återbetalningspost skriven: \u22120,50 kr tillbaka');
+  // not an amount of that currency's digits: left as written
+  assert.is(svMoney.fromServer('refund of 4.0 SEK created by eve'), 'återbetalning på 4.0 SEK skapad av eve');
+  assert.is(svMoney.fromServer('refund of 4 JPY created by eve').replace(/\u00a0/g, ' '), 'återbetalning på 4 JPY skapad av eve');
 });
 
 t.run();
