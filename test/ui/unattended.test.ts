@@ -90,4 +90,35 @@ t('a scanned receipt: customer words, no cashier details, closes by itself or wi
   assert.equal(problems.splice(0), []);
 });
 
+t('sv: the customer screens in Swedish pass axe too (start, waiting, thank-you, receipt not found)', async () => {
+  const sv = await startUiTill({ demo: true, mode: 'unattended', language: 'sv', windowMs: 1_500, autoCancelWindows: 2 });
+  try {
+    const k = sv.kiosk;
+    await k.waitForSelector('#status-dot.ok', { timeout: 15_000 });
+    assert.is(await k.getAttribute('html', 'lang'), 'sv');
+    assert.is(await k.textContent('#mode-tag'), 'Självbetjäning');
+    await typeKeys(k, 'kp-start', '5');
+    assert.is(await k.textContent('#glase-btn'), 'Betala med Glase');
+    problems.push(...(await axeProblems(k, 'unattended-start-sv')));
+    await k.click('#glase-btn');
+    await k.click('#pay-btn');
+    await k.waitForFunction(() => document.querySelector('#wait-title')?.textContent === 'Skanna Glase-koden med telefonen', null, { timeout: 10_000 });
+    problems.push(...(await axeProblems(k, 'unattended-waiting-sv')));
+    await phoneOpens(sv, sv.daemon.demo!.glaseId);
+    await sv.phone.click('#pay');
+    await k.waitForSelector('#s-paid:not([hidden])', { timeout: 15_000 });
+    assert.is(await k.textContent('#paid-title'), 'Tack! Betalningen är mottagen');
+    await sv.shot('unattended-paid-sv');
+    problems.push(...(await axeProblems(k, 'unattended-paid-sv')));
+    await k.waitForSelector('#s-start:not([hidden])', { timeout: 12_000 });
+    await sv.daemon.scannerEmulator!.scan('1234512345123451234512345');
+    await k.waitForSelector('#lookup[data-found="no"]:not([hidden])', { timeout: 10_000 });
+    assert.is(await k.textContent('#lk-missing'), 'Kvittot är inte från den här kassan.');
+    problems.push(...(await axeProblems(k, 'receipt-lookup-unattended-sv')));
+    assert.equal(problems.splice(0), []);
+  } finally {
+    await sv.close();
+  }
+});
+
 t.run();
