@@ -1,13 +1,13 @@
 // Bodies of the day-close routes (zod → validation + OpenAPI) and the JSON Schemas of what they
 // answer (merged into view-schemas.ts for the OpenAPI document).
 import { z } from 'zod/v4';
-import { password, text } from './text-schemas.js';
+import { password, resellerId, text } from './text-schemas.js';
 
 /** The reseller login for markTransactionPeriod + executeReport (RESELLERUSER calls); used once, never stored. */
 export const DayCloseBody = z
   .object({
-    resellerId: text(100),
-    userId: text(100),
+    resellerId: resellerId(),
+    userId: resellerId(),
     password: password(),
   })
   .strict();

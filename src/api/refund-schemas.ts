@@ -1,7 +1,7 @@
 // Bodies of the refund routes (zod → validation + OpenAPI) and the JSON Schemas of what the
 // refund routes answer (merged into view-schemas.ts for the OpenAPI document).
 import { z } from 'zod/v4';
-import { password, text } from './text-schemas.js';
+import { password, resellerId, text } from './text-schemas.js';
 import { ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE } from '../../machines/ers-reference.js';
 
 const ers = z.string({ error: 'must be the 25-digit ersReference' }).regex(ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE);
@@ -20,8 +20,8 @@ export type NewRefundBody = z.infer<typeof NewRefund>;
 /** The reseller login for the reports (RESELLERUSER calls); the password is used once, never stored. */
 export const RefundCheck = z
   .object({
-    resellerId: text(100),
-    userId: text(100),
+    resellerId: resellerId(),
+    userId: resellerId(),
     password: password(),
   })
   .strict();

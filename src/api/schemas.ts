@@ -2,7 +2,7 @@
 // the OpenAPI document is generated from these same schemas.
 import { z } from 'zod/v4';
 import { displayAmount, exactSum, maxAmountMinor } from '../lib/money.js';
-import { password, text } from './text-schemas.js';
+import { password, resellerId, text } from './text-schemas.js';
 import { ERS_REFERENCE_PATTERN, ERS_REFERENCE_RULE } from '../../machines/ers-reference.js';
 import { GLASE_ID_PATTERN, GLASE_ID_RULE } from '../../machines/glase-id.js';
 import { CLIENT_INVOICE_ID_PATTERN, CLIENT_INVOICE_ID_RULE } from '../../machines/client-invoice-id.js';
@@ -91,8 +91,8 @@ export const PinLogin = z.object({ pin: z.string({ error: 'must be a string of 4
 
 export const Register = z
   .object({
-    resellerId: text(100),
-    userId: text(100),
+    resellerId: resellerId(),
+    userId: resellerId(),
     password: password(),
   })
   .strict();

@@ -2,14 +2,13 @@
 // Only the back office's own Glase calls open it (registerTerminal, reports); it is never
 // logged, shown on a page or sent to a till.
 import type { Principal } from '../glase/types.js';
+import { RESELLER_ID_PATTERN, RESELLER_ID_RULE } from '../lib/reseller-id.js';
 import type { Queryable } from './db.js';
 import type { SecretBox } from './secret-box.js';
 
-export const RESELLER_ID = /^[A-Za-z0-9._/-]{1,100}$/;
-
 export async function setReseller(db: Queryable, box: SecretBox, c: { resellerId: string; userId: string; password: string }): Promise<void> {
-  if (!RESELLER_ID.test(c.resellerId)) throw new Error('reseller id: 1-100 letters, digits, ".", "_", "/" or "-"');
-  if (!RESELLER_ID.test(c.userId)) throw new Error('user id: 1-100 letters, digits, ".", "_", "/" or "-"');
+  if (!RESELLER_ID_PATTERN.test(c.resellerId)) throw new Error(`reseller id: ${RESELLER_ID_RULE}`);
+  if (!RESELLER_ID_PATTERN.test(c.userId)) throw new Error(`user id: ${RESELLER_ID_RULE}`);
   if (c.password.length === 0) throw new Error('password: must not be empty');
   await db.query(
     `INSERT INTO reseller (id, reseller_id, user_id, password_enc, updated_at) VALUES (1, $1, $2, $3, now())

@@ -5,6 +5,7 @@ import { CommandExit, EXIT, usage } from './exit.js';
 import { isTty, readFirstLine, readSecret } from './tty.js';
 import { said } from './language.js';
 import { PRINTABLE_RULE, unprintable } from '../lib/printable.js';
+import { RESELLER_ID_PATTERN, RESELLER_ID_RULE } from '../lib/reseller-id.js';
 
 export async function resellerPassword(nothingDone: string): Promise<string> {
   let pw: string | undefined;
@@ -20,11 +21,11 @@ export async function resellerPassword(nothingDone: string): Promise<string> {
   return pw;
 }
 
-const RESELLER_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 /** --reseller and --user of the commands that act as the shop's reseller user (reports). */
 export function resellerLogin(values: { reseller?: string; user?: string }, help: string): { resellerId: string; userId: string } {
-  if (values.reseller === undefined || !RESELLER_ID.test(values.reseller)) throw usage('--reseller', 'is required: the shop\'s Glase reseller id (1-100 letters, digits, ".", "_" or "-")', help);
-  if (values.user === undefined || !RESELLER_ID.test(values.user)) throw usage('--user', 'is required: the reseller user id, e.g. 9900', help);
+  if (values.reseller === undefined) throw usage('--reseller', 'is required: the shop\'s Glase reseller id (1-100 letters, digits, ".", "_" or "-")', help);
+  if (values.user === undefined) throw usage('--user', 'is required: the reseller user id, e.g. 9900', help);
+  if (!RESELLER_ID_PATTERN.test(values.reseller)) throw usage('--reseller', RESELLER_ID_RULE, help);
+  if (!RESELLER_ID_PATTERN.test(values.user)) throw usage('--user', RESELLER_ID_RULE, help);
   return { resellerId: values.reseller, userId: values.user };
 }

@@ -14,7 +14,8 @@ import { createGlaseClient } from '../glase/client.js';
 import { openBackoffice, type StorageOptions } from '../backoffice/open.js';
 import { startBackofficeServer } from '../backoffice/server.js';
 import { addUser, countUsers, passwordRule, ROLES, USERNAME, type Role } from '../backoffice/users.js';
-import { setReseller, RESELLER_ID } from '../backoffice/reseller.js';
+import { setReseller } from '../backoffice/reseller.js';
+import { RESELLER_ID_PATTERN, RESELLER_ID_RULE } from '../lib/reseller-id.js';
 import type { FaultPoint } from '../backoffice/ingest.js';
 
 const STORAGE = `  --data DIR          the embedded database's folder (default: backoffice.dataDir, ./data/backoffice)
@@ -110,8 +111,10 @@ function addUserCmd(argv: string[], src?: ConfigSource): Promise<number> {
 function setResellerCmd(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('backoffice set-reseller', async () => {
     const { values } = parseCommand(argv, { ...STORAGE_OPTS, reseller: { type: 'string' }, user: { type: 'string' } }, HELP);
-    if (!values.reseller || !RESELLER_ID.test(values.reseller)) throw usage('--reseller', 'is required: the shop\'s Glase reseller id (1-100 letters, digits, ".", "_", "/" or "-")');
-    if (!values.user || !RESELLER_ID.test(values.user)) throw usage('--user', 'is required: the reseller user id, e.g. 9900');
+    if (!values.reseller) throw usage('--reseller', 'is required: the shop\'s Glase reseller id (1-100 letters, digits, ".", "_" or "-")');
+    if (!values.user) throw usage('--user', 'is required: the reseller user id, e.g. 9900');
+    if (!RESELLER_ID_PATTERN.test(values.reseller)) throw usage('--reseller', RESELLER_ID_RULE);
+    if (!RESELLER_ID_PATTERN.test(values.user)) throw usage('--user', RESELLER_ID_RULE);
     const config = commandConfig(values.config, src);
     const pw = await resellerPassword('nothing was stored');
     const bo = await openBackoffice(storage(values, config));

@@ -9,6 +9,7 @@ import { noServerMessage } from '../cli/glase.js';
 import { parseCommand } from '../cli/args.js';
 import { resellerPassword } from '../cli/reseller-password.js';
 import { unprintable } from '../lib/printable.js';
+import { RESELLER_ID_PATTERN, RESELLER_ID_RULE } from '../lib/reseller-id.js';
 
 const HELP = `usage: glase-pos register --reseller ID --user ID [--name NAME] [--config FILE]
 
@@ -21,15 +22,13 @@ The reseller password is asked for without echo on a terminal. When stdin is not
 terminal it is read from $GLASE_RESELLER_PASSWORD, or else from the first line of stdin.
 It is never accepted as an argument and never stored.`;
 
-const ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 export function run(argv: string[], src?: ConfigSource): Promise<number> {
   return runCommand('register', async () => {
     const { values } = parseCommand(argv, { reseller: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' }, config: { type: 'string' } }, HELP);
     if (values.reseller === undefined) throw usage('--reseller', 'is required (the shop\'s Glase reseller id)', HELP);
     if (values.user === undefined) throw usage('--user', 'is required (the reseller user id, e.g. 9900)', HELP);
-    if (!ID.test(values.reseller)) throw usage('--reseller', 'must be 1-100 letters, digits, ".", "_" or "-"');
-    if (!ID.test(values.user)) throw usage('--user', 'must be 1-100 letters, digits, ".", "_" or "-"');
+    if (!RESELLER_ID_PATTERN.test(values.reseller)) throw usage('--reseller', RESELLER_ID_RULE);
+    if (!RESELLER_ID_PATTERN.test(values.user)) throw usage('--user', RESELLER_ID_RULE);
     if (values.name !== undefined && (values.name.trim() === '' || values.name.length > 100)) throw usage('--name', 'must be 1-100 characters');
     const badName = values.name !== undefined ? unprintable(values.name) : undefined;
     if (badName) throw usage('--name', badName);

@@ -14,6 +14,7 @@ import { glaseEndpoint } from '../cli/glase.js';
 import { resellerPassword } from '../cli/reseller-password.js';
 import { runVerify, type Customer } from '../cli/verify-run.js';
 import { checkGlaseId } from '../scan/payload.js';
+import { RESELLER_ID_PATTERN, RESELLER_ID_RULE } from '../lib/reseller-id.js';
 
 const HELP = `usage: glase-pos verify [--reseller ID --user ID] [--glase-id ID] [--json] [--report FILE] [--timeout S] [--config FILE]
 
@@ -32,8 +33,6 @@ const HELP = `usage: glase-pos verify [--reseller ID --user ID] [--glase-id ID] 
   --config FILE   config file (default: $GLASE_POS_CONFIG, else ${DEFAULT_CONFIG_FILE} if it exists)
 
 Exit 0 when every step passed, 1 when one failed (the report names it), 2 bad usage.`;
-
-const ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 async function simulatorBase(soapUrl: string): Promise<string | undefined> {
   const base = new URL(soapUrl).origin;
@@ -59,8 +58,8 @@ export function run(argv: string[], src?: ConfigSource): Promise<number> {
       { reseller: { type: 'string' }, user: { type: 'string' }, 'glase-id': { type: 'string' }, json: { type: 'boolean' }, report: { type: 'string' }, timeout: { type: 'string' }, config: { type: 'string' } },
       HELP,
     );
-    if (values.reseller !== undefined && !ID.test(values.reseller)) throw usage('--reseller', 'must be 1-100 letters, digits, ".", "_" or "-"');
-    if (values.user !== undefined && !ID.test(values.user)) throw usage('--user', 'must be 1-100 letters, digits, ".", "_" or "-"');
+    if (values.reseller !== undefined && !RESELLER_ID_PATTERN.test(values.reseller)) throw usage('--reseller', RESELLER_ID_RULE);
+    if (values.user !== undefined && !RESELLER_ID_PATTERN.test(values.user)) throw usage('--user', RESELLER_ID_RULE);
     if ((values.reseller === undefined) !== (values.user === undefined)) throw usage('--user', 'give --reseller and --user together');
     // the one Glase ID rule (machines/glase-id.ts); a ValidationError exits 2 naming --glase-id
     if (values['glase-id'] !== undefined) checkGlaseId(values['glase-id'], '--glase-id');

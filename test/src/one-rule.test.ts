@@ -1,4 +1,5 @@
-// One owner per rule: the Glase ID and ersReference rules live in machines/, and every edge
+// One owner per rule: the Glase ID and ersReference rules live in machines/, the reseller id
+// rule in src/lib/reseller-id.ts, and every edge
 // that checks one (set-up machine, API schema, scanner, CLI check) gives the same verdict.
 // Before, set-up allowed 64 characters while the API and the scanner stopped at 32.
 import { suite } from 'uvu';
@@ -7,9 +8,14 @@ import { createActor } from 'xstate';
 import { terminalSetupMachine } from '../../machines/terminal-setup.js';
 import { GLASE_ID_MAX, isGlaseId } from '../../machines/glase-id.js';
 import { isErsReference } from '../../machines/ers-reference.js';
-import { AssignGlaseId, ErsReferenceParam, Reprint } from '../../src/api/schemas.js';
+import { AssignGlaseId, ErsReferenceParam, Register, Reprint } from '../../src/api/schemas.js';
 import { checkErsReference, checkGlaseId, classifyScan } from '../../src/scan/payload.js';
 import { run as verifyCommand } from '../../src/commands/verify.js';
+import { RefundCheck } from '../../src/api/refund-schemas.js';
+import { DayCloseBody } from '../../src/api/day-close-schemas.js';
+import { resellerLogin } from '../../src/cli/reseller-password.js';
+import { setReseller } from '../../src/backoffice/reseller.js';
+import type { SecretBox } from '../../src/backoffice/secret-box.js';
 
 const t = suite('one rule, every edge');
 
@@ -94,6 +100,33 @@ t('verify --glase-id refuses by the same rule (it once allowed 1-40), exit 2 nam
     assert.match(errors.join('\n'), /--glase-id: must be at most 32 characters \(got 40\)/);
   } finally {
     console.error = orig;
+  }
+});
+
+t('reseller id and user id: the API bodies, the CLI login and the back office agree (it had four versions, one allowing "/")', async () => {
+  const ids: Array<[string, boolean]> = [
+    ['shop1', true], ['public_test_shop', true], ['9900', true], ['a.b-c_d', true], ['a'.repeat(100), true],
+    ['shop/9900', false], ['', false], ['a'.repeat(101), false], ['has space', false], ['ÅÄÖ', false], ['x\u0000', false],
+  ];
+  const box = { seal: (s: string) => s } as unknown as SecretBox;
+  for (const [id, good] of ids) {
+    const where = JSON.stringify(id);
+    for (const [name, schema] of [['register', Register], ['refund check', RefundCheck], ['day close', DayCloseBody]] as const) {
+      assert.is(schema.safeParse({ resellerId: id, userId: '9900', password: 'pw' }).success, good, `${name} resellerId ${where}`);
+      assert.is(schema.safeParse({ resellerId: 'shop1', userId: id, password: 'pw' }).success, good, `${name} userId ${where}`);
+    }
+    let cli = true;
+    try {
+      resellerLogin({ reseller: id, user: '9900' }, '');
+    } catch {
+      cli = false;
+    }
+    assert.is(cli, good, `CLI ${where}`);
+    let stored = false;
+    const db = { query: async () => ((stored = true), { rows: [] }) };
+    const err = await setReseller(db as never, box, { resellerId: id, userId: '9900', password: 'pw' }).catch((e: Error) => e);
+    assert.is(stored, good, `back office ${where}`);
+    if (!good) assert.match((err as Error).message, /^reseller id: must be 1-100 letters/);
   }
 });
 
