@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { elfMachine } from '../lib/elf-machine.mjs';
 import { ext4, fat, initramfsFiles, partitionTable } from './disk-image.mjs';
+import { checkList, secs } from './checks.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -21,19 +22,7 @@ const ROOT = join(OUT, 'rootfs');
 const IMG = join(OUT, 'disk.img');
 const FACTORY = join(ROOT, 'usr/lib/glase-pos/factory');
 
-const results = [];
-const t0 = Date.now();
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-function check(name, ok, detail = '') {
-  results.push({ name, ok });
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-}
-function finish() {
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`image:test-arm64: ${results.length - failed} passed, ${failed} failed (${secs(Date.now() - t0)})`);
-  process.exit(failed ? 1 : 0);
-}
+const { check, finish } = checkList('image:test-arm64');
 
 if (!check('running as root (mmdebstrap, systemd-nspawn)', process.getuid() === 0)) finish();
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot, until } from './container.mjs';
 import { preflight } from './preflight.mjs';
+import { checkList, secs } from './checks.mjs';
 import { updateChecks } from './update-checks.mjs';
 import { kioskBinds, kioskChecks } from './kiosk-checks.mjs';
 
@@ -26,14 +27,7 @@ const SIM = 'http://127.0.0.1:8090';
 const GLASE_ID = 'GLASEDEMO1';
 const WATCHDOG_SEC = 30;
 
-const results = [];
-const t0 = Date.now();
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-function check(name, ok, detail = '') {
-  results.push({ name, ok });
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-}
+const { check, finish } = checkList('image:test');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // a machine that cannot run containers fails here in seconds, naming what it lacks
@@ -228,6 +222,4 @@ try {
 } finally {
   if (c) await c.poweroff().catch(() => c.powerCut());
 }
-const failedChecks = results.filter((r) => !r.ok).length;
-console.log(`image:test: ${results.length - failedChecks} passed, ${failedChecks} failed (${secs(Date.now() - t0)}; console log ${logFile}, journal: journalctl -D ${join(DATA, 'journal')})`);
-process.exit(failedChecks ? 1 : 0);
+finish(`; console log ${logFile}, journal: journalctl -D ${join(DATA, 'journal')}`);

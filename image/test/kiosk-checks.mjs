@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { secs } from './checks.mjs';
 
 const PAGE_HELPER = fileURLToPath(new URL('./kiosk-page-in-netns.mjs', import.meta.url));
 const DEVTOOLS = 'http://127.0.0.1:9222';
 const TILL = 'http://127.0.0.1:8080/';
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** binds for the container: the kiosk unit's container drop-in, Chromium's extra flags */
 export function kioskBinds(ROOT, WORK) {

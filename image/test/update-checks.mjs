@@ -3,8 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+import { secs } from './checks.mjs';
 
 /** a release directory from the image's factory release with another version (and maybe a broken CLI) */
 function release(ROOT, WORK, version, crash) {
