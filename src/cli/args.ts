@@ -1,10 +1,11 @@
 // Strict option parsing for every command: an unknown option, a missing value or a stray
 // argument is a usage error (exit 2) that names it and is followed by the command's help;
-// --help / -h prints the help and exits 0.
+// --help / -h prints the help (in the shop's language, src/cli/help.ts) and exits 0.
 import { parseArgs } from 'node:util';
 import { CommandExit, EXIT } from './exit.js';
 import { configuredLanguage } from './config.js';
 import { guessCliLanguage } from './language.js';
+import { helpText } from './help.js';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -21,6 +22,6 @@ export function parseCommand<T extends OptionSpec>(argv: string[], options: T, h
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new CommandExit(EXIT.usage, `arguments: ${msg}\n\n${help}`);
   }
-  if ((parsed.values as { help?: boolean }).help) throw new CommandExit(EXIT.ok, help);
+  if ((parsed.values as { help?: boolean }).help) throw new CommandExit(EXIT.ok, helpText(help));
   return parsed;
 }

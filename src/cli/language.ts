@@ -1,5 +1,6 @@
 // The CLI's human output in the shop's language: config ui.language, or the admin's choice kept
-// in the store once a command opened it. --json, the logs and the help texts never go through it.
+// in the store once a command opened it. --json and the logs never go through it; the help texts
+// have their own Swedish texts (src/cli/help.ts).
 // A sentence is written in English where it is made (tests and scripts read the English) and
 // said in the shop's language where it is printed: `said()` finds it among the catalogue's
 // `srv.*` sentences (the CLI's own are `srv.cli.*`, src/i18n/*/cli.js), as the kiosk does.

@@ -2,6 +2,10 @@
 // A command module exports `run(argv): Promise<number>` (the exit code); it is imported only
 // when it runs, so `glase-pos --help` and small commands do not load the daemon. An explicit
 // table, not a directory listing: this file is the list of commands.
+import { listWords } from '../cli/help.js';
+import { guessCliLanguage, resetCliLanguage } from '../cli/language.js';
+import { configuredLanguage } from '../cli/config.js';
+
 export interface Command {
   run(argv: string[]): Promise<number>;
 }
@@ -36,20 +40,25 @@ export const COMMANDS: Record<string, Entry> = {
   update: { summary: 'install a signed release bundle and switch to it; rolls back unless it stays healthy (root)', load: () => import('./update.js') },
 };
 
+/** The command list; in the configured language (src/cli/help.ts; English as written here). */
 export function usage(): string {
   const names = Object.keys(COMMANDS).sort();
   const width = Math.max(...names.map((n) => n.length)) + 1;
+  const words = listWords();
   return [
-    'usage: glase-pos <command> [options]   (glase-pos <command> --help for its options)',
+    words.usage ?? 'usage: glase-pos <command> [options]   (glase-pos <command> --help for its options)',
     '',
-    'commands:',
-    ...names.map((n) => `  ${n.padEnd(width)} ${COMMANDS[n].summary}`),
+    words.commands ?? 'commands:',
+    ...names.map((n) => `  ${n.padEnd(width)} ${words.summary(n) ?? COMMANDS[n].summary}`),
   ].join('\n');
 }
 
 /** Runs the command line (without node and the script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  resetCliLanguage();
+  // no command read its config yet: the list speaks the language of the config a command would read
+  guessCliLanguage(() => configuredLanguage(undefined));
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name ? 0 : 2;
