@@ -1,7 +1,7 @@
 // The help texts in the command's language: en as written beside each command (tests assert
-// them byte for byte), sv from the catalogue's src/i18n/sv/cli-help.js (prose translated;
+// them byte for byte), sv from the catalogue's src/i18n/cli-help-sv.js (prose translated;
 // option names, paths and examples as they are). A command without a Swedish text prints English.
-import svHelp from '../i18n/sv/cli-help.js';
+import svHelp from '../i18n/cli-help-sv.js';
 import { cliText } from './language.js';
 import { DEFAULT_CONFIG_FILE } from './config.js';
 
