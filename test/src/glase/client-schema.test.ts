@@ -6,26 +6,15 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.js';
-import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
-import type { Invoice } from '../../../src/glase/types.js';
 import { envelope, ok, startLoopback, type Loopback } from './_loopback.js';
 import { xmllintErrors } from './_xmllint.js';
 import { REFERENCE_WSDL, extractSchema } from '../../fixtures/glase/extract-schema.mjs';
+import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
+import type { Invoice } from '../../../src/glase/types.js';
+import { INVOICE, P, R, TOKENS } from './_sample-calls.js';
 import { SOAP_RECORDING } from './_recording.js';
 
 const t = suite('glase client requests validate');
-const R = resellerPrincipal('shop', '9900', 'rpw&<x>');
-const P = terminalPrincipal('0123456789abcdef0123456789abcdef', 'tpw');
-const INVOICE: Invoice = {
-  paymentMode: 'IMMEDIATE_DEBIT', acknowledgmentMode: 'NO_ACKNOWLEDGMENT', issueDate: '2026-01-02T10:00:00',
-  title: 'Fika & bulle', clientInvoiceId: 'R-1',
-  invoiceRows: [
-    { itemDescription: 'Kaffe', itemQuantity: '2', itemUnitPrice: { minor: 2500, currency: 'SEK' }, itemTotalAmount: { minor: 5000, currency: 'SEK' }, itemTaxRate: '12', itemEAN: '7310000000001', itemSKU: 'K1', itemUnit: 'EA', itemDiscount: { minor: 0, currency: 'SEK' } },
-    { itemDescription: 'Rabatt', itemQuantity: '1', itemTotalAmount: { minor: -500, currency: 'SEK' } },
-  ],
-  totalAmount: { minor: 4500, currency: 'SEK' }, cashierId: 'Anna', footer: 'Tack!', notificationUrl: 'http://127.0.0.1/n',
-};
-const TOKENS = [{ id: 'X_CARD', status: 1, value: '42', description: 'loyalty' }];
 
 const RETURNS: Record<string, string> = {
   registerTerminal: '<resultCode>0</resultCode><terminalId>0123456789abcdef0123456789abcdef</terminalId>',

@@ -4,27 +4,16 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createGlaseClient, type GlaseClient } from '../../../src/glase/client.js';
-import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
 import { ReplyFormatError, readReply } from '../../../src/glase/reply-xml.js';
-import type { Invoice } from '../../../src/glase/types.js';
 import { envelope, ok, startLoopback, type Loopback } from './_loopback.js';
+import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
+import type { Invoice } from '../../../src/glase/types.js';
+import { INVOICE, P, R, TOKENS } from './_sample-calls.js';
 import { SOAP_RECORDING, SOAP_REPLIES, type RecordedRequest } from './_recording.js';
 
 const t = suite('glase wire: same as the recorded soap package');
 
-// ---- the calls the recorder made, in the same order with the same arguments ----
-const R = resellerPrincipal('shop', '9900', 'rpw&<x>');
-const P = terminalPrincipal('0123456789abcdef0123456789abcdef', 'tpw');
-const INVOICE: Invoice = {
-  paymentMode: 'IMMEDIATE_DEBIT', acknowledgmentMode: 'NO_ACKNOWLEDGMENT', issueDate: '2026-01-02T10:00:00',
-  title: 'Fika & bulle', clientInvoiceId: 'R-1',
-  invoiceRows: [
-    { itemDescription: 'Kaffe', itemQuantity: '2', itemUnitPrice: { minor: 2500, currency: 'SEK' }, itemTotalAmount: { minor: 5000, currency: 'SEK' }, itemTaxRate: '12', itemEAN: '7310000000001', itemSKU: 'K1', itemUnit: 'EA', itemDiscount: { minor: 0, currency: 'SEK' } },
-    { itemDescription: 'Rabatt', itemQuantity: '1', itemTotalAmount: { minor: -500, currency: 'SEK' } },
-  ],
-  totalAmount: { minor: 4500, currency: 'SEK' }, cashierId: 'Anna', footer: 'Tack!', notificationUrl: 'http://127.0.0.1/n',
-};
-const TOKENS = [{ id: 'X_CARD', status: 1, value: '42', description: 'loyalty' }];
+// ---- the calls the recorder made, in the same order with the same arguments (_sample-calls.ts) ----
 const HOSTILE = `x${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')}\u007f\u0085&<>"']]>\ufffe\uffff\ud800y`;
 const RETURNS: Record<string, string> = {
   registerTerminal: '<resultCode>0</resultCode><terminalId>0123456789abcdef0123456789abcdef</terminalId>',

@@ -1,26 +1,20 @@
 // The post lookup by ersReference has one owner, src/store/receipt-lookup.ts: findReceipt for a
 // receipt, isBooked for "is this reference booked here". The unknown-refund check and the day
 // close each had their own copy of isBooked; the API, the scanner and reprint had three of findReceipt.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { REPO_ROOT, sourceFiles } from '../../fakes/source-files.js';
 import { openStore } from '../../../src/store/store.js';
 import { findReceipt, isBooked } from '../../../src/store/receipt-lookup.js';
 import { tempDir } from '../../fakes/till-harness.js';
 
 const t = suite('receipt lookup: one owner');
-const root = new URL('../../../', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? sources(p) : /\.(ts|js)$/.test(n) ? [p] : [];
-  });
-}
+const root = REPO_ROOT;
 
 t('outside src/store/ nothing looks a post up by ersReference itself', () => {
-  const direct = sources(join(root, 'src'))
+  const direct = sourceFiles(join(root, 'src'))
     .filter((f) => !relative(root, f).startsWith('src/store/'))
     .filter((f) => /\.(posts|printQueue)\.byErsReference\(/.test(readFileSync(f, 'utf8')))
     .map((f) => relative(root, f));

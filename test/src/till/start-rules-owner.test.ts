@@ -1,24 +1,18 @@
 // The start rules of a payment run in one place: the payment machine's `refused` state. The
 // till passes what it knows into the machine and reads the refusal from it; it used to run the
 // same rules itself first, so the machine's refused path was never reached in the running till.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { REPO_ROOT, sourceFiles } from '../../fakes/source-files.js';
 import { makeTill, type Harness } from '../../fakes/till-harness.js';
 
 const t = suite('start rules: one owner');
-const root = new URL('../../../', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? sources(p) : /\.(ts|js)$/.test(n) ? [p] : [];
-  });
-}
+const root = REPO_ROOT;
 
 t('only machines/ calls startRuleFailure', () => {
-  const callers = [...sources(join(root, 'src')), ...sources(join(root, 'machines'))]
+  const callers = [...sourceFiles(join(root, 'src')), ...sourceFiles(join(root, 'machines'))]
     .filter((f) => /\bstartRuleFailure\s*\(/.test(readFileSync(f, 'utf8')))
     .map((f) => relative(root, f));
   assert.ok(callers.length > 0);
