@@ -74,5 +74,121 @@ Det tas aldrig emot som argument och sparas aldrig.`,
 
   --yes           fråga inte om bekräftelse (krävs när stdin inte är en terminal)
   --config FILE   ${CONFIG}`,
+    'assign-id': `användning: glase-pos assign-id <GLASEID> [--config FILE]
+
+  <GLASEID>       bokstäver och siffror, som de står på kassans Glase-klisterlapp
+  --config FILE   ${CONFIG}`,
+    reprint: `användning: glase-pos reprint [--last | <ersReference>] [--config FILE]
+
+  --last           det senaste kvittot
+  <ersReference>   den 25-siffriga Glase-referensen som står på kvittot
+  --config FILE    ${CONFIG}`,
+    report: `användning: glase-pos report (--z N | --period ID | --list) [--json] [--print] [--config FILE]
+
+  --z N          Z-rapporten med nummer N
+  --period ID    Z-rapporten som läste denna Glase-transaktionsperiod (25 siffror)
+  --list         alla Z-rapporter, nyaste först (nummer, period, utfall, netto)
+  --json         rapporten som JSON (posten som ett backoffice tar emot)
+  --print        skriv också ut den igen, märkt KOPIA
+  --config FILE  ${CONFIG}`,
+    'close-day': `användning: glase-pos close-day --reseller ID --user ID [--json] [--config FILE]
+
+  --reseller ID    butikens återförsäljar-id hos Glase (rapporterna är återförsäljaranrop)
+  --user ID        återförsäljarens användar-id, t.ex. 9900
+                   återförsäljarlösenordet frågas efter utan eko (eller, när stdin inte är en
+                   terminal, $GLASE_RESELLER_PASSWORD eller första raden på stdin); sparas aldrig
+  --json           en JSON-rad per ändring av stängningen, sedan en "result"-rad med Z
+  --config FILE    ${CONFIG}
+
+Slutkod 0 stängd och stämmer, 4 stängd med differenser som behöver åtgärdas, 1 inte stängd
+(meddelandet säger varför; en oavslutad stängning återupptas av nästa close-day), 2 fel användning.`,
+    refund: `användning: glase-pos refund <ersReference> --amount AMOUNT [--reason TEXT] [--cashier ID] [--json] [--config FILE]
+       glase-pos refund --check-unknown --reseller ID --user ID [--json] [--config FILE]
+       glase-pos refund --resend REFUNDID [--json] [--config FILE]
+
+  <ersReference>   betalningens 25-siffriga referens (står under dess streckkod)
+  --amount AMOUNT  beloppet att ge tillbaka, t.ex. 4.00; del- och upprepade återbetalningar är
+                   tillåtna upp till det som betalades (en betalning som kassan inte har sparat går
+                   till Glase, som nekar mer än det som betalades)
+  --reason TEXT    varför (1-200 tecken; loggas och skrivs ut på återbetalningskvittot)
+  --cashier ID     kassörens id för återbetalningskvittot
+  --check-unknown  reda ut återbetalningar vars svar försvann: stäng kassans transaktionsperiod
+                   hos Glase och läs dess rapport (frågar efter återförsäljarlösenordet som register)
+  --resend ID      skicka igen en återbetalning som den fullständiga rapporten visade aldrig skedde (en gång)
+  --json           en JSON-händelse per rad, sedan en "result"-rad
+  --config FILE    ${CONFIG}
+
+Slutkod 0 återbetald, 1 inte återbetald, 2 fel användning, 3 osäker: Glase svarade inte och
+återbetalningen kan ha gått igenom; betala inte tillbaka till kunden på annat sätt, kör --check-unknown.`,
+    recover: `användning: glase-pos recover [--wait] [--json] [--config FILE]
+
+  --wait          följ varje återupptagen betalning tills den är klar (frågar försök igen / avbryt)
+  --json          en JSON-händelse per rad
+  --config FILE   ${CONFIG}
+
+Oavslutade återbetalningar bokförs klart (sparas, skrivs ut, kvitto); en vars svar försvann förblir
+osäker tills \`glase-pos refund --check-unknown\` läser Glases rapport. En återbetalning skickas aldrig igen.
+
+Slutkod 0 när ingen betalning eller återbetalning är oavslutad, 1 när någon fortfarande är öppen (kör med --wait).`,
+    'settle-outside': `användning: glase-pos settle-outside <paymentId> --note TEXT [--json] [--config FILE]
+
+  <paymentId>     betalningen som fastnat för att Glase inte går att nå (glase-pos status listar den),
+                  eller början av dess id när ingen annan betalning börjar likadant
+  --note TEXT     hur den gjordes upp i stället, t.ex. "kunden betalade kontant" (1-200 tecken; loggas)
+  --json          en JSON-resultatrad
+  --config FILE   ${CONFIG}
+
+Glase frågas först. Bara när den inte svarar avslutas betalningen här; den markeras då
+för dagsstängningen, som stämmer av den mot Glases rapport.`,
+    'confirm-orphan': `användning: glase-pos confirm-orphan [--by ID] [--note TEXT] [--config FILE]
+
+  --by ID         vem som kontrollerade (standard "cashier"); sparas i granskningsloggen
+  --note TEXT     vad kundens telefon visade, för granskningsloggen
+  --config FILE   ${CONFIG}`,
+    'set-pin': `användning: glase-pos set-pin [--config FILE]
+
+  --config FILE   ${CONFIG}
+
+  Frågar efter den nya PIN-koden två gånger utan eko; eller läser en rad från stdin
+  (echo 482913 | glase-pos set-pin). PIN-koden sparas som en saltad scrypt-hash.`,
+    enroll: `användning: glase-pos enroll <backoffice-url> <code> [--name NAME] [--ca-file PEM] [--config FILE]
+
+  <backoffice-url>  butikens backoffice, t.ex. https://backoffice.shop.example:8070
+  <code>            engångskoden för anslutning som ägaren skapade där (XXXX-XXXX-XXXX)
+  --name NAME       kassans namn hos Glase (standard: terminal.name från konfigurationen)
+  --ca-file PEM     certifikatutfärdaren (CA) som signerade backofficets certifikat, när den inte
+                    är en publik (standard: backoffice.caFile); daemonens sändare använder konfigurationens
+  --config FILE     ${CONFIG}`,
+    export: `användning: glase-pos export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json [--out FILE] [--config FILE]
+
+  --from, --to   första och sista dagen (butikens lokala datum, inklusive)
+  --format       csv (RFC 4180, rubrikrad, belopp som decimaltal) eller json (en array, belopp även i minsta enhet)
+  --out FILE     skriv dit (0600) i stället för till stdout
+  --config FILE  ${CONFIG}`,
+    'forget-registration': `användning: glase-pos forget-registration [--yes] [--config FILE]
+
+Bara när Glase svarat att den inte längre känner till kassan (resultat 29, t.ex. vid betalning eller
+avregistrering): tar bort terminal-id:t, dess lösenord och Glase-ID:t från kassan, så att den
+kan registreras igen. Glase frågas inte (där finns inget kvar att avregistrera).
+
+  --yes           fråga inte om bekräftelse (krävs när stdin inte är en terminal)
+  --config FILE   ${CONFIG}`,
+    verify: `användning: glase-pos verify [--reseller ID --user ID] [--glase-id ID] [--json] [--report FILE] [--timeout S] [--config FILE]
+
+  Kör certifieringssekvensen mot den konfigurerade Glase-servern (glase.url): registrering
+  och tilldelning, betalning, avbrott, försök igen efter 30-s-fönstret, submitPaymentReceipt, en
+  del- och en full återbetalning, 98-spärren, markTransactionPeriod + executeReport, och (bara
+  simulatorn) en betalning som hämtas sent och inte går förlorad. Egen datakatalog och terminal;
+  terminalen avregistreras i slutet.
+
+  --reseller ID, --user ID  en testinloggning för återförsäljare (krävs mot en riktig server; lösenordet
+                            kommer från en fråga, $GLASE_RESELLER_PASSWORD eller stdin, sparas aldrig)
+  --glase-id ID   Glase-ID:t från testlappen att tilldela (standard: ett nytt på simulatorn)
+  --json          rapporten som JSON på stdout (varje steg, dess anrop och resultatkoder, godkänt/underkänt)
+  --report FILE   skriv också JSON-rapporten dit
+  --timeout S     hur länge ett steg får ta (standard 60; en person som betalar med telefonen behöver tid)
+  --config FILE   ${CONFIG}
+
+Slutkod 0 när varje steg gick igenom, 1 när något misslyckades (rapporten säger vilket), 2 fel användning.`,
   },
 };

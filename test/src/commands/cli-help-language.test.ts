@@ -11,7 +11,7 @@ const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME
 const sv: NodeJS.ProcessEnv = { ...base, GLASE_POS__UI__LANGUAGE: 'sv' };
 
 /** The commands a shop uses (the list in issue 15). */
-export const SHOP_COMMANDS = ['pay', 'status', 'journal', 'register', 'unregister'];
+export const SHOP_COMMANDS = ['pay', 'status', 'journal', 'register', 'unregister', 'assign-id', 'reprint', 'report', 'close-day', 'refund', 'recover', 'settle-outside', 'confirm-orphan', 'set-pin', 'enroll', 'export', 'forget-registration', 'verify'];
 
 t('glase-pos --help lists the commands in Swedish; English as before', async () => {
   const r = await runCli(['--help'], sv);
