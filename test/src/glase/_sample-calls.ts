@@ -15,3 +15,12 @@ export const INVOICE: Invoice = {
   totalAmount: { minor: 4500, currency: 'SEK' }, cashierId: 'Anna', footer: 'Tack!', notificationUrl: 'http://127.0.0.1/n',
 };
 export const TOKENS = [{ id: 'X_CARD', status: 1, value: '42', description: 'loyalty' }];
+
+/** what the loopback server answers each operation that returns more than a result code */
+export const RETURNS: Record<string, string> = {
+  registerTerminal: '<resultCode>0</resultCode><terminalId>0123456789abcdef0123456789abcdef</terminalId>',
+  sendInvoice: '<resultCode>0</resultCode><invoiceReference>20260102100000001</invoiceReference>',
+  getPaymentStatus: '<resultCode>0</resultCode><status>ISSUED</status><version>1</version>',
+  refundPayment: '<ersReference>2026010210000000000000002</ersReference><resultCode>0</resultCode>',
+  markTransactionPeriod: '<resultCode>0</resultCode><transactionPeriodId>7</transactionPeriodId>',
+};

@@ -11,18 +11,11 @@ import { xmllintErrors } from './_xmllint.js';
 import { REFERENCE_WSDL, extractSchema } from '../../fixtures/glase/extract-schema.mjs';
 import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
 import type { Invoice } from '../../../src/glase/types.js';
-import { INVOICE, P, R, TOKENS } from './_sample-calls.js';
+import { INVOICE, P, R, RETURNS, TOKENS } from './_sample-calls.js';
 import { SOAP_RECORDING } from './_recording.js';
 
 const t = suite('glase client requests validate');
 
-const RETURNS: Record<string, string> = {
-  registerTerminal: '<resultCode>0</resultCode><terminalId>0123456789abcdef0123456789abcdef</terminalId>',
-  sendInvoice: '<resultCode>0</resultCode><invoiceReference>20260102100000001</invoiceReference>',
-  getPaymentStatus: '<resultCode>0</resultCode><status>ISSUED</status><version>1</version>',
-  refundPayment: '<ersReference>2026010210000000000000002</ersReference><resultCode>0</resultCode>',
-  markTransactionPeriod: '<resultCode>0</resultCode><transactionPeriodId>7</transactionPeriodId>',
-};
 
 /** One call of every operation; the shapes of both API revisions where they differ. */
 async function everyOperation(c: GlaseClient, laterRevision: boolean): Promise<void> {

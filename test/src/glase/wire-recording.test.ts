@@ -8,20 +8,13 @@ import { ReplyFormatError, readReply } from '../../../src/glase/reply-xml.js';
 import { envelope, ok, startLoopback, type Loopback } from './_loopback.js';
 import { resellerPrincipal, terminalPrincipal } from '../../../src/glase/context.js';
 import type { Invoice } from '../../../src/glase/types.js';
-import { INVOICE, P, R, TOKENS } from './_sample-calls.js';
+import { INVOICE, P, R, RETURNS, TOKENS } from './_sample-calls.js';
 import { SOAP_RECORDING, SOAP_REPLIES, type RecordedRequest } from './_recording.js';
 
 const t = suite('glase wire: same as the recorded soap package');
 
 // ---- the calls the recorder made, in the same order with the same arguments (_sample-calls.ts) ----
 const HOSTILE = `x${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')}\u007f\u0085&<>"']]>\ufffe\uffff\ud800y`;
-const RETURNS: Record<string, string> = {
-  registerTerminal: '<resultCode>0</resultCode><terminalId>0123456789abcdef0123456789abcdef</terminalId>',
-  sendInvoice: '<resultCode>0</resultCode><invoiceReference>20260102100000001</invoiceReference>',
-  getPaymentStatus: '<resultCode>0</resultCode><status>ISSUED</status><version>1</version>',
-  refundPayment: '<ersReference>2026010210000000000000002</ersReference><resultCode>0</resultCode>',
-  markTransactionPeriod: '<resultCode>0</resultCode><transactionPeriodId>7</transactionPeriodId>',
-};
 
 async function everyOperation(c: GlaseClient, later: boolean, h?: string): Promise<void> {
   const s = (x: string) => (h === undefined ? x : `${x}${h}`);
