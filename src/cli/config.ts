@@ -6,7 +6,9 @@
 import { statSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { CommandExit, EXIT } from './exit.js';
-import { useConfigLanguage } from './language.js';
+import { guessCliLanguage, said, useConfigLanguage } from './language.js';
+import { isLanguage } from '../i18n/i18n.js';
+import { readFileSync } from 'node:fs';
 import type { Language } from '../i18n/i18n.js';
 
 /** The file the systemd unit's daemon reads (systemd/glase-pos.service). */
@@ -44,7 +46,12 @@ export function commandConfig(flag: string | undefined, src: ConfigSource = proc
     useConfigLanguage(config);
     return config;
   } catch (e) {
-    if (e instanceof ConfigError) throw new CommandExit(EXIT.usage, `${e.message}\n(fix the config file or the GLASE_POS__… environment variable named above)`);
+    if (e instanceof ConfigError) {
+      // the config cannot be used, but the language it asks for may still be readable
+      guessCliLanguage(() => rawLanguage(configFile(flag, src), src.env));
+      const problems = e.problems.map((p) => `  - ${p}`).join('\n');
+      throw new CommandExit(EXIT.usage, `${said('invalid configuration:')}\n${problems}\n${said('(fix the config file or the GLASE_POS__… environment variable named above)')}`);
+    }
     throw e;
   }
 }
@@ -53,6 +60,18 @@ export function commandConfig(flag: string | undefined, src: ConfigSource = proc
 export function configuredLanguage(flag: string | undefined, src: ConfigSource = processConfigSource()): Language | undefined {
   try {
     return loadConfig({ file: configFile(flag, src), env: src.env }).ui.language;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ui.language as the environment or the config file asks for it, read without the rest of the config (which is invalid). */
+function rawLanguage(file: string | undefined, env: NodeJS.ProcessEnv): Language | undefined {
+  if (isLanguage(env.GLASE_POS__UI__LANGUAGE)) return env.GLASE_POS__UI__LANGUAGE;
+  if (env.GLASE_POS__UI__LANGUAGE !== undefined || file === undefined) return undefined;
+  try {
+    const lang = (JSON.parse(readFileSync(file, 'utf8')) as { ui?: { language?: unknown } })?.ui?.language;
+    return isLanguage(lang) ? lang : undefined;
   } catch {
     return undefined;
   }

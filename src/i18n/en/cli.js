@@ -189,4 +189,7 @@ export default {
   'srv.cli.allPassed': "all {count} steps passed",
   'srv.cli.verifyFailed': "FAILED: {steps}",
   'srv.cli.testPhone': ">>> on the test phone: scan the sticker {id} and pay {amount} {currency} now",
+  // a config the command cannot use: the frame is said, each problem (key: rule) stays as the config reader wrote it
+  'srv.cli.configInvalid': "invalid configuration:",
+  'srv.cli.configFix': "(fix the config file or the GLASE_POS__… environment variable named above)",
 };

@@ -187,4 +187,7 @@ export default {
   'srv.cli.allPassed': "alla {count} steg gick igenom",
   'srv.cli.verifyFailed': "MISSLYCKADES: {steps}",
   'srv.cli.testPhone': ">>> på testtelefonen: skanna dekalen {id} och betala {amount} {currency} nu",
+  // a config the command cannot use: the frame is said, each problem (key: rule) stays as the config reader wrote it
+  'srv.cli.configInvalid': "ogiltig konfiguration:",
+  'srv.cli.configFix': "(rätta konfigurationsfilen eller GLASE_POS__…-miljövariabeln som nämns ovan)",
 };
