@@ -171,7 +171,6 @@ async function main() {
 
   const server = quantiles(serverMs.filter(Number.isFinite));
   const client = quantiles(clientMs);
-  const late = quantiles(lateMs);
   const loopP99 = Math.max(...loops.map((l) => l.p99));
   const verdict = (p99: number) => (p99 <= 50 ? 'target met' : 'target NOT met');
   console.log(`${TERMINALS} tills polling at 1 Hz for ${SECONDS} s over keep-alive, ${paid} payments meanwhile (${payErrors} control or sendInvoice calls reset and retried; node ${process.version}, simulator from ${cli.shape})`);

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { hostRule, type HostRule } from './allowed-hosts.js';
-import { ClientAuth, isLoopback, mayScrape } from './auth.js';
+import { ClientAuth, mayScrape } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { fromZod, HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';

@@ -5,7 +5,7 @@ import { openStore } from '../store/store.js';
 import type { JournalEntry } from '../store/journal.js';
 import { resolvePaymentId } from '../cli/payment-id.js';
 import { displayAmount, isKnownCurrency } from '../lib/money.js';
-import { CommandExit, EXIT, runCommand, usage } from '../cli/exit.js';
+import { EXIT, runCommand, usage } from '../cli/exit.js';
 import { cliText, cliTime, said, useShopLanguage } from '../cli/language.js';
 import { DEFAULT_CONFIG_FILE, commandConfig, type ConfigSource } from '../cli/config.js';
 import { parseCommand } from '../cli/args.js';

@@ -5,7 +5,7 @@
 // with full jitter (Retry-After obeyed); 401/403 stop (the till was unregistered there);
 // 413 halves the batch.
 import type { Store } from '../store/store.js';
-import { silentLogger, type Logger } from '../lib/log.js';
+import type { Logger } from '../lib/log.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { reachProblem } from './backoffice-fetch.js';
 import { leaveBackoffice } from './enrol-client.js';

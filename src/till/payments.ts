@@ -10,7 +10,6 @@ import type { PaymentContext, PaymentInput, PaymentRequest, StartChecks } from '
 import type { PaymentRecord } from '../store/payments.js';
 import type { Logger } from '../lib/log.js';
 import { displayAmount } from '../lib/money.js';
-import type { Store } from '../store/store.js';
 import { isStorageFullError } from '../store/storage-space.js';
 import type { TillClock } from './clock.js';
 import { paymentActors, type PaymentActorDeps } from './payment-actors.js';
