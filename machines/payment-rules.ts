@@ -23,7 +23,7 @@ export function startRuleFailure(req: PaymentRequest, checks: StartChecks): Rule
   if (!checks.serverReachable) return fail('online', 'Glase cannot be reached; Glase payments do not work offline, take another tender');
   if (checks.printerReady === false)
     return fail('printer-ready', `the receipt printer is not ready${checks.printerReason ? ` (${checks.printerReason})` : ''}; fix it before a Glase payment`);
-  const amount = amountFailure(req.amount, checks.amountLimit);
+  const amount = amountFailure(req.amount, checks.amountLimit, checks.money);
   if (amount) return amount;
   if (!/^[A-Z]{3}$/.test(req.currency)) return fail('currency', 'currency must be an ISO 4217 code such as SEK');
   if (req.receiptTotal !== undefined || req.alreadyPaid !== undefined) {
@@ -33,7 +33,8 @@ export function startRuleFailure(req: PaymentRequest, checks: StartChecks): Rule
       return fail('split-tender', `receipt total and already-paid amount must be whole, non-negative minor units up to ${checks.amountLimit}`);
     const left = total - paid;
     // the cashier may raise the pre-entered amount, but only when confirmed and up to payment.maxAmount
-    if (req.amount > left && !req.confirmRaise) return fail('split-tender', `the Glase part (${req.amount}) is more than what is left to pay (${left}); Glase is the last tender (raising it needs the cashier's confirmation)`);
+    const m = checks.money ?? String;
+    if (req.amount > left && !req.confirmRaise) return fail('split-tender', `the Glase part (${m(req.amount)}) is more than what is left to pay (${m(left)}); Glase is the last tender (raising it needs the cashier's confirmation)`);
     if (req.amount > left && req.amount > (checks.maxAmount ?? left))
       return fail('max-amount', `the Glase amount may be raised above what is left only up to ${checks.maxAmountText ?? `${checks.maxAmount ?? left} minor units`} (payment.maxAmount)`);
   }
@@ -43,10 +44,11 @@ export function startRuleFailure(req: PaymentRequest, checks: StartChecks): Rule
 }
 
 /** The amount of a Glase payment, new or changed: whole positive minor units within the currency's largest amount. */
-export function amountFailure(amount: number, limit: number): RuleFailure | undefined {
+export function amountFailure(amount: number, limit: number, money?: (minor: number) => string): RuleFailure | undefined {
   if (!Number.isSafeInteger(amount)) return { rule: 'amount-integer', message: 'amount must be a whole number of minor units' };
   if (amount <= 0) return { rule: 'amount-positive', message: 'the amount to pay with Glase must be greater than zero' };
-  if (amount > limit) return { rule: 'amount-limit', message: `the amount (${amount}) is more than the largest Glase payment (${limit} minor units)` };
+  if (amount > limit)
+    return { rule: 'amount-limit', message: money ? `the amount (${money(amount)}) is more than the largest Glase payment (${money(limit)})` : `the amount (${amount}) is more than the largest Glase payment (${limit} minor units)` };
   return undefined;
 }
 

@@ -22,6 +22,11 @@ export interface StartChecks {
   maxAmountText?: string;
   /** the currency's largest amount in minor units (src/lib/money.ts maxAmountMinor): bounds the amount and every row */
   amountLimit: number;
+  /**
+   * The till's money text ("12.50 SEK") for the cashier's sentences; without it they say minor
+   * units. Not persisted (a refusal is decided once, at the start).
+   */
+  money?: (minor: number) => string;
 }
 
 export interface PaymentRequest {

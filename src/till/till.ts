@@ -292,6 +292,7 @@ export function createTill(o: TillOptions) {
           storageFull: full,
           maxAmount,
           maxAmountText: isKnownCurrency(currency) ? displayAmount(maxAmount, currency) : String(maxAmount),
+          ...(isKnownCurrency(currency) ? { money: (minor: number) => displayAmount(minor, currency) } : {}),
         },
         c?.terminalId,
       );

@@ -93,4 +93,7 @@ export default {
   'srv.pay.rule.online': "Glase cannot be reached; Glase payments do not work offline, take another tender",
   'srv.pay.rule.printerWhy': "the receipt printer is not ready ({why}); fix it before a Glase payment",
   'srv.pay.rule.printer': "the receipt printer is not ready; fix it before a Glase payment",
+  'srv.pay.rule.amountLimit': "the amount ({amount}) is more than the largest Glase payment ({limit})",
+  'srv.pay.rule.moreThanLeft': "the Glase part ({amount}) is more than what is left to pay ({left}); Glase is the last tender (raising it needs the cashier's confirmation)",
+  'srv.pay.rule.maxAmount': "the Glase amount may be raised above what is left only up to {max} (payment.maxAmount)",
 };

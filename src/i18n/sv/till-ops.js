@@ -91,4 +91,7 @@ export default {
   'srv.pay.rule.online': "Glase går inte att nå; Glase-betalningar fungerar inte offline, ta ett annat betalsätt",
   'srv.pay.rule.printerWhy': "kvittoskrivaren är inte redo ({why}); åtgärda det före en Glase-betalning",
   'srv.pay.rule.printer': "kvittoskrivaren är inte redo; åtgärda det före en Glase-betalning",
+  'srv.pay.rule.amountLimit': "beloppet ({amount}) är mer än den största Glase-betalningen ({limit})",
+  'srv.pay.rule.moreThanLeft': "Glase-delen ({amount}) är mer än det som återstår att betala ({left}); Glase är sista betalsättet (att höja den kräver kassörens bekräftelse)",
+  'srv.pay.rule.maxAmount': "Glase-beloppet får höjas över det som återstår bara upp till {max} (payment.maxAmount)",
 };

@@ -83,6 +83,8 @@ t('409 while a payment runs; a completed part raises alreadyPaid, the last part 
   // without tender the active receipt is the tender: more than is left is refused
   const tooMuch = await call('POST', '/api/payments', { amount: 10001 });
   assert.equal([tooMuch.status, tooMuch.json.error.rule], [409, 'split-tender']);
+  // the cashier's sentence says money, not minor units
+  assert.match(tooMuch.json.error.message, /^the Glase part \(100\.01 SEK\) is more than what is left to pay \(100\.00 SEK\)/);
   const p = await call('POST', '/api/payments', { amount: 6000, tender: { receiptTotal: 12000, alreadyPaid: 2000 } });
   assert.is(p.status, 201, JSON.stringify(p.json));
   const id = p.json.paymentId;

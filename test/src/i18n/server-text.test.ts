@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { translator } from '../../../src/i18n/i18n.js';
-import { currencyExponent } from '../../../src/lib/money.js';
+import { currencyExponent, displayAmount } from '../../../src/lib/money.js';
 import { TEXT, badReferenceNotice, codeMessage, unknownStatusMessage, type GlaseOp } from '../../../machines/messages.js';
 import { readinessOf } from '../../../machines/readiness.js';
 import { REFUND_TEXT, refundCodeMessage } from '../../../machines/refund-messages.js';
@@ -87,6 +87,21 @@ t('an amount inside a till sentence is said in the language (read back as minor 
   // not an amount of that currency's digits: left as written
   assert.is(svMoney.fromServer('refund of 4.0 SEK created by eve'), 'återbetalning på 4.0 SEK skapad av eve');
   assert.is(svMoney.fromServer('refund of 4 JPY created by eve').replace(/\u00a0/g, ' '), 'återbetalning på 4 JPY skapad av eve');
+});
+
+t('the amount rules of a payment start say money, in the language (they said minor units, in English only)', () => {
+  const svMoney = translator('sv', { decimals: currencyExponent });
+  const money = (minor: number) => displayAmount(minor, 'SEK');
+  const ok = { registered: true, glaseIdAssigned: true, serverReachable: true, amountLimit: 100_000_000, money, maxAmount: 20_000, maxAmountText: money(20_000) };
+  const req = { amount: 12_500, currency: 'SEK', receiptTotal: 15_000, alreadyPaid: 5_000 };
+  const over = startRuleFailure(req, ok)!;
+  assert.is(over.message, "the Glase part (125.00 SEK) is more than what is left to pay (100.00 SEK); Glase is the last tender (raising it needs the cashier's confirmation)");
+  assert.is(svMoney.fromServer(over.message).replace(/\u00a0/g, ' '), 'Glase-delen (125,00 kr) är mer än det som återstår att betala (100,00 kr); Glase är sista betalsättet (att höja den kräver kassörens bekräftelse)');
+  const raised = startRuleFailure({ ...req, amount: 25_000, confirmRaise: true }, ok)!;
+  assert.is(svMoney.fromServer(raised.message).replace(/\u00a0/g, ' '), 'Glase-beloppet får höjas över det som återstår bara upp till 200,00 kr (payment.maxAmount)');
+  const limit = startRuleFailure({ amount: 100_000_001, currency: 'SEK' }, ok)!;
+  assert.is(limit.message, 'the amount (1000000.01 SEK) is more than the largest Glase payment (1000000.00 SEK)');
+  assert.is(svMoney.fromServer(limit.message).replace(/\u00a0/g, ' '), 'beloppet (1 000 000,01 kr) är mer än den största Glase-betalningen (1 000 000,00 kr)');
 });
 
 t.run();
