@@ -124,7 +124,7 @@ export function adminRoutes(d: ApiDeps, lockedTries: LockedTries, publish: (even
       responses: { 200: 'SetupView & {ok}', 409: 'already registered, or the back office refused or was not reached (message says which)' },
       handler: async ({ body, actor }) => {
         const r = await d.till.enrol(body as { backofficeUrl: string; code: string }, actor);
-        return { status: r.ok ? 200 : 409, body: r.ok ? r : { ...r, error: { field: 'enrol', rule: 'refused', message: r.message } } };
+        return outcome(r, 'enrol', 'refused', r.message);
       },
     }),
     route({
